@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import * as shared from './index';
+
+describe('package entry', () => {
+  it('exports the functions the API and the dashboard import', () => {
+    const functions = [
+      'dayInZone', 'todayInZone', 'addDays', 'daysBetween', 'compareDays', 'dayOfWeek', 'weekStartOf', 'weekEndOf',
+      'last7Days', 'defaultWeekRange', 'resolveWeekRange', 'previousWindow', 'dayBuckets', 'weekBuckets',
+      'isValidTimeZone', 'isValidCurrency', 'zonedInstant', 'formatWithOffset', 'parseIsoDay', 'parseIsoDateTime',
+      'formatMoney', 'averageOrderValueCents', 'share', 'ratio0', 'isCounted', 'crossoverBucketOf', 'summarize',
+      'DateRangeError', 'InvalidDateError',
+    ] as const;
+    for (const name of functions) expect(typeof shared[name], name).toBe('function');
+    expect(shared.COUNTED_STATUSES).toEqual(['PAID', 'SHIPPED', 'DELIVERED']);
+  });
+
+  it('has error classes that are Errors with their own names', () => {
+    const rangeError = new shared.DateRangeError('from', 'from is too early');
+    expect(rangeError).toBeInstanceOf(Error);
+    expect(rangeError.name).toBe('DateRangeError');
+    expect(rangeError.field).toBe('from');
+    expect(rangeError.message).toBe('from is too early');
+    const dateError = new shared.InvalidDateError('date', '2025-02-30', 'day 30 does not exist');
+    expect(dateError).toBeInstanceOf(Error);
+    expect(dateError.name).toBe('InvalidDateError');
+    expect(String(dateError)).toBe('InvalidDateError: Invalid date "2025-02-30": day 30 does not exist');
+  });
+});

@@ -1,0 +1,68 @@
+export { InvalidDateError, DateRangeError } from './errors';
+export {
+  type IsoDay,
+  type WeekStart,
+  WEEK_STARTS,
+  addDays,
+  daysBetween,
+  compareDays,
+  dayOfWeek,
+  weekStartOf,
+  weekEndOf,
+  isWeekStart,
+  isLeapYear,
+  daysInMonth,
+} from './calendar-day';
+export {
+  isValidTimeZone,
+  canonicalTimeZone,
+  dayInZone,
+  todayInZone,
+  zonedInstant,
+  zoneOffsetMs,
+  formatWithOffset,
+} from './time-zone';
+export { parseIsoDay, parseIsoDateTime } from './iso-parse';
+export {
+  type DayWindow,
+  DEFAULT_RANGE_WEEKS,
+  MAX_RANGE_WEEKS,
+  last7Days,
+  defaultWeekRange,
+  resolveWeekRange,
+  previousWindow,
+  windowLength,
+  windowContains,
+  windowInstants,
+} from './windows';
+export { dayBuckets, weekBuckets, bucketIndexOf, sumByBucket } from './buckets';
+export {
+  isValidCurrency,
+  currencyMinorDigits,
+  minorUnitsToDecimal,
+  formatMoney,
+  averageOrderValueCents,
+  share,
+  ratio0,
+} from './money';
+export { COUNTED_STATUSES, type CountedStatus, isCounted } from './order-status';
+export {
+  type MetricSummaryData,
+  type PeriodPointData,
+  type PeriodInsightsData,
+  type ProductData,
+  type TopProductData,
+  type CrossoverWeekData,
+  type CrossoverBucketKind,
+  type CrossoverBucketData,
+  type CrossoverSummaryData,
+  CROSSOVER_BUCKET_KINDS,
+} from './metric-types';
+export {
+  type PeriodCounts,
+  summarize,
+  crossoverBucketOf,
+  orderBreakdown,
+  periodPoint,
+  crossoverWeek,
+} from './metrics';

@@ -1,8 +1,19 @@
+import { createRequire } from 'node:module';
 import { defineProject } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineProject({
+  resolve: {
+    // graphql 16 ships CommonJS (main) and ESM (module) copies without an exports map; Node
+    // loads the CommonJS one for our dependencies, so our code must get the same copy.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     name: 'api',
     include: ['src/**/*.test.ts'],
+    globalSetup: ['src/test-support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

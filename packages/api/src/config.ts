@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Settings read from the environment once at start; README "Environment" lists them. */
+export interface AppConfig {
+  /** PostgreSQL URL; when absent an embedded server keeps its data in `dataDir`. */
+  databaseUrl: string | null;
+  port: number;
+  /** Token that may create shops and their tokens; admin calls are refused when it is unset. */
+  adminToken: string | null;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  /** The built dashboard to serve on `/`; missing in API-only runs. */
+  webDistDir: string;
+  /** Create the demo shop when the database holds no shop. */
+  seedDemo: boolean;
+  logLevel: string;
+  /** Public base URL for printed links, e.g. behind a proxy. */
+  publicUrl: string | null;
+}
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`${name} must be a port number, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    databaseUrl: env.DATABASE_URL || null,
+    port: intFromEnv('PORT', 4000),
+    adminToken: env.ADMIN_TOKEN || null,
+    dataDir: resolve(env.DATA_DIR || resolve(PROJECT_ROOT, '.data')),
+    embeddedPostgresPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
+    webDistDir: resolve(env.WEB_DIST_DIR || resolve(PROJECT_ROOT, 'packages/web/dist')),
+    seedDemo: env.SEED_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL || 'info',
+    publicUrl: env.PUBLIC_URL || null,
+  };
+}

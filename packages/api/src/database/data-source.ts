@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ApiTokenEntity } from '../auth/api-token.entity.js';
+import { CustomerEntity } from '../orders/customer.entity.js';
+import { DailyChannelSummaryEntity, DailyProductSummaryEntity } from '../orders/daily-summary.entity.js';
+import { OrderLineEntity } from '../orders/order-line.entity.js';
+import { ProductEntity } from '../orders/product.entity.js';
+import { SalesOrderEntity } from '../orders/sales-order.entity.js';
+import { ShopEntity } from '../shops/shop.entity.js';
+import { TikTokIntegrationEntity } from '../tiktok/tiktok-integration.entity.js';
+import { InitialSchema1764150000000 } from './migrations/1764150000000-initial-schema.js';
+import { installPgTypeParsers } from './pg-types.js';
+
+export const ENTITIES = [
+  ShopEntity,
+  ApiTokenEntity,
+  TikTokIntegrationEntity,
+  CustomerEntity,
+  ProductEntity,
+  SalesOrderEntity,
+  OrderLineEntity,
+  DailyChannelSummaryEntity,
+  DailyProductSummaryEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1764150000000];
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  /** Milliseconds after which PostgreSQL cancels a statement. */
+  statementTimeoutMs?: number;
+  applicationName?: string;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  installPgTypeParsers();
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    applicationName: options.applicationName ?? 'tiktok-insights-api',
+    extra: {
+      max: options.poolSize ?? 10,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 5_000,
+    },
+  });
+}
+
+/** Connects and applies pending migrations; returns the names it applied. */
+export async function openDatabase(options: DataSourceOptions): Promise<{ dataSource: DataSource; applied: string[] }> {
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'all' });
+  return { dataSource, applied: applied.map((m) => m.name) };
+}

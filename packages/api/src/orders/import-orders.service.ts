@@ -1,0 +1,287 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { notFound } from '../graphql/errors.js';
+import type { OrderData } from './order-input.js';
+import { prepareOrder, type PreparedOrder } from './prepared-order.js';
+import { validateImport } from './import-orders.validation.js';
+
+export interface ImportOrdersCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Keeps the last item for each key, in first-seen order: within one call, the later order wins. */
+function lastByKey<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) byKey.set(keyOf(item), item);
+  return [...byKey.values()];
+}
+
+const column = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
+
+async function lockShop(tx: EntityManager, shopId: string): Promise<void> {
+  // Imports of one shop run one after another, so the summary deltas never interleave.
+  const rows = await tx.query(`SELECT timezone FROM shop WHERE shop_id = $1 FOR NO KEY UPDATE`, [shopId]);
+  if (rows.length === 0) throw notFound('Shop not found.');
+}
+
+interface ExistingOrder {
+  order_id: number;
+  idx: number;
+  unchanged: boolean;
+  customer_id: number;
+}
+
+async function findExistingOrders(tx: EntityManager, shopId: string, orders: PreparedOrder[]): Promise<ExistingOrder[]> {
+  return tx.query(
+    `SELECT o.order_id, k.idx::int AS idx, o.content_hash = decode(k.hash, 'hex') AS unchanged, o.customer_id
+       FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(channel, external_id, hash, idx)
+       JOIN sales_order o ON o.shop_id = $1 AND o.channel = k.channel AND o.external_id = k.external_id`,
+    [shopId, column(orders, (o) => o.channel), column(orders, (o) => o.externalId), column(orders, (o) => o.contentHash)],
+  );
+}
+
+/** Creates or updates the customers of the given orders; returns their ids by `space|externalId`. */
+async function upsertCustomers(tx: EntityManager, shopId: string, orders: PreparedOrder[]): Promise<Map<string, number>> {
+  const customers = lastByKey(orders, (o) => `${o.customerSpace}|${o.customer.externalId}`);
+  const c = (pick: (o: PreparedOrder) => string | null) => column(customers, pick);
+  await tx.query(
+    `INSERT INTO customer AS c (shop_id, space, external_id, name, email, line1, line2, city, region, postal_code, country, address_key)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+     ON CONFLICT (shop_id, space, external_id) DO UPDATE SET
+       name = excluded.name, email = excluded.email, line1 = excluded.line1, line2 = excluded.line2,
+       city = excluded.city, region = excluded.region, postal_code = excluded.postal_code,
+       country = excluded.country, address_key = excluded.address_key, updated_at = now()
+     WHERE (c.name, c.email, c.line1, c.line2, c.city, c.region, c.postal_code, c.country)
+       IS DISTINCT FROM (excluded.name, excluded.email, excluded.line1, excluded.line2, excluded.city,
+                         excluded.region, excluded.postal_code, excluded.country)`,
+    [
+      shopId,
+      c((o) => o.customerSpace),
+      c((o) => o.customer.externalId),
+      c((o) => o.customer.name),
+      c((o) => o.customer.email),
+      c((o) => o.customer.line1),
+      c((o) => o.customer.line2),
+      c((o) => o.customer.city),
+      c((o) => o.customer.region),
+      c((o) => o.customer.postalCode),
+      c((o) => o.customer.country),
+      c((o) => o.customer.addressKey),
+    ],
+  );
+  const rows: Array<{ customer_id: number; space: string; external_id: string }> = await tx.query(
+    `SELECT c.customer_id, c.space, c.external_id
+       FROM unnest($2::text[], $3::text[]) AS k(space, external_id)
+       JOIN customer c ON c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id`,
+    [shopId, c((o) => o.customerSpace), c((o) => o.customer.externalId)],
+  );
+  return new Map(rows.map((r) => [`${r.space}|${r.external_id}`, r.customer_id]));
+}
+
+/** Creates or renames the products of the given orders' lines; returns their ids by external id. */
+async function upsertProducts(tx: EntityManager, shopId: string, orders: PreparedOrder[]): Promise<Map<string, number>> {
+  const products = lastByKey(
+    orders.flatMap((o) => o.lines),
+    (line) => line.productExternalId,
+  );
+  await tx.query(
+    `INSERT INTO product AS p (shop_id, external_id, name, sku)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
+     ON CONFLICT (shop_id, external_id) DO UPDATE SET name = excluded.name, sku = excluded.sku, updated_at = now()
+     WHERE (p.name, p.sku) IS DISTINCT FROM (excluded.name, excluded.sku)`,
+    [
+      shopId,
+      column(products, (p) => p.productExternalId),
+      column(products, (p) => p.productName),
+      column(products, (p) => p.sku),
+    ],
+  );
+  const rows: Array<{ product_id: number; external_id: string }> = await tx.query(
+    `SELECT p.product_id, p.external_id FROM product p
+      WHERE p.shop_id = $1 AND p.external_id = ANY($2::text[])`,
+    [shopId, column(products, (p) => p.productExternalId)],
+  );
+  return new Map(rows.map((r) => [r.external_id, r.product_id]));
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) the given orders' contributions to the daily summaries,
+ * as the orders stand in the table now.
+ */
+async function applySummaryDelta(tx: EntityManager, shopId: string, orderIds: number[], sign: 1 | -1): Promise<void> {
+  if (orderIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO daily_channel_summary AS s (shop_id, day, channel, orders, net_receipts_cents)
+     SELECT o.shop_id, o.local_day, o.channel, ($3 * count(*))::int, $3 * sum(o.net_receipts_cents)
+       FROM sales_order o
+      WHERE o.shop_id = $1 AND o.order_id = ANY($2::bigint[]) AND o.counted
+      GROUP BY o.shop_id, o.local_day, o.channel
+     ON CONFLICT (shop_id, day, channel) DO UPDATE SET
+       orders = s.orders + excluded.orders,
+       net_receipts_cents = s.net_receipts_cents + excluded.net_receipts_cents`,
+    [shopId, orderIds, sign],
+  );
+  await tx.query(
+    `INSERT INTO daily_product_summary AS s (shop_id, day, product_id, units_sold, total_sales_cents)
+     SELECT o.shop_id, o.local_day, l.product_id, $3 * sum(l.quantity), $3 * sum(l.quantity::bigint * l.unit_price_cents)
+       FROM sales_order o
+       JOIN order_line l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
+      WHERE o.shop_id = $1 AND o.order_id = ANY($2::bigint[]) AND o.counted AND o.channel = 'TIKTOK'
+      GROUP BY o.shop_id, o.local_day, l.product_id
+     ON CONFLICT (shop_id, day, product_id) DO UPDATE SET
+       units_sold = s.units_sold + excluded.units_sold,
+       total_sales_cents = s.total_sales_cents + excluded.total_sales_cents`,
+    [shopId, orderIds, sign],
+  );
+}
+
+/** Writes the orders (insert or update by key); returns order ids in the order given. */
+async function upsertOrders(
+  tx: EntityManager,
+  shopId: string,
+  orders: PreparedOrder[],
+  customerIds: Map<string, number>,
+): Promise<number[]> {
+  const o = <V>(pick: (order: PreparedOrder) => V) => column(orders, pick);
+  const rows: Array<{ order_id: number; idx: number }> = await tx.query(
+    `WITH input AS (
+       SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bigint[], $7::bigint[],
+                            $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::text[])
+         WITH ORDINALITY AS t(channel, external_id, placed_at, status, customer_id, subtotal_cents,
+                              tax_cents, shipping_cents, discount_cents, credit_cents, net_receipts_cents, hash, idx)
+     ), upserted AS (
+       INSERT INTO sales_order AS so (shop_id, channel, external_id, placed_at, local_day, status, customer_id,
+                                      subtotal_cents, tax_cents, shipping_cents, discount_cents, credit_cents,
+                                      net_receipts_cents, content_hash)
+       SELECT $1, i.channel, i.external_id, i.placed_at, (i.placed_at AT TIME ZONE s.timezone)::date, i.status,
+              i.customer_id, i.subtotal_cents, i.tax_cents, i.shipping_cents, i.discount_cents, i.credit_cents,
+              i.net_receipts_cents, decode(i.hash, 'hex')
+         FROM input i CROSS JOIN shop s
+        WHERE s.shop_id = $1
+       ON CONFLICT (shop_id, channel, external_id) DO UPDATE SET
+         placed_at = excluded.placed_at, local_day = excluded.local_day, status = excluded.status,
+         customer_id = excluded.customer_id, subtotal_cents = excluded.subtotal_cents,
+         tax_cents = excluded.tax_cents, shipping_cents = excluded.shipping_cents,
+         discount_cents = excluded.discount_cents, credit_cents = excluded.credit_cents,
+         net_receipts_cents = excluded.net_receipts_cents, content_hash = excluded.content_hash,
+         updated_at = now()
+       RETURNING so.order_id, so.channel, so.external_id
+     )
+     SELECT u.order_id, i.idx::int AS idx
+       FROM upserted u JOIN input i ON i.channel = u.channel AND i.external_id = u.external_id`,
+    [
+      shopId,
+      o((x) => x.channel),
+      o((x) => x.externalId),
+      o((x) => x.placedAt),
+      o((x) => x.status),
+      o((x) => customerIds.get(`${x.customerSpace}|${x.customer.externalId}`)),
+      o((x) => x.subtotalCents),
+      o((x) => x.taxCents),
+      o((x) => x.shippingCents),
+      o((x) => x.discountCents),
+      o((x) => x.creditCents),
+      o((x) => x.netReceiptsCents),
+      o((x) => x.contentHash),
+    ],
+  );
+  const ids = new Array<number>(orders.length);
+  for (const row of rows) ids[row.idx - 1] = row.order_id;
+  return ids;
+}
+
+async function replaceLines(
+  tx: EntityManager,
+  shopId: string,
+  orders: PreparedOrder[],
+  orderIds: number[],
+  updatedOrderIds: number[],
+  productIds: Map<string, number>,
+): Promise<void> {
+  if (updatedOrderIds.length > 0) {
+    await tx.query(`DELETE FROM order_line WHERE shop_id = $1 AND order_id = ANY($2::bigint[])`, [shopId, updatedOrderIds]);
+  }
+  const lineOrderIds: number[] = [];
+  const lineNos: number[] = [];
+  const lineProductIds: number[] = [];
+  const quantities: number[] = [];
+  const prices: number[] = [];
+  orders.forEach((order, i) => {
+    order.lines.forEach((line, lineNo) => {
+      lineOrderIds.push(orderIds[i]!);
+      lineNos.push(lineNo + 1);
+      lineProductIds.push(productIds.get(line.productExternalId)!);
+      quantities.push(line.quantity);
+      prices.push(line.unitPriceCents);
+    });
+  });
+  await tx.query(
+    `INSERT INTO order_line (shop_id, order_id, line_no, product_id, quantity, unit_price_cents)
+     SELECT $1, * FROM unnest($2::bigint[], $3::smallint[], $4::bigint[], $5::int[], $6::int[])`,
+    [shopId, lineOrderIds, lineNos, lineProductIds, quantities, prices],
+  );
+}
+
+/** Recomputes the counted-order figures of the given customers from their orders. */
+async function refreshCustomerTotals(tx: EntityManager, shopId: string, customerIds: number[]): Promise<void> {
+  await tx.query(
+    `UPDATE customer c SET
+       counted_orders = a.orders,
+       counted_net_receipts_cents = a.net_receipts_cents,
+       first_counted_order_at = a.first_at,
+       first_counted_day = a.first_day,
+       last_counted_order_at = a.last_at
+     FROM (
+       SELECT k.id, count(o.order_id)::int AS orders, coalesce(sum(o.net_receipts_cents), 0) AS net_receipts_cents,
+              min(o.placed_at) AS first_at, min(o.local_day) AS first_day, max(o.placed_at) AS last_at
+         FROM unnest($2::bigint[]) AS k(id)
+         LEFT JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = k.id AND o.counted
+        GROUP BY k.id
+     ) a
+     WHERE c.shop_id = $1 AND c.customer_id = a.id`,
+    [shopId, customerIds],
+  );
+}
+
+/**
+ * Imports up to 5,000 orders in one transaction: all or nothing, idempotent on
+ * (shop, channel, externalId). Orders sent unchanged are not touched; new and changed ones
+ * update customers, products, lines, the daily summaries and the customers' counted totals.
+ */
+export async function importOrders(
+  dataSource: DataSource,
+  shopId: string,
+  orders: readonly unknown[],
+): Promise<ImportOrdersCounts> {
+  validateImport(orders);
+  const prepared = (orders as OrderData[]).map(prepareOrder);
+  return dataSource.transaction(async (tx) => {
+    await lockShop(tx, shopId);
+    if (prepared.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+
+    const existing = await findExistingOrders(tx, shopId, prepared);
+    const existingByIndex = new Map(existing.map((e) => [e.idx - 1, e]));
+    const changed = prepared.filter((o) => !existingByIndex.get(o.index)?.unchanged);
+    const updated = existing.filter((e) => !e.unchanged);
+    const counts = {
+      created: prepared.length - existing.length,
+      updated: updated.length,
+      unchanged: existing.length - updated.length,
+    };
+    if (changed.length === 0) return counts;
+
+    const updatedOrderIds = updated.map((e) => e.order_id);
+    const customerIds = await upsertCustomers(tx, shopId, changed);
+    const productIds = await upsertProducts(tx, shopId, changed);
+    await applySummaryDelta(tx, shopId, updatedOrderIds, -1);
+    const orderIds = await upsertOrders(tx, shopId, changed, customerIds);
+    await replaceLines(tx, shopId, changed, orderIds, updatedOrderIds, productIds);
+    await applySummaryDelta(tx, shopId, orderIds, 1);
+    const affectedCustomers = new Set([...customerIds.values(), ...updated.map((e) => e.customer_id)]);
+    await refreshCustomerTotals(tx, shopId, [...affectedCustomers]);
+    await tx.query(`UPDATE shop SET last_import_at = now() WHERE shop_id = $1`, [shopId]);
+    return counts;
+  });
+}

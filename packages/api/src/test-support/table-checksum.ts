@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+
+const SHOP_TABLES = [
+  'shop',
+  'api_token',
+  'tiktok_integration',
+  'customer',
+  'product',
+  'sales_order',
+  'order_line',
+  'daily_channel_summary',
+  'daily_product_summary',
+];
+
+/** One md5 per table over every row of the shop, to prove a call wrote nothing. */
+export async function shopChecksum(dataSource: DataSource, shopId: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of SHOP_TABLES) {
+    const [row] = await dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
+         FROM ${table} t WHERE t.shop_id = $1`,
+      [shopId],
+    );
+    result[table] = `${row.n}:${row.digest}`;
+  }
+  return result;
+}
+
+/** The daily summaries as they should be, recomputed from the orders themselves. */
+export async function summariesMatchOrders(dataSource: DataSource, shopId: string): Promise<{ channel: unknown[]; product: unknown[] }> {
+  const channel = await dataSource.query(
+    `SELECT coalesce(s.day, o.day) AS day, coalesce(s.channel, o.channel) AS channel,
+            s.orders AS stored_orders, o.orders AS actual_orders, s.net AS stored_net, o.net AS actual_net
+       FROM (SELECT day, channel, orders, net_receipts_cents AS net FROM daily_channel_summary
+              WHERE shop_id = $1 AND (orders <> 0 OR net_receipts_cents <> 0)) s
+       FULL JOIN (SELECT local_day AS day, channel, count(*)::int AS orders, sum(net_receipts_cents) AS net
+                    FROM sales_order WHERE shop_id = $1 AND counted GROUP BY 1, 2) o
+         ON o.day = s.day AND o.channel = s.channel
+      WHERE s.orders IS DISTINCT FROM o.orders OR s.net IS DISTINCT FROM o.net`,
+    [shopId],
+  );
+  const product = await dataSource.query(
+    `SELECT coalesce(s.day, o.day) AS day, coalesce(s.product_id, o.product_id) AS product_id,
+            s.units, o.units AS actual_units, s.sales, o.sales AS actual_sales
+       FROM (SELECT day, product_id, units_sold AS units, total_sales_cents AS sales FROM daily_product_summary
+              WHERE shop_id = $1 AND (units_sold <> 0 OR total_sales_cents <> 0)) s
+       FULL JOIN (SELECT o.local_day AS day, l.product_id, sum(l.quantity) AS units,
+                         sum(l.quantity::bigint * l.unit_price_cents) AS sales
+                    FROM sales_order o JOIN order_line l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
+                   WHERE o.shop_id = $1 AND o.counted AND o.channel = 'TIKTOK' GROUP BY 1, 2) o
+         ON o.day = s.day AND o.product_id = s.product_id
+      WHERE s.units IS DISTINCT FROM o.units OR s.sales IS DISTINCT FROM o.sales`,
+    [shopId],
+  );
+  return { channel, product };
+}

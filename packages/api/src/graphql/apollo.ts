@@ -60,6 +60,8 @@ export function createApolloServer(options: {
     schema: options.schema,
     introspection: true,
     csrfPrevention: true,
+    // main.ts stops the server on SIGINT/SIGTERM itself, after which the database is closed.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(options.logger),
     plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), ...(options.plugins ?? [])],

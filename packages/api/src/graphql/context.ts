@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { resolveViewer, shopIdOf, assertAdmin, type Viewer } from '../auth/viewer.js';
+import { createLoaders, type Loaders } from '../dataloaders/create-loaders.js';
 import type { Logger } from '../logger.js';
 
 export interface RequestContext {
   dataSource: DataSource;
   logger: Logger;
+  loaders: Loaders;
   /** The caller, looked up on first use and remembered for the request. */
   viewer(): Promise<Viewer>;
   /** The shop of the caller's shop token; UNAUTHENTICATED or FORBIDDEN otherwise. */
@@ -24,6 +26,7 @@ export function createRequestContext(deps: ContextDeps, authorization: string | 
   return {
     dataSource: deps.dataSource,
     logger: deps.logger,
+    loaders: createLoaders(deps.dataSource),
     viewer: getViewer,
     shopId: async () => shopIdOf(await getViewer()),
     requireAdmin: async () => assertAdmin(await getViewer()),

@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+
+export interface TopProductsRequest {
+  start: string;
+  end: string;
+  first: number;
+}
+
+export interface TopProductRow {
+  rank: number;
+  productId: number;
+  unitsSold: number;
+  totalSalesCents: number;
+}
+
+/**
+ * Top products of several windows in one statement, from the per-day product summary of counted
+ * TikTok orders. Ties: units sold desc, total sales desc, product name in code-point order
+ * (the same on every server, whatever its locale), then the product's external id.
+ */
+export async function loadTopProducts(
+  dataSource: DataSource,
+  shopId: string,
+  requests: readonly TopProductsRequest[],
+): Promise<TopProductRow[][]> {
+  if (requests.length === 0) return [];
+  const rows: Array<{ i: number; product_id: number; units_sold: number; total_sales: number }> = await dataSource.query(
+    `SELECT w.i::int AS i, t.product_id, t.units_sold, t.total_sales
+       FROM unnest($2::date[], $3::date[], $4::int[]) WITH ORDINALITY AS w(start_day, end_day, first_n, i)
+      CROSS JOIN LATERAL (
+        SELECT d.product_id, sum(d.units_sold)::bigint AS units_sold, sum(d.total_sales_cents)::bigint AS total_sales
+          FROM daily_product_summary d
+          JOIN product p ON p.shop_id = d.shop_id AND p.product_id = d.product_id
+         WHERE d.shop_id = $1 AND d.day BETWEEN w.start_day AND w.end_day
+         GROUP BY d.product_id, p.name, p.external_id
+        HAVING sum(d.units_sold) > 0
+         ORDER BY units_sold DESC, total_sales DESC, p.name COLLATE "C" ASC, p.external_id COLLATE "C" ASC
+         LIMIT w.first_n
+      ) t
+      ORDER BY w.i, t.units_sold DESC, t.total_sales DESC`,
+    [shopId, requests.map((r) => r.start), requests.map((r) => r.end), requests.map((r) => r.first)],
+  );
+  const results: TopProductRow[][] = requests.map(() => []);
+  for (const row of rows) {
+    const list = results[row.i - 1]!;
+    list.push({ rank: list.length + 1, productId: row.product_id, unitsSold: row.units_sold, totalSalesCents: row.total_sales });
+  }
+  return results;
+}

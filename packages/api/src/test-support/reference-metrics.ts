@@ -8,7 +8,8 @@
  *  1. Orders are keyed by (channel, externalId); when a key appears several times in the input list,
  *     the LAST occurrence is the order (it is the latest import). Superseded occurrences count nowhere.
  *  2. "Latest import wins" for customers and products is decided over the WHOLE raw input list, in
- *     list order, including superseded duplicates, orders that are not counted and orders after asOf:
+ *     list order, including superseded duplicates, orders that are not counted and orders after asOf,
+ *     but not an order sent again exactly as its previous occurrence (it changes nothing):
  *     the last order in the list that mentions a customer gives its name and address; the last order
  *     line in the list that mentions a product gives its name and sku. (This is what importing the
  *     list in order, in one or several calls, leaves in the customer and product tables.) The latest
@@ -251,6 +252,34 @@ export function latestOrderPerKey(orders: readonly OrderData[]): OrderData[] {
   return [...byKey.values()];
 }
 
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The occurrences that changed something: an order sent again exactly as its previous occurrence
+ * "changes nothing" (spec section 3), so it does not count as the latest mention of its customer
+ * or products either.
+ */
+export function effectiveImports(orders: readonly OrderData[]): OrderData[] {
+  const lastContent = new Map<string, string>();
+  const effective: OrderData[] = [];
+  for (const order of orders) {
+    const content = canonicalJson({ ...order, placedAt: parseIsoDateTime(order.placedAt).toISOString() });
+    if (lastContent.get(orderKeyOf(order)) === content) continue;
+    lastContent.set(orderKeyOf(order), content);
+    effective.push(order);
+  }
+  return effective;
+}
+
 /** Per customer id, the customer data of the last order in the list (any status) of that space. */
 function latestCustomers(orders: readonly OrderData[], tiktok: boolean): Map<string, CustomerData> {
   const byId = new Map<string, CustomerData>();
@@ -316,9 +345,9 @@ function buildDataSet(orders: readonly OrderData[], shop: ReferenceShop, asOf: I
     allOrders,
     tiktokOrders,
     storeOrders: allOrders.filter((o) => !o.isTikTok),
-    latestTikTokCustomer: latestCustomers(orders, true),
-    latestStoreCustomer: latestCustomers(orders, false),
-    latestProductLine: latestProductLines(orders),
+    latestTikTokCustomer: latestCustomers(effectiveImports(orders), true),
+    latestStoreCustomer: latestCustomers(effectiveImports(orders), false),
+    latestProductLine: latestProductLines(effectiveImports(orders)),
     firstTikTokDayByCustomer: firstDayPerCustomer(tiktokOrders),
   };
 }

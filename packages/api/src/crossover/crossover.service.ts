@@ -6,24 +6,25 @@ import { decodeCursor, encodeCursor } from '../graphql/connection.js';
  * Every TikTok customer with a counted TikTok order up to asOf ($2), classified against the
  * counted store orders (up to asOf) of store customers at the same address key. Sourced: the
  * first TikTok order is earlier than every such store order, so all of them come after it;
- * crossover: sourced with at least one. ($1 is the shop.)
+ * crossover: sourced with at least one. ($1 is the shop.) Each step is materialized once, so
+ * a plan built on stale row estimates cannot re-run the store aggregation per customer.
  */
 const CLASSIFIED_CUSTOMERS = `
-  tiktok AS (
+  tiktok AS MATERIALIZED (
     SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_counted_day AS first_day
       FROM customer c
      WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.first_counted_day <= $2::date
   ),
-  store_at_address AS (
+  store_at_address AS MATERIALIZED (
     SELECT s.address_key, min(o.placed_at) AS first_store_at, min(o.local_day) AS first_store_day,
            count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
       FROM customer s
-      JOIN sales_order o ON o.shop_id = s.shop_id AND o.customer_id = s.customer_id AND o.counted
+      JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted
      WHERE s.shop_id = $1 AND s.space = 'STORE' AND o.local_day <= $2::date
        AND s.address_key IN (SELECT address_key FROM tiktok)
      GROUP BY s.address_key
   ),
-  classified AS (
+  classified AS MATERIALIZED (
     SELECT t.customer_id, t.address_key, t.first_at, t.first_day,
            (a.first_store_at IS NULL OR t.first_at < a.first_store_at) AS sourced,
            a.first_store_at, a.first_store_day, coalesce(a.store_orders, 0) AS store_orders,

@@ -21,7 +21,7 @@ registerEnumType(CrossoverBucketKind, {
 
 @ObjectType({ description: 'Sourced customers with a given number of store orders after their first TikTok order.' })
 export class CrossoverBucket {
-  @Field(() => CrossoverBucketKind)
+  @Field(() => CrossoverBucketKind, { description: 'How many store orders.' })
   bucket!: keyof typeof CrossoverBucketKind;
 
   @Field(() => Int, { description: 'Sourced customers in the bucket.' })
@@ -75,16 +75,16 @@ export class CrossoverCustomerEdge {
   @Field(() => String, { description: 'Pass as `after` to continue after this customer.' })
   cursor!: string;
 
-  @Field(() => CrossoverCustomer)
+  @Field(() => CrossoverCustomer, { description: 'The crossover customer.' })
   node!: CrossoverCustomer;
 }
 
 @ObjectType({ description: 'A page of crossover customers, latest crossover first.' })
 export class CrossoverCustomerConnection {
-  @Field(() => [CrossoverCustomerEdge])
+  @Field(() => [CrossoverCustomerEdge], { description: 'The crossover customers of this page.' })
   edges!: CrossoverCustomerEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to get the next.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many crossover customers there are.' })

@@ -11,7 +11,7 @@ export class Address {
   @Field(() => String, { nullable: true, description: 'Apartment, suite, unit…' })
   line2!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'City.' })
   city!: string;
 
   @Field(() => String, { description: 'State or region.' })
@@ -58,16 +58,16 @@ export class TikTokCustomerEdge {
   @Field(() => String, { description: 'Pass as `after` to continue after this customer.' })
   cursor!: string;
 
-  @Field(() => TikTokCustomer)
+  @Field(() => TikTokCustomer, { description: 'The customer.' })
   node!: TikTokCustomer;
 }
 
 @ObjectType({ description: 'A page of TikTok customers.' })
 export class TikTokCustomerConnection {
-  @Field(() => [TikTokCustomerEdge])
+  @Field(() => [TikTokCustomerEdge], { description: 'The customers of this page.' })
   edges!: TikTokCustomerEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to get the next.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many customers the whole list holds.' })
@@ -96,13 +96,17 @@ registerEnumType(CustomerOrderField, {
 
 export const OrderDirection = { ASC: 'ASC', DESC: 'DESC' } as const;
 export type OrderDirection = keyof typeof OrderDirection;
-registerEnumType(OrderDirection, { name: 'OrderDirection', description: 'Ascending or descending.' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Ascending or descending.',
+  valuesConfig: { ASC: { description: 'Smallest first (A to Z, oldest first).' }, DESC: { description: 'Largest first (Z to A, newest first).' } },
+});
 
 @InputType({ description: 'A sort order of the customer list. Default: net receipts, descending.' })
 export class CustomerOrder {
-  @Field(() => CustomerOrderField)
+  @Field(() => CustomerOrderField, { description: 'What to sort by.' })
   field!: CustomerOrderField;
 
-  @Field(() => OrderDirection)
+  @Field(() => OrderDirection, { description: 'Ascending or descending.' })
   direction!: OrderDirection;
 }

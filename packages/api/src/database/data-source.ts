@@ -10,6 +10,7 @@ import { ShopEntity } from '../shops/shop.entity.js';
 import { TikTokIntegrationEntity } from '../tiktok/tiktok-integration.entity.js';
 import { InitialSchema1764150000000 } from './migrations/1764150000000-initial-schema.js';
 import { installPgTypeParsers } from './pg-types.js';
+import { QueryObserverLogger } from './query-observer.js';
 
 export const ENTITIES = [
   ShopEntity,
@@ -42,7 +43,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'all',
     synchronize: false,
-    logging: false,
+    logger: new QueryObserverLogger(),
+    maxQueryExecutionTime: 1000,
     applicationName: options.applicationName ?? 'tiktok-insights-api',
     extra: {
       max: options.poolSize ?? 10,

@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { locateInputError } from './input-errors.js';
+import { armorLimitOf, armorProtection, QUERY_LIMITS, queryCostPlugin } from './limits.js';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
 
@@ -26,6 +27,8 @@ const PUBLIC_CODES = new Set([
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    const limit = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? armorLimitOf(formatted.message) : null;
+    if (limit) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT', limit } };
     if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && error instanceof GraphQLError) {
       // Invalid input values, as variables or inline literals, are BAD_USER_INPUT with their place named.
       const location = locateInputError(error);
@@ -56,15 +59,24 @@ export function createApolloServer(options: {
   logger: Logger;
   plugins?: ApolloServerPlugin<RequestContext>[];
 }): ApolloServer<RequestContext> {
+  const armor = armorProtection();
   return new ApolloServer<RequestContext>({
     schema: options.schema,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    allowBatchedHttpRequests: false,
     introspection: true,
     csrfPrevention: true,
     // main.ts stops the server on SIGINT/SIGTERM itself, after which the database is closed.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(options.logger),
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      queryCostPlugin(options.schema) as ApolloServerPlugin<RequestContext>,
+      ...(options.plugins ?? []),
+    ],
   });
 }
 

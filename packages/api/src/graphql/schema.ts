@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import {
   PeriodInsightsResolver,
@@ -20,6 +20,27 @@ import { TikTokResolver } from '../tiktok/tiktok.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+/** type-graphql builds the root types without descriptions; Sandbox shows these first. */
+function describeRoots(built: GraphQLSchema): GraphQLSchema {
+  const config = built.toConfig();
+  const query = built.getQueryType()!;
+  const mutation = built.getMutationType()!;
+  const describedQuery = new GraphQLObjectType({
+    ...query.toConfig(),
+    description: 'Reads. Every field needs `Authorization: Bearer <shop token>`; introspection needs none.',
+  });
+  const describedMutation = new GraphQLObjectType({
+    ...mutation.toConfig(),
+    description: 'Writes: imports and the TikTok connection with a shop token; shops and tokens with the admin token.',
+  });
+  return new GraphQLSchema({
+    ...config,
+    query: describedQuery,
+    mutation: describedMutation,
+    types: config.types.filter((type) => type !== query && type !== mutation),
+  });
+}
+
 /** The served schema, built once from the resolver classes. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
@@ -38,6 +59,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       CrossoverCustomerResolver,
     ],
     validate: false,
-  });
+  }).then(describeRoots);
   return schema;
 }

@@ -146,9 +146,10 @@ export class PeriodInsightsResolver {
   })
   async topProducts(
     @Root() p: PeriodInsights,
-    @Arg('first', () => Int, { defaultValue: 10, description: `How many products, 0 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: `How many products, 0 to ${MAX_PAGE_SIZE}.` }) first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TopProduct[]> {
+    first ??= 10;
     if (first < 0 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
     }

@@ -17,12 +17,28 @@ export const SalesChannelEnum = enumObject(SALES_CHANNELS);
 registerEnumType(SalesChannelEnum, {
   name: 'SalesChannel',
   description: 'Where an order was placed. Every channel but TIKTOK is the store (its app, website and social shops).',
+  valuesConfig: {
+    TIKTOK: { description: 'TikTok Shop; the customer is a TikTok buyer.' },
+    APP: { description: "The shop's own app." },
+    WEBSITE: { description: "The shop's own website." },
+    FACEBOOK: { description: 'Facebook shop.' },
+    INSTAGRAM: { description: 'Instagram shop.' },
+    OTHER: { description: 'Any other store channel.' },
+  },
 });
 
 export const OrderStatusEnum = enumObject(ORDER_STATUSES);
 registerEnumType(OrderStatusEnum, {
   name: 'OrderStatus',
   description: 'The state of an order. Only PAID, SHIPPED and DELIVERED orders are counted by any metric.',
+  valuesConfig: {
+    UNPAID: { description: 'Placed, not paid yet: not counted.' },
+    PAID: { description: 'Paid: counted.' },
+    SHIPPED: { description: 'Shipped: counted.' },
+    DELIVERED: { description: 'Delivered: counted.' },
+    CANCELLED: { description: 'Cancelled: not counted.' },
+    REFUNDED: { description: 'Refunded: not counted.' },
+  },
 });
 
 @InputType({ description: "A customer's address." })
@@ -33,7 +49,7 @@ export class AddressInput implements AddressData {
   @Field(() => String, { nullable: true, description: 'Apartment, suite, unit…' })
   line2?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'City.' })
   city!: string;
 
   @Field(() => String, { description: 'State or region.' })
@@ -71,7 +87,7 @@ export class OrderLineInput implements OrderLineData {
   @Field(() => String, { description: "The product's name; the latest import wins." })
   productName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The product's SKU; the latest import wins." })
   sku?: string | null;
 
   @Field(() => Int, { description: 'Units, at least 1.' })
@@ -86,16 +102,16 @@ export class OrderInput {
   @Field(() => String, { description: 'The order id, unique per shop and channel.' })
   externalId!: string;
 
-  @Field(() => SalesChannelEnum)
+  @Field(() => SalesChannelEnum, { description: 'Where the order was placed.' })
   channel!: SalesChannel;
 
   @Field(() => DateTimeScalar, { description: 'When the order was placed, ISO 8601 with an offset.' })
   placedAt!: Date;
 
-  @Field(() => OrderStatusEnum, { defaultValue: 'PAID' })
+  @Field(() => OrderStatusEnum, { defaultValue: 'PAID', description: 'The order\'s state; only PAID, SHIPPED and DELIVERED count.' })
   status!: OrderStatus;
 
-  @Field(() => CustomerInput)
+  @Field(() => CustomerInput, { description: 'The buyer.' })
   customer!: CustomerInput;
 
   @Field(() => [OrderLineInput], { description: 'At least one line.' })

@@ -16,7 +16,7 @@ export class OrdersResolver {
       'rejects the call with BAD_USER_INPUT naming its index and field. Sending an order unchanged changes nothing.',
   })
   async importOrders(
-    @Arg('orders', () => [OrderInput]) orders: OrderInput[],
+    @Arg('orders', () => [OrderInput], { description: 'Up to 5,000 orders.' }) orders: OrderInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<ImportOrdersResult> {
     const shopId = await ctx.shopId();

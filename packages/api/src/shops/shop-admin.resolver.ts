@@ -11,7 +11,7 @@ export class ShopAdminResolver {
   @Mutation(() => CreateShopPayload, {
     description: 'Creates a shop (TikTok connected) and its first API token. Admin token only.',
   })
-  async createShop(@Arg('input', () => CreateShopInput) input: CreateShopInput, @Ctx() ctx: RequestContext) {
+  async createShop(@Arg('input', () => CreateShopInput, { description: 'The new shop.' }) input: CreateShopInput, @Ctx() ctx: RequestContext) {
     await ctx.requireAdmin();
     const { shop, token } = await createShop(ctx.dataSource, input);
     ctx.logger.info({ shopId: shop.id }, 'shop created');
@@ -22,7 +22,7 @@ export class ShopAdminResolver {
     description: 'Issues another API token for a shop, e.g. to replace one before revoking it. Admin token only.',
   })
   async createShopToken(
-    @Arg('shopId', () => ID) shopId: string,
+    @Arg('shopId', () => ID, { description: 'The shop.' }) shopId: string,
     @Arg('label', () => String, { nullable: true, description: 'What the token is for.' }) label: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ShopTokenPayload> {
@@ -37,8 +37,8 @@ export class ShopAdminResolver {
     description: 'Revokes a shop API token at once; false when the shop has no such live token. Admin token only.',
   })
   async revokeShopToken(
-    @Arg('shopId', () => ID) shopId: string,
-    @Arg('tokenId', () => ID) tokenId: string,
+    @Arg('shopId', () => ID, { description: 'The shop.' }) shopId: string,
+    @Arg('tokenId', () => ID, { description: 'The token to revoke (from createShopToken).' }) tokenId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
     await ctx.requireAdmin();

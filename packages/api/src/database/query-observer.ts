@@ -1,0 +1,44 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { logger } from '../logger.js';
+
+export type QueryListener = (sql: string) => void;
+
+const listeners = new Set<QueryListener>();
+
+/**
+ * Subscribes to every SQL statement the API sends (tests count statements per operation and
+ * check that each one filters by shop_id; the benchmark reports statements per dashboard).
+ * Returns the unsubscribe function.
+ */
+export function observeQueries(listener: QueryListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * TypeORM's logger: statements go to the observers only (never to the logs, as their parameters
+ * hold customer data); failed and slow statements are logged without parameters.
+ */
+export class QueryObserverLogger implements TypeOrmLogger {
+  logQuery(query: string): void {
+    for (const listener of listeners) listener(query);
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    logger.debug({ err: error instanceof Error ? error.message : error, sql: query.slice(0, 200) }, 'SQL statement failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    logger.warn({ ms: time, sql: query.slice(0, 200) }, 'slow SQL statement');
+  }
+
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    logger.info({ migration: message }, 'migration');
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') logger.warn({ message: String(message) }, 'database');
+  }
+}

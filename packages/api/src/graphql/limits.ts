@@ -1,0 +1,105 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, getNullableType, isListType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
+
+/** The limits of spec section 2; docs/api.md lists them for integrators. */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 3000,
+  maxCost: 50_000,
+} as const;
+
+/** Weight of a list field without a `first` argument (series, weeks, buckets…). */
+const UNSIZED_LIST_WEIGHT = 10;
+
+function listWeight(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  const first = field.args.find((arg) => arg.name === 'first');
+  if (first) {
+    const given = args.first;
+    if (typeof given === 'number' && (given < 0 || given > MAX_PAGE_SIZE)) {
+      throw limitError('first', `first must be between 0 and ${MAX_PAGE_SIZE}, got ${given}.`);
+    }
+    if (typeof given === 'number') return Math.max(given, 1);
+    return typeof first.defaultValue === 'number' ? first.defaultValue : DEFAULT_PAGE_SIZE;
+  }
+  if (!isListType(getNullableType(field.type))) return 1;
+  // A connection's edges are already weighted by the connection's `first`.
+  return field.name === 'edges' ? 1 : UNSIZED_LIST_WEIGHT;
+}
+
+/** Every field costs 1; a list multiplies what it holds by its `first` (or a fixed weight). */
+const firstWeightedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
+  listWeight(field, args) * (1 + childComplexity);
+
+export function limitError(limit: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', limit, http: { status: 400 } } });
+}
+
+/**
+ * Query cost with `first` weights. graphql-armor's own cost limit only reads `first` written in
+ * the query; clients pass it as a variable, so the cost is measured again once the variables
+ * are known, still before any resolver (and any SQL) runs.
+ */
+export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let cost: number;
+          try {
+            // Throws a limit error itself for a `first` over the page cap.
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [firstWeightedEstimator],
+            });
+          } catch (error) {
+            if (error instanceof GraphQLError && error.extensions.limit) throw error;
+            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT
+            // naming the place, before any resolver runs.
+            return;
+          }
+          if (cost > QUERY_LIMITS.maxCost) {
+            throw limitError('cost', `Query cost limit of ${QUERY_LIMITS.maxCost} exceeded, found ${cost}. Ask for smaller pages.`);
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * graphql-armor: depth, aliases, directives, a literal-`first` cost gate and no field suggestions.
+ * The token limit is graphql-js's own parser option (`parseOptions.maxTokens`), which stops
+ * parsing at the limit instead of parsing the whole document first.
+ */
+export function armorProtection() {
+  return new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost * 10, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
+
+/** Armor's refusals, recognised by their messages, so they can carry BAD_USER_INPUT and the limit's name. */
+const ARMOR_LIMITS: Array<[RegExp, string]> = [
+  [/Query depth limit of \d+ exceeded/, 'depth'],
+  [/Aliases limit of \d+ exceeded/, 'aliases'],
+  [/Directives limit of \d+ exceeded/, 'directives'],
+  [/Document contains more that \d+ tokens/, 'tokens'],
+  [/Query Cost limit of \d+ exceeded/, 'cost'],
+];
+
+export function armorLimitOf(message: string): string | null {
+  return ARMOR_LIMITS.find(([pattern]) => pattern.test(message))?.[1] ?? null;
+}
+

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { createCrossoverAnalysisLoader } from './crossover-analysis.loader.js';
-import { createCustomerLoader } from './customer.loader.js';
 import { createProductLoader } from './product.loader.js';
 import { createRangeMetricsLoader } from './range-metrics.loader.js';
 import { createTikTokCustomerLoader } from './tiktok-customer.loader.js';
@@ -12,7 +11,6 @@ export function createLoaders(dataSource: DataSource) {
     rangeMetrics: createRangeMetricsLoader(dataSource),
     topProducts: createTopProductsLoader(dataSource),
     product: createProductLoader(dataSource),
-    customer: createCustomerLoader(dataSource),
     tiktokCustomer: createTikTokCustomerLoader(dataSource),
     crossoverAnalysis: createCrossoverAnalysisLoader(dataSource),
   };

@@ -29,6 +29,8 @@ function numberOption(value: string | undefined, name: string): number | undefin
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    // `pnpm demo -- --shops 3` passes the `--` on; it separates nothing here.
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: {
       shops: { type: 'string' },
       scale: { type: 'string' },

@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { locateInputError } from './input-errors.js';
+import { requestLogPlugin } from './request-log.plugin.js';
 import { armorLimitOf, armorProtection, QUERY_LIMITS, queryCostPlugin } from './limits.js';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
@@ -75,6 +76,7 @@ export function createApolloServer(options: {
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       queryCostPlugin(options.schema) as ApolloServerPlugin<RequestContext>,
+      requestLogPlugin(),
       ...(options.plugins ?? []),
     ],
   });

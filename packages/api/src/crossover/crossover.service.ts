@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../graphql/connection.js';
  * crossover: sourced with at least one. ($1 is the shop.) Each step is materialized once, so
  * a plan built on stale row estimates cannot re-run the store aggregation per customer.
  */
-const CLASSIFIED_CUSTOMERS = `
+export const CLASSIFIED_CUSTOMERS = `
   tiktok AS MATERIALIZED (
     SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_counted_day AS first_day
       FROM customer c

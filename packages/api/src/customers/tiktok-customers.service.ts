@@ -33,7 +33,7 @@ export interface CustomerPageRequest {
 }
 
 /** SQL sort expression and how to read the cursor value back, per sort field. */
-const SORTS: Record<CustomerOrderField, { column: string; cast: string; value: (row: TikTokCustomerRow) => string | number }> = {
+export const SORTS: Record<CustomerOrderField, { column: string; cast: string; value: (row: TikTokCustomerRow) => string | number }> = {
   NAME: { column: 'name COLLATE "C"', cast: 'text COLLATE "C"', value: (r) => r.name },
   FIRST_ORDER_AT: { column: 'first_order_at', cast: 'timestamptz', value: (r) => r.first_order_at.toISOString() },
   LAST_ORDER_AT: { column: 'last_order_at', cast: 'timestamptz', value: (r) => r.last_order_at.toISOString() },
@@ -48,7 +48,7 @@ const IDENTITY = `c.customer_id, c.external_id, c.name, c.line1, c.line2, c.city
  * in, so the totals kept on each customer by the import are the answer (and indexed for every
  * sort). For an earlier asOf the totals are computed from the orders up to that day.
  */
-function customerSource(current: boolean): string {
+export function customerSource(current: boolean): string {
   return current
     ? `SELECT ${IDENTITY}, c.counted_orders AS orders, c.counted_net_receipts_cents AS net_receipts_cents,
               c.first_counted_order_at AS first_order_at, c.last_counted_order_at AS last_order_at
@@ -63,6 +63,25 @@ function customerSource(current: boolean): string {
          JOIN customer c ON c.shop_id = $1 AND c.customer_id = a.customer_id`;
 }
 
+/**
+ * How many customers the marketing list holds at asOf, and whether the totals stored on each
+ * customer are current for it (asOf on or after the shop's last counted TikTok day).
+ */
+export async function marketingListState(
+  dataSource: DataSource,
+  shopId: string,
+  asOf: string,
+): Promise<{ current: boolean; total: number }> {
+  const [state]: Array<{ latest_day: string | null; total: number }> = await dataSource.query(
+    `SELECT (SELECT max(d.day) FROM daily_channel_summary d
+              WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
+            (SELECT count(*)::int FROM customer c
+              WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.first_counted_day <= $2::date) AS total`,
+    [shopId, asOf],
+  );
+  return { current: state!.latest_day === null || state!.latest_day <= asOf, total: state!.total };
+}
+
 /** The marketing list: TikTok customers with a counted TikTok order up to asOf, keyset-paginated. */
 export async function listTikTokCustomers(
   dataSource: DataSource,
@@ -73,17 +92,10 @@ export async function listTikTokCustomers(
   const scope = `customers:${request.asOf}:${request.field}:${request.direction}`;
   const after = request.after === null ? null : decodeCursor(request.after, scope, 2);
 
-  const [state]: Array<{ latest_day: string | null; total: number }> = await dataSource.query(
-    `SELECT (SELECT max(d.day) FROM daily_channel_summary d
-              WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
-            (SELECT count(*)::int FROM customer c
-              WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.first_counted_day <= $2::date) AS total`,
-    [shopId, request.asOf],
-  );
-  if (request.first === 0 || state!.total === 0) {
-    return { rows: [], hasNextPage: state!.total > 0, totalCount: state!.total };
+  const { current, total } = await marketingListState(dataSource, shopId, request.asOf);
+  if (request.first === 0 || total === 0) {
+    return { rows: [], hasNextPage: total > 0, totalCount: total };
   }
-  const current = state!.latest_day === null || state!.latest_day <= request.asOf;
   const comparison = request.direction === 'ASC' ? '>' : '<';
   const order = request.direction === 'ASC' ? 'ASC' : 'DESC';
   const rows: TikTokCustomerRow[] = await dataSource.query(
@@ -97,6 +109,6 @@ export async function listTikTokCustomers(
   return {
     rows: page.map((row) => ({ row, cursor: encodeCursor(scope, [sort.value(row), row.customer_id]) })),
     hasNextPage: rows.length > request.first,
-    totalCount: state!.total,
+    totalCount: total,
   };
 }

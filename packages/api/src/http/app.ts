@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/context.js';
 import { buildAppSchema } from '../graphql/schema.js';
+import { exportRoutes } from '../exports/export.routes.js';
 import type { Logger } from '../logger.js';
 
 /** Large enough for a 5,000-order import of ordinary orders; anything larger is answered 413. */
@@ -76,6 +77,7 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     const ready = await databaseAnswers(deps.dataSource);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
+  app.use('/api/exports', exportRoutes(deps));
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),

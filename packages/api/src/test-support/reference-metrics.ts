@@ -33,9 +33,9 @@
  *     compared by UTF-16 code units (like SQL `COLLATE "C"`), and, when the names are equal too, by
  *     productExternalId asc (code units) so that the order is total. The ranks are 1, 2, 3… with no
  *     shared ranks for ties.
- *  9. Address key of a customer = addressKey(its latest address). A store order is matched to a
- *     TikTok customer through the address key of the STORE CUSTOMER who placed it (its latest
- *     address), not through the address the order was imported with.
+ *  9. Address key of a customer = addressKey(its latest address) (or `options.addressKeyOf`). A store
+ *     order is matched to a TikTok customer through the address key of the STORE CUSTOMER who placed
+ *     it (its latest address), not through the address the order was imported with.
  * 10. Sourced: the TikTok customer's first counted TikTok order instant is STRICTLY earlier than every
  *     store order at its key; a store order at the very same instant makes it not sourced. For a
  *     sourced customer every store order at its key is therefore "placed after their first TikTok
@@ -104,6 +104,11 @@ export interface ReferenceOptions {
   to?: IsoDay | null;
   crossoverFrom?: IsoDay | null;
   crossoverTo?: IsoDay | null;
+  /**
+   * The address key of a customer's (latest) address, for crossover matching (reading 9).
+   * Default `addressKey`; another function measures a different matcher on the same definitions.
+   */
+  addressKeyOf?: (address: AddressData) => string;
 }
 
 export interface Summary {
@@ -529,16 +534,23 @@ function earliestOrder(orders: readonly CountedOrder[]): CountedOrder {
   return first;
 }
 
-function storeOrderAddressKey(data: DataSet, order: CountedOrder): string {
+type AddressKeyOf = (address: AddressData) => string;
+
+function storeOrderAddressKey(data: DataSet, order: CountedOrder, keyOf: AddressKeyOf): string {
   const storeCustomer = data.latestStoreCustomer.get(order.customerId);
   if (storeCustomer === undefined) throw new Error(`No customer data for store customer ${order.customerId}`);
-  return addressKey(storeCustomer.address);
+  return keyOf(storeCustomer.address);
 }
 
-function crossoverStandingOf(data: DataSet, tiktokCustomerId: string, tiktokOrders: CountedOrder[]): CrossoverStanding {
+function crossoverStandingOf(
+  data: DataSet,
+  tiktokCustomerId: string,
+  tiktokOrders: CountedOrder[],
+  keyOf: AddressKeyOf,
+): CrossoverStanding {
   const firstTikTokOrder = earliestOrder(tiktokOrders);
-  const key = addressKey(latestTikTokCustomerData(data, tiktokCustomerId).address);
-  const storeOrdersAtKey = data.storeOrders.filter((o) => storeOrderAddressKey(data, o) === key);
+  const key = keyOf(latestTikTokCustomerData(data, tiktokCustomerId).address);
+  const storeOrdersAtKey = data.storeOrders.filter((o) => storeOrderAddressKey(data, o, keyOf) === key);
   const sourced = storeOrdersAtKey.every((o) => o.placedAtMs > firstTikTokOrder.placedAtMs);
   const crossoverOrders = sourced
     ? storeOrdersAtKey
@@ -632,7 +644,10 @@ function earliestDay(orders: readonly CountedOrder[]): IsoDay {
 }
 
 function crossoverOf(data: DataSet, options: ReferenceOptions): CrossoverReference {
-  const standings = [...ordersByCustomer(data.tiktokOrders)].map(([id, orders]) => crossoverStandingOf(data, id, orders));
+  const keyOf = options.addressKeyOf ?? addressKey;
+  const standings = [...ordersByCustomer(data.tiktokOrders)].map(([id, orders]) =>
+    crossoverStandingOf(data, id, orders, keyOf),
+  );
   const sourced = standings.filter((s) => s.sourced);
   const crossovers = sourced.filter(isCrossover);
   return {

@@ -29,7 +29,9 @@ export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const limit = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? armorLimitOf(formatted.message) : null;
-    if (limit) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT', limit } };
+    if (limit) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'BAD_USER_INPUT', limit } };
+    }
     if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && error instanceof GraphQLError) {
       // Invalid input values, as variables or inline literals, are BAD_USER_INPUT with their place named.
       const location = locateInputError(error);

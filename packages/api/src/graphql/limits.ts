@@ -85,7 +85,16 @@ export function armorProtection() {
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     maxTokens: { enabled: false },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost * 10, ignoreIntrospection: true },
+    // Linear and fragment-flattened, this counts like our own cost below but sees only `first`
+    // written in the query, so it never refuses what the variable-aware check accepts.
+    costLimit: {
+      maxCost: QUERY_LIMITS.maxCost,
+      objectCost: 1,
+      scalarCost: 1,
+      depthCostFactor: 1,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+    },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }

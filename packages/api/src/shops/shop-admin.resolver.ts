@@ -13,9 +13,9 @@ export class ShopAdminResolver {
   })
   async createShop(@Arg('input', () => CreateShopInput, { description: 'The new shop.' }) input: CreateShopInput, @Ctx() ctx: RequestContext) {
     await ctx.requireAdmin();
-    const { shop, token } = await createShop(ctx.dataSource, input);
-    ctx.logger.info({ shopId: shop.id }, 'shop created');
-    return { shop: toShop(shop), token };
+    const { shop, token, tokenId } = await createShop(ctx.dataSource, input);
+    ctx.logger.info({ shopId: shop.id, tokenId }, 'shop created');
+    return { shop: toShop(shop), token, tokenId };
   }
 
   @Mutation(() => ShopTokenPayload, {

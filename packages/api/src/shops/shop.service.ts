@@ -42,7 +42,10 @@ export async function createShopToken(db: EntityManager | DataSource, shopId: st
 }
 
 /** Creates a shop with TikTok connected and its first token, in one transaction. */
-export async function createShop(dataSource: DataSource, input: NewShop): Promise<{ shop: ShopEntity; token: string }> {
+export async function createShop(
+  dataSource: DataSource,
+  input: NewShop,
+): Promise<{ shop: ShopEntity; token: string; tokenId: string }> {
   const valid = validateNewShop(input);
   return dataSource.transaction(async (tx) => {
     const [row] = await tx.query(
@@ -55,9 +58,9 @@ export async function createShop(dataSource: DataSource, input: NewShop): Promis
       `INSERT INTO tiktok_integration (shop_id, connected, connected_at) VALUES ($1, true, now())`,
       [shopId],
     );
-    const { token } = await createShopToken(tx, shopId, 'created with the shop');
+    const { token, tokenId } = await createShopToken(tx, shopId, 'created with the shop');
     const shop = await tx.getRepository(ShopEntity).findOneByOrFail({ id: shopId });
-    return { shop, token };
+    return { shop, token, tokenId };
   });
 }
 

@@ -58,6 +58,9 @@ export class CreateShopPayload {
 
   @Field(() => String, { description: 'A shop API token, to send as `Authorization: Bearer <token>`.' })
   token!: string;
+
+  @Field(() => ID, { description: 'The id of that token, to revoke it later with `revokeShopToken`.' })
+  tokenId!: string;
 }
 
 @ObjectType({ description: 'A new API token of a shop. The token is shown only here.' })

@@ -71,7 +71,8 @@ export class CrossoverInsightsResolver {
   ): Promise<CrossoverCustomerConnection> {
     const { shop, asOf } = crossover.scope;
     const size = pageSize(first);
-    const page = await listCrossoverCustomers(ctx.dataSource, shop.id, { asOf, first: size, after: after ?? null });
+    const { current } = await ctx.loaders.crossoverAnalysis.load({ shopId: shop.id, asOf });
+    const page = await listCrossoverCustomers(ctx.dataSource, shop.id, { asOf, first: size, after: after ?? null, current });
     return {
       edges: page.rows.map(({ row, cursor }) => ({
         cursor,

@@ -34,18 +34,57 @@ export const CLASSIFIED_CUSTOMERS = `
   )`;
 
 export interface CrossoverAnalysis {
+  /** Whether asOf covers every counted order, so the kept summaries are the answer. */
+  current: boolean;
   sourced: number;
   crossover: number;
   buckets: Record<CrossoverBucketKind, number>;
   crossoverNetReceiptsCents: number;
   firstTikTokDay: string | null;
-  /** New sourced customers per day of their first TikTok order. */
+  /** New sourced customers per day of their first TikTok order, by day. */
   sourcedByDay: Array<[day: string, customers: number]>;
-  /** New crossover customers per crossover date. */
+  /** New crossover customers per crossover date, by day. */
   crossoverByDay: Array<[day: string, customers: number]>;
 }
 
+/**
+ * The crossover figures at asOf. When asOf is on or after the shop's last counted order day (the
+ * dashboard's usual question), they are read from the summaries the import keeps; for an
+ * earlier asOf they are computed from the orders up to that day.
+ */
 export async function analyzeCrossover(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
+  const [kept] = await dataSource.query(
+    `SELECT (SELECT max(d.day)::text FROM daily_channel_summary d WHERE d.shop_id = $1 AND d.orders > 0) AS latest_day,
+            (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) AS totals,
+            (SELECT min(n.day)::text FROM daily_new_customer_summary n
+              WHERE n.shop_id = $1 AND n.tiktok_customers > 0) AS first_day,
+            (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
+               FROM daily_crossover_summary x
+              WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days`,
+    [shopId],
+  );
+  if (kept.latest_day !== null && kept.latest_day > asOf) return analyzeCrossoverUpTo(dataSource, shopId, asOf);
+  const totals = kept.totals ?? {};
+  const buckets = {
+    NONE: totals.none_customers ?? 0,
+    ONE: totals.one_customers ?? 0,
+    TWO: totals.two_customers ?? 0,
+    THREE_OR_MORE: totals.three_or_more_customers ?? 0,
+  };
+  const days: Array<[string, number, number]> = kept.days;
+  return {
+    current: true,
+    sourced: totals.sourced_customers ?? 0,
+    crossover: buckets.ONE + buckets.TWO + buckets.THREE_OR_MORE,
+    buckets,
+    crossoverNetReceiptsCents: Number(totals.crossover_net_receipts_cents ?? 0),
+    firstTikTokDay: kept.first_day,
+    sourcedByDay: days.filter(([, sourced]) => sourced !== 0).map(([day, sourced]) => [day, sourced]),
+    crossoverByDay: days.filter(([, , crossover]) => crossover !== 0).map(([day, , crossover]) => [day, crossover]),
+  };
+}
+
+async function analyzeCrossoverUpTo(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
   const [row] = await dataSource.query(
     `WITH ${CLASSIFIED_CUSTOMERS}
      SELECT
@@ -66,6 +105,7 @@ export async function analyzeCrossover(dataSource: DataSource, shopId: string, a
   );
   const buckets = { NONE: row.none, ONE: row.one, TWO: row.two, THREE_OR_MORE: row.three_or_more };
   return {
+    current: false,
     sourced: row.sourced,
     crossover: row.one + row.two + row.three_or_more,
     buckets,
@@ -88,19 +128,27 @@ export interface CrossoverCustomerRow {
 export async function listCrossoverCustomers(
   dataSource: DataSource,
   shopId: string,
-  request: { asOf: string; first: number; after: string | null },
+  request: { asOf: string; first: number; after: string | null; current: boolean },
 ): Promise<{ rows: Array<{ row: CrossoverCustomerRow; cursor: string }>; hasNextPage: boolean }> {
   const scope = `crossover:${request.asOf}`;
   const after = request.after === null ? null : decodeCursor(request.after, scope, 2);
   if (request.first === 0) return { rows: [], hasNextPage: false };
   const rows: CrossoverCustomerRow[] = await dataSource.query(
-    `WITH ${CLASSIFIED_CUSTOMERS}
-     SELECT customer_id, first_at, first_store_at, store_orders, store_net
-       FROM classified
-      WHERE sourced AND store_orders > 0
-        ${after ? 'AND (first_store_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
-      ORDER BY first_store_at DESC, customer_id DESC
-      LIMIT $3`,
+    request.current
+      ? `SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
+                crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net
+           FROM customer
+          WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0 AND $2::date IS NOT NULL
+            ${after ? 'AND (first_crossover_order_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
+          ORDER BY first_crossover_order_at DESC, customer_id DESC
+          LIMIT $3`
+      : `WITH ${CLASSIFIED_CUSTOMERS}
+         SELECT customer_id, first_at, first_store_at, store_orders, store_net
+           FROM classified
+          WHERE sourced AND store_orders > 0
+            ${after ? 'AND (first_store_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
+          ORDER BY first_store_at DESC, customer_id DESC
+          LIMIT $3`,
     after ? [shopId, request.asOf, request.first + 1, after[0], after[1]] : [shopId, request.asOf, request.first + 1],
   );
   return {

@@ -75,8 +75,8 @@ export async function marketingListState(
   const [state]: Array<{ latest_day: string | null; total: number }> = await dataSource.query(
     `SELECT (SELECT max(d.day) FROM daily_channel_summary d
               WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
-            (SELECT count(*)::int FROM customer c
-              WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.first_counted_day <= $2::date) AS total`,
+            (SELECT coalesce(sum(n.tiktok_customers), 0)::int FROM daily_new_customer_summary n
+              WHERE n.shop_id = $1 AND n.day <= $2::date) AS total`,
     [shopId, asOf],
   );
   return { current: state!.latest_day === null || state!.latest_day <= asOf, total: state!.total };

@@ -16,6 +16,9 @@ export interface RangeMetrics {
   firstTimeCustomers: number;
 }
 
+/** All-time ranges start before any order can (the import takes orders from 2000 on). */
+const ALL_TIME_START = '1970-01-01';
+
 export const rangeKey = (range: MetricRange) => `${range.allTime ? 'all' : range.start}|${range.end}`;
 
 const EMPTY: RangeMetrics = {
@@ -27,18 +30,17 @@ const EMPTY: RangeMetrics = {
 };
 
 /**
- * The figures of many ranges in one statement: money from the daily summary, unique customers by
- * COUNT(DISTINCT) over the counted TikTok orders' index, first-time customers from each
- * customer's stored first counted day. For all-time ranges, unique customers are the customers
- * whose first counted day is on or before the end, which needs no scan of the orders.
+ * The figures of many ranges in one statement: money from the daily channel summary, first-time
+ * customers (and all-time unique customers) from the new-customers-per-day summary, and unique
+ * customers of a range by COUNT(DISTINCT) over the counted TikTok orders' covering index.
  */
 export async function loadRangeMetrics(
   dataSource: DataSource,
   shopId: string,
   ranges: readonly MetricRange[],
 ): Promise<RangeMetrics[]> {
-  const empty = ranges.map((r) => r.end < r.start && !r.allTime);
   if (ranges.length === 0) return [];
+  const starts = ranges.map((r) => (r.allTime ? ALL_TIME_START : r.start));
   const rows: Array<{
     i: number;
     tiktok_orders: number;
@@ -57,8 +59,13 @@ export async function loadRangeMetrics(
               coalesce(sum(d.net_receipts_cents) FILTER (WHERE d.channel = 'TIKTOK'), 0)::bigint AS tiktok_net,
               coalesce(sum(d.net_receipts_cents), 0)::bigint AS all_net
          FROM r
-         LEFT JOIN daily_channel_summary d
-           ON d.shop_id = $1 AND d.day <= r.end_day AND (r.all_time OR d.day >= r.start_day)
+         LEFT JOIN daily_channel_summary d ON d.shop_id = $1 AND d.day BETWEEN r.start_day AND r.end_day
+        GROUP BY r.i
+     ),
+     firsts AS (
+       SELECT r.i, coalesce(sum(n.tiktok_customers), 0)::int AS first_time
+         FROM r
+         LEFT JOIN daily_new_customer_summary n ON n.shop_id = $1 AND n.day BETWEEN r.start_day AND r.end_day
         GROUP BY r.i
      ),
      buyers AS (
@@ -68,26 +75,16 @@ export async function loadRangeMetrics(
            ON NOT r.all_time AND o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted
           AND o.local_day BETWEEN r.start_day AND r.end_day
         GROUP BY r.i
-     ),
-     firsts AS (
-       SELECT r.i,
-              count(c.customer_id) FILTER (WHERE r.all_time OR c.first_counted_day >= r.start_day)::int AS first_time,
-              count(c.customer_id)::int AS up_to_end
-         FROM r
-         LEFT JOIN customer c
-           ON c.shop_id = $1 AND c.space = 'TIKTOK' AND c.first_counted_day <= r.end_day
-          AND (r.all_time OR c.first_counted_day >= r.start_day)
-        GROUP BY r.i
      )
-     SELECT money.i, money.tiktok_orders, money.tiktok_net, money.all_net, firsts.first_time,
-            CASE WHEN r.all_time THEN firsts.up_to_end ELSE buyers.unique_customers END AS unique_customers
+     SELECT r.i, money.tiktok_orders, money.tiktok_net, money.all_net, firsts.first_time,
+            CASE WHEN r.all_time THEN firsts.first_time ELSE buyers.unique_customers END AS unique_customers
        FROM r JOIN money USING (i) JOIN buyers USING (i) JOIN firsts USING (i)`,
-    [shopId, ranges.map((r) => r.start), ranges.map((r) => r.end), ranges.map((r) => r.allTime ?? false)],
+    [shopId, starts, ranges.map((r) => r.end), ranges.map((r) => r.allTime ?? false)],
   );
   const byIndex = new Map(rows.map((row) => [row.i, row]));
-  return ranges.map((_, index) => {
+  return ranges.map((range, index) => {
     const row = byIndex.get(index + 1);
-    if (!row || empty[index]) return EMPTY;
+    if (!row || (!range.allTime && range.end < range.start)) return EMPTY;
     return {
       tiktokOrders: row.tiktok_orders,
       tiktokNetReceiptsCents: row.tiktok_net,

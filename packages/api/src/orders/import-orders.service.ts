@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { refreshCrossoverState } from '../crossover/crossover-state.service.js';
 import { notFound } from '../graphql/errors.js';
 import type { OrderData } from './order-input.js';
 import { prepareOrder, type PreparedOrder } from './prepared-order.js';
@@ -30,21 +31,38 @@ interface ExistingOrder {
   idx: number;
   unchanged: boolean;
   customer_id: number;
+  address_key: string;
 }
 
 async function findExistingOrders(tx: EntityManager, shopId: string, orders: PreparedOrder[]): Promise<ExistingOrder[]> {
   return tx.query(
-    `SELECT o.order_id, k.idx::int AS idx, o.content_hash = decode(k.hash, 'hex') AS unchanged, o.customer_id
+    `SELECT o.order_id, k.idx::int AS idx, o.content_hash = decode(k.hash, 'hex') AS unchanged, o.customer_id,
+            c.address_key
        FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(channel, external_id, hash, idx)
-       JOIN sales_order o ON o.shop_id = $1 AND o.channel = k.channel AND o.external_id = k.external_id`,
+       JOIN sales_order o ON o.shop_id = $1 AND o.channel = k.channel AND o.external_id = k.external_id
+       JOIN customer c ON c.shop_id = $1 AND c.customer_id = o.customer_id`,
     [shopId, column(orders, (o) => o.channel), column(orders, (o) => o.externalId), column(orders, (o) => o.contentHash)],
   );
 }
 
-/** Creates or updates the customers of the given orders; returns their ids by `space|externalId`. */
-async function upsertCustomers(tx: EntityManager, shopId: string, orders: PreparedOrder[]): Promise<Map<string, number>> {
+/**
+ * Creates or updates the customers of the given orders; returns their ids by `space|externalId`
+ * and the address keys they had before (an address change touches the old key's crossover too).
+ */
+async function upsertCustomers(
+  tx: EntityManager,
+  shopId: string,
+  orders: PreparedOrder[],
+): Promise<{ ids: Map<string, number>; previousKeys: string[] }> {
   const customers = lastByKey(orders, (o) => `${o.customerSpace}|${o.customer.externalId}`);
   const c = (pick: (o: PreparedOrder) => string | null) => column(customers, pick);
+  const previous: Array<{ address_key: string }> = await tx.query(
+    `SELECT DISTINCT c.address_key
+       FROM unnest($2::text[], $3::text[]) AS k(space, external_id)
+       JOIN customer c ON c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id
+      WHERE c.address_key <> ALL($4::text[])`,
+    [shopId, c((o) => o.customerSpace), c((o) => o.customer.externalId), c((o) => o.customer.addressKey)],
+  );
   await tx.query(
     `INSERT INTO customer AS c (shop_id, space, external_id, name, email, line1, line2, city, region, postal_code, country, address_key)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -77,7 +95,10 @@ async function upsertCustomers(tx: EntityManager, shopId: string, orders: Prepar
        JOIN customer c ON c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id`,
     [shopId, c((o) => o.customerSpace), c((o) => o.customer.externalId)],
   );
-  return new Map(rows.map((r) => [`${r.space}|${r.external_id}`, r.customer_id]));
+  return {
+    ids: new Map(rows.map((r) => [`${r.space}|${r.external_id}`, r.customer_id])),
+    previousKeys: previous.map((r) => r.address_key),
+  };
 }
 
 /** Creates or renames the products of the given orders' lines; returns their ids by external id. */
@@ -224,23 +245,46 @@ async function replaceLines(
   );
 }
 
-/** Recomputes the counted-order figures of the given customers from their orders. */
+/**
+ * Recomputes the counted-order figures of the given customers from their orders, and moves them
+ * between days in the new-TikTok-customers-per-day summary when their first counted day changes.
+ */
 async function refreshCustomerTotals(tx: EntityManager, shopId: string, customerIds: number[]): Promise<void> {
   await tx.query(
-    `UPDATE customer c SET
-       counted_orders = a.orders,
-       counted_net_receipts_cents = a.net_receipts_cents,
-       first_counted_order_at = a.first_at,
-       first_counted_day = a.first_day,
-       last_counted_order_at = a.last_at
-     FROM (
+    `WITH totals AS (
        SELECT k.id, count(o.order_id)::int AS orders, coalesce(sum(o.net_receipts_cents), 0) AS net_receipts_cents,
               min(o.placed_at) AS first_at, min(o.local_day) AS first_day, max(o.placed_at) AS last_at
          FROM unnest($2::bigint[]) AS k(id)
          LEFT JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = k.id AND o.counted
         GROUP BY k.id
-     ) a
-     WHERE c.shop_id = $1 AND c.customer_id = a.id`,
+     ),
+     before AS (
+       SELECT c.customer_id, c.first_counted_day FROM customer c
+        WHERE c.shop_id = $1 AND c.customer_id = ANY($2::bigint[]) AND c.space = 'TIKTOK'
+     ),
+     updated AS (
+       UPDATE customer c SET
+         counted_orders = t.orders,
+         counted_net_receipts_cents = t.net_receipts_cents,
+         first_counted_order_at = t.first_at,
+         first_counted_day = t.first_day,
+         last_counted_order_at = t.last_at
+       FROM totals t
+       WHERE c.shop_id = $1 AND c.customer_id = t.id
+       RETURNING c.customer_id, c.space, c.first_counted_day
+     ),
+     moves AS (
+       SELECT b.first_counted_day AS day, -1 AS n FROM before b
+        JOIN updated u ON u.customer_id = b.customer_id
+        WHERE b.first_counted_day IS DISTINCT FROM u.first_counted_day AND b.first_counted_day IS NOT NULL
+       UNION ALL
+       SELECT u.first_counted_day, 1 FROM updated u
+        JOIN before b ON b.customer_id = u.customer_id
+        WHERE b.first_counted_day IS DISTINCT FROM u.first_counted_day AND u.first_counted_day IS NOT NULL
+     )
+     INSERT INTO daily_new_customer_summary AS s (shop_id, day, tiktok_customers)
+     SELECT $1, day, sum(n)::int FROM moves GROUP BY day
+     ON CONFLICT (shop_id, day) DO UPDATE SET tiktok_customers = s.tiktok_customers + excluded.tiktok_customers`,
     [shopId, customerIds],
   );
 }
@@ -273,7 +317,7 @@ export async function importOrders(
     if (changed.length === 0) return counts;
 
     const updatedOrderIds = updated.map((e) => e.order_id);
-    const customerIds = await upsertCustomers(tx, shopId, changed);
+    const { ids: customerIds, previousKeys } = await upsertCustomers(tx, shopId, changed);
     const productIds = await upsertProducts(tx, shopId, changed);
     await applySummaryDelta(tx, shopId, updatedOrderIds, -1);
     const orderIds = await upsertOrders(tx, shopId, changed, customerIds);
@@ -281,6 +325,12 @@ export async function importOrders(
     await applySummaryDelta(tx, shopId, orderIds, 1);
     const affectedCustomers = new Set([...customerIds.values(), ...updated.map((e) => e.customer_id)]);
     await refreshCustomerTotals(tx, shopId, [...affectedCustomers]);
+    const touchedKeys = new Set([
+      ...changed.map((o) => o.customer.addressKey),
+      ...previousKeys,
+      ...updated.map((e) => e.address_key),
+    ]);
+    await refreshCrossoverState(tx, shopId, [...touchedKeys]);
     await tx.query(`UPDATE shop SET last_import_at = now() WHERE shop_id = $1`, [shopId]);
     return counts;
   });

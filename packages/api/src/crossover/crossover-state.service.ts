@@ -1,0 +1,188 @@
+import type { EntityManager } from 'typeorm';
+import { crossoverBucketOf, type CrossoverBucketKind } from '@tiktok-insights/shared';
+
+/**
+ * Keeps the crossover summaries current for the address keys an import touched: each key's
+ * counted store orders, each TikTok customer's state there (sourced, and its store orders after
+ * its first TikTok order), and the per-day and per-shop counts the dashboard reads. Everything is
+ * recomputed for those keys from the orders and compared with what was stored, and only the
+ * differences are added to the counts, so the result equals a rebuild of the whole shop.
+ */
+
+interface KeyStore {
+  address_key: string;
+  store_orders: number;
+  store_net: number;
+  first_store_at: Date;
+  first_store_day: string;
+}
+
+interface TikTokState {
+  customer_id: number;
+  address_key: string;
+  first_at: Date | null;
+  first_day: string | null;
+  sourced_day: string | null;
+  crossover_orders: number;
+  crossover_net: number;
+  first_crossover_at: Date | null;
+  first_crossover_day: string | null;
+}
+
+type NewState = Pick<
+  TikTokState,
+  'sourced_day' | 'crossover_orders' | 'crossover_net' | 'first_crossover_at' | 'first_crossover_day'
+>;
+
+function classify(customer: TikTokState, store: KeyStore | undefined): NewState {
+  const sourced = customer.first_at !== null && (!store || customer.first_at < store.first_store_at);
+  // A sourced customer's first TikTok order is earlier than every store order at its key, so
+  // all of them are its crossover orders.
+  const crosses = sourced && store !== undefined;
+  return {
+    sourced_day: sourced ? customer.first_day : null,
+    crossover_orders: crosses ? store.store_orders : 0,
+    crossover_net: crosses ? store.store_net : 0,
+    first_crossover_at: crosses ? store.first_store_at : null,
+    first_crossover_day: crosses ? store.first_store_day : null,
+  };
+}
+
+const sameState = (a: NewState, b: NewState) =>
+  a.sourced_day === b.sourced_day &&
+  a.crossover_orders === b.crossover_orders &&
+  a.crossover_net === b.crossover_net &&
+  a.first_crossover_at?.getTime() === b.first_crossover_at?.getTime() &&
+  a.first_crossover_day === b.first_crossover_day;
+
+const bucketOf = (state: NewState): CrossoverBucketKind | null =>
+  state.sourced_day === null ? null : crossoverBucketOf(state.crossover_orders);
+
+export async function refreshCrossoverState(tx: EntityManager, shopId: string, addressKeys: string[]): Promise<void> {
+  if (addressKeys.length === 0) return;
+  const oldKeys: Array<{ address_key: string; store_net: number; crossover_customers: number }> = await tx.query(
+    `SELECT address_key, store_net_receipts_cents AS store_net, crossover_customers
+       FROM address_store_summary WHERE shop_id = $1 AND address_key = ANY($2::text[])`,
+    [shopId, addressKeys],
+  );
+  const stores: KeyStore[] = await tx.query(
+    `SELECT c.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net,
+            min(o.placed_at) AS first_store_at, min(o.local_day)::text AS first_store_day
+       FROM customer c
+       JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = c.customer_id AND o.counted
+      WHERE c.shop_id = $1 AND c.space = 'STORE' AND c.address_key = ANY($2::text[])
+      GROUP BY c.address_key`,
+    [shopId, addressKeys],
+  );
+  const customers: TikTokState[] = await tx.query(
+    `SELECT customer_id, address_key, first_counted_order_at AS first_at, first_counted_day::text AS first_day,
+            sourced_day::text AS sourced_day, crossover_orders, crossover_net_receipts_cents AS crossover_net,
+            first_crossover_order_at AS first_crossover_at, first_crossover_day::text AS first_crossover_day
+       FROM customer
+      WHERE shop_id = $1 AND space = 'TIKTOK' AND address_key = ANY($2::text[])`,
+    [shopId, addressKeys],
+  );
+
+  const storeByKey = new Map(stores.map((s) => [s.address_key, s]));
+  const dayDeltas = new Map<string, { sourced: number; crossover: number }>();
+  const dayDelta = (day: string, field: 'sourced' | 'crossover', n: number) => {
+    const entry = dayDeltas.get(day) ?? { sourced: 0, crossover: 0 };
+    entry[field] += n;
+    dayDeltas.set(day, entry);
+  };
+  const buckets: Record<CrossoverBucketKind, number> = { NONE: 0, ONE: 0, TWO: 0, THREE_OR_MORE: 0 };
+  const crossoverCustomersByKey = new Map<string, number>();
+  const changed: Array<TikTokState & NewState> = [];
+
+  for (const customer of customers) {
+    const next = classify(customer, storeByKey.get(customer.address_key));
+    if (next.crossover_orders > 0) {
+      crossoverCustomersByKey.set(customer.address_key, (crossoverCustomersByKey.get(customer.address_key) ?? 0) + 1);
+    }
+    if (sameState(customer, next)) continue;
+    changed.push({ ...customer, ...next });
+    if (customer.sourced_day) dayDelta(customer.sourced_day, 'sourced', -1);
+    if (next.sourced_day) dayDelta(next.sourced_day, 'sourced', 1);
+    if (customer.first_crossover_day) dayDelta(customer.first_crossover_day, 'crossover', -1);
+    if (next.first_crossover_day) dayDelta(next.first_crossover_day, 'crossover', 1);
+    const before = bucketOf(customer);
+    const after = bucketOf(next);
+    if (before) buckets[before] -= 1;
+    if (after) buckets[after] += 1;
+  }
+
+  const contribution = (storeNet: number, crossoverCustomers: number) => (crossoverCustomers > 0 ? storeNet : 0);
+  const netBefore = oldKeys.reduce((sum, k) => sum + contribution(k.store_net, k.crossover_customers), 0);
+  const netAfter = stores.reduce(
+    (sum, s) => sum + contribution(s.store_net, crossoverCustomersByKey.get(s.address_key) ?? 0),
+    0,
+  );
+
+  if (changed.length > 0) {
+    await tx.query(
+      `UPDATE customer c SET
+         sourced_day = u.sourced_day, crossover_orders = u.crossover_orders,
+         crossover_net_receipts_cents = u.crossover_net, first_crossover_order_at = u.first_crossover_at,
+         first_crossover_day = u.first_crossover_day
+       FROM unnest($2::bigint[], $3::date[], $4::int[], $5::bigint[], $6::timestamptz[], $7::date[])
+         AS u(customer_id, sourced_day, crossover_orders, crossover_net, first_crossover_at, first_crossover_day)
+       WHERE c.shop_id = $1 AND c.customer_id = u.customer_id`,
+      [
+        shopId,
+        changed.map((c) => c.customer_id),
+        changed.map((c) => c.sourced_day),
+        changed.map((c) => c.crossover_orders),
+        changed.map((c) => c.crossover_net),
+        changed.map((c) => c.first_crossover_at),
+        changed.map((c) => c.first_crossover_day),
+      ],
+    );
+  }
+
+  await tx.query(`DELETE FROM address_store_summary WHERE shop_id = $1 AND address_key = ANY($2::text[])`, [shopId, addressKeys]);
+  if (stores.length > 0) {
+    await tx.query(
+      `INSERT INTO address_store_summary (shop_id, address_key, store_orders, store_net_receipts_cents,
+                                          first_store_order_at, first_store_day, crossover_customers)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::timestamptz[], $6::date[], $7::int[])`,
+      [
+        shopId,
+        stores.map((s) => s.address_key),
+        stores.map((s) => s.store_orders),
+        stores.map((s) => s.store_net),
+        stores.map((s) => s.first_store_at),
+        stores.map((s) => s.first_store_day),
+        stores.map((s) => crossoverCustomersByKey.get(s.address_key) ?? 0),
+      ],
+    );
+  }
+
+  const days = [...dayDeltas].filter(([, d]) => d.sourced !== 0 || d.crossover !== 0);
+  if (days.length > 0) {
+    await tx.query(
+      `INSERT INTO daily_crossover_summary AS s (shop_id, day, sourced_customers, crossover_customers)
+       SELECT $1, * FROM unnest($2::date[], $3::int[], $4::int[])
+       ON CONFLICT (shop_id, day) DO UPDATE SET
+         sourced_customers = s.sourced_customers + excluded.sourced_customers,
+         crossover_customers = s.crossover_customers + excluded.crossover_customers`,
+      [shopId, days.map(([day]) => day), days.map(([, d]) => d.sourced), days.map(([, d]) => d.crossover)],
+    );
+  }
+
+  const sourcedDelta = buckets.NONE + buckets.ONE + buckets.TWO + buckets.THREE_OR_MORE;
+  if (changed.length > 0 || netAfter !== netBefore) {
+    await tx.query(
+      `INSERT INTO shop_crossover_summary AS s (shop_id, sourced_customers, none_customers, one_customers,
+                                                two_customers, three_or_more_customers, crossover_net_receipts_cents)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (shop_id) DO UPDATE SET
+         sourced_customers = s.sourced_customers + excluded.sourced_customers,
+         none_customers = s.none_customers + excluded.none_customers,
+         one_customers = s.one_customers + excluded.one_customers,
+         two_customers = s.two_customers + excluded.two_customers,
+         three_or_more_customers = s.three_or_more_customers + excluded.three_or_more_customers,
+         crossover_net_receipts_cents = s.crossover_net_receipts_cents + excluded.crossover_net_receipts_cents`,
+      [shopId, sourcedDelta, buckets.NONE, buckets.ONE, buckets.TWO, buckets.THREE_OR_MORE, netAfter - netBefore],
+    );
+  }
+}

@@ -12,7 +12,8 @@ import {
 
 /**
  * The weeks of `cumulativeByWeek`: by default from the week of the first counted TikTok order
- * to the week holding asOf (just that week when there is none); given bounds snap to whole weeks.
+ * to the week holding asOf (just that week when there is none); given bounds snap to whole weeks
+ * and a range starting at a given `from` holds at most 520 weeks.
  */
 export function crossoverWeeksWindow(
   asOf: string,
@@ -27,9 +28,10 @@ export function crossoverWeeksWindow(
   if (end < start) {
     throw new DateRangeError(to !== null ? 'to' : 'from', 'The weeks end before they start; give both `from` and `to`.');
   }
+  // The default runs over the whole TikTok history, however long; a range asked for is capped.
   const weeks = weekBuckets({ start, end }, weekStartsOn).length;
-  if (weeks > MAX_RANGE_WEEKS) {
-    throw new DateRangeError(from !== null ? 'from' : 'to', `At most ${MAX_RANGE_WEEKS} weeks; this asks for ${weeks}.`);
+  if (from !== null && weeks > MAX_RANGE_WEEKS) {
+    throw new DateRangeError('from', `At most ${MAX_RANGE_WEEKS} weeks; this asks for ${weeks}.`);
   }
   return { start, end };
 }

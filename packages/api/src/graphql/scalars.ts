@@ -14,6 +14,15 @@ function parseOrBadInput<T>(parse: (value: string) => T, value: unknown, typeNam
   return parse(value);
 }
 
+/** The last day any date argument may name: its week still ends inside year 9999. */
+const LAST_DAY = '9998-12-31';
+
+function parseDay(value: string): string {
+  const day = parseIsoDay(value);
+  if (day > LAST_DAY) throw new TypeError(`Invalid date "${value}": must be between 1970-01-01 and ${LAST_DAY}`);
+  return day;
+}
+
 /** A calendar day `YYYY-MM-DD`, read in the shop's time zone. */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
@@ -22,8 +31,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     if (typeof value !== 'string') throw new TypeError('Date must be serialized from a YYYY-MM-DD string');
     return value;
   },
-  parseValue: (value) => parseOrBadInput(parseIsoDay, value, 'Date'),
-  parseLiteral: (ast) => parseOrBadInput(parseIsoDay, stringLiteral(ast, 'Date'), 'Date'),
+  parseValue: (value) => parseOrBadInput(parseDay, value, 'Date'),
+  parseLiteral: (ast) => parseOrBadInput(parseDay, stringLiteral(ast, 'Date'), 'Date'),
 });
 
 /** An instant, ISO 8601 with an offset. Serialized in UTC (`Z`). */

@@ -833,10 +833,9 @@ describe('asOf', () => {
     expect(data.shop.tiktokInsights.asOf).toBe('2024-02-29');
   });
 
-  // BUG (API): asOf "9999-12-31" is a valid Date (the scalar accepts years up to 9999), yet
-  // crossover.cumulativeByWeek answers INTERNAL_SERVER_ERROR (its default last week, the week of asOf,
-  // ends in the year 10000). A valid argument should get data or a coded BAD_USER_INPUT, never a 500.
-  it.fails('answers the last representable asOf without an internal error', async () => {
+  // A day whose week would end after 9999-12-31 cannot be answered: the Date scalar refuses it
+  // (BAD_USER_INPUT naming the argument) instead of failing inside.
+  it('refuses an asOf past 9998-12-31 with BAD_USER_INPUT, never an internal error', async () => {
     const { token } = await api.createShop({ timezone: 'America/Chicago' });
     await importOrders(token, [order({ id: 'o1', customer: 'tt-1', at: noon('2025-03-06') })]);
     const result = await api.gql(
@@ -845,6 +844,7 @@ describe('asOf', () => {
       token,
     );
     expect((result.errors ?? []).map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
 

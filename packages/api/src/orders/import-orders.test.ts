@@ -239,6 +239,7 @@ describe('importOrders validation', () => {
     ['US ZIP with letters', (o) => (o.customer.address.postalCode = 'ABCDE'), 'customer.address.postalCode'],
     ['lower-case country', (o) => (o.customer.address.country = 'us'), 'customer.address.country'],
     ['malformed email', (o) => ((o.channel = 'WEBSITE'), (o.customer.email = 'not-an-email')), 'customer.email'],
+    ['discount and credit over the order total', (o) => ((o.discountCents = 2000), (o.creditCents = 501)), 'discountCents'],
     ['fractional cents', (o) => (o.taxCents = 1.5), 'taxCents'],
     ['amount over 32 bits', (o) => (o.shippingCents = 2 ** 31), 'shippingCents'],
     ['unknown channel', (o) => (o.channel = 'MYSPACE'), 'channel'],

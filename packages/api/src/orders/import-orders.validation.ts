@@ -72,7 +72,8 @@ const placedAtSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
-const orderSchema = z.object({
+const orderSchema = z
+  .object({
   externalId: requiredText(255),
   channel: z.enum(SALES_CHANNELS, { error: `must be one of ${SALES_CHANNELS.join(', ')}` }),
   placedAt: placedAtSchema,
@@ -93,7 +94,17 @@ const orderSchema = z.object({
   shippingCents: cents(MAX_ORDER_AMOUNT_CENTS),
   discountCents: cents(MAX_ORDER_AMOUNT_CENTS),
   creditCents: cents(MAX_ORDER_AMOUNT_CENTS),
-});
+  })
+  .superRefine((order, ctx) => {
+    const subtotal = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+    if (subtotal + order.taxCents + order.shippingCents < order.discountCents + order.creditCents) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['discountCents'],
+        message: 'with creditCents exceeds the order total (lines + tax + shipping); net receipts cannot be negative',
+      });
+    }
+  });
 
 export interface ImportProblem {
   orderIndex: number | null;

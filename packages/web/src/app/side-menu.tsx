@@ -1,0 +1,50 @@
+import { useQuery } from '@apollo/client/react';
+import { NavLink } from 'react-router';
+import { graphql } from '../gql';
+import { useSession } from '../session/session-context';
+
+/** The shop's name as other queries left it in the cache (never a request of its own). */
+const SideMenuShopQuery = graphql(`
+  query SideMenuShop {
+    shop {
+      id
+      name
+    }
+  }
+`);
+
+/** The app's navigation: a side menu on wide screens, a top bar on phones. */
+export function SideMenu() {
+  const { signOut } = useSession();
+  const { data } = useQuery(SideMenuShopQuery, { fetchPolicy: 'cache-only' });
+  return (
+    <header className="side-menu">
+      <div className="side-menu__brand">
+        <span className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ♪
+          </span>{' '}
+          TikTok Insights
+        </span>
+        {data?.shop.name && <span className="side-menu__shop">{data.shop.name}</span>}
+      </div>
+      <nav className="side-menu__nav" aria-label="Main">
+        <NavLink to="/insights/tiktok" className="side-menu__link">
+          <span aria-hidden="true" className="side-menu__icon">
+            ▤
+          </span>
+          Insights
+        </NavLink>
+        <NavLink to="/settings" className="side-menu__link">
+          <span aria-hidden="true" className="side-menu__icon">
+            ⚙
+          </span>
+          Settings
+        </NavLink>
+      </nav>
+      <button type="button" className="side-menu__signout button button--ghost" onClick={signOut}>
+        Sign out
+      </button>
+    </header>
+  );
+}

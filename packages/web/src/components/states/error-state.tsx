@@ -1,0 +1,35 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+
+/** A plain sentence for the seller, whatever failed. */
+export function errorMessage(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const code = first?.extensions?.['code'];
+    if (code === 'UNAUTHENTICATED') return 'Your sign-in is no longer valid. Sign out and open a fresh sign-in link.';
+    return first?.message ?? 'The server could not answer.';
+  }
+  if (error instanceof Error) {
+    if (/fetch|network/i.test(error.message)) return 'We could not reach the server. Check your connection and try again.';
+    return error.message;
+  }
+  return 'Something went wrong.';
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+}
+
+export function ErrorState({ error, onRetry, compact = false }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+  return (
+    <div className={`error-state ${compact ? 'error-state--compact' : ''}`} role="alert">
+      <p>
+        <strong>We couldn’t load this.</strong> {errorMessage(error)}
+      </p>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

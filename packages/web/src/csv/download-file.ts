@@ -1,0 +1,42 @@
+import type { CsvTable } from './csv-table';
+
+/** Saves a Blob as a file through a temporary object URL. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Builds the CSV in the browser (the CSV writer is loaded on first use) and saves it. */
+export async function downloadCsv<T>(filename: string, table: CsvTable<T>): Promise<void> {
+  const { buildCsv } = await import('./build-csv');
+  downloadBlob(new Blob([buildCsv(table)], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/**
+ * Downloads a CSV that the server builds (the long customer lists), sending the shop token in the
+ * Authorization header, which a plain link could not do.
+ */
+export async function downloadServerCsv(url: string, token: string, fallbackName: string): Promise<void> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) {
+    let message = `The download failed (HTTP ${response.status}).`;
+    try {
+      const body = (await response.json()) as { errors?: { message?: string }[] };
+      message = body.errors?.[0]?.message ?? message;
+    } catch {
+      // not JSON: keep the generic message
+    }
+    throw new Error(message);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  downloadBlob(await response.blob(), name);
+}

@@ -1,0 +1,185 @@
+import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { useMemo, useRef, useState } from 'react';
+import { DataSetCard } from '../../components/cards/data-set-card';
+import { DataTable, type DataColumn, type DataTableHandle } from '../../components/tables/data-table';
+import { TablePager } from '../../components/tables/table-pager';
+import type { CsvColumn } from '../../csv/csv-table';
+import { downloadCsv, downloadServerCsv } from '../../csv/download-file';
+import { formatDateInZone } from '../../format/dates';
+import { formatCount, moneyAmount } from '../../format/numbers';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import type { CrossoverCustomers_ConnectionFragment } from '../../gql/graphql';
+import { useSession } from '../../session/session-context';
+import { formatAddress } from '../marketing/customer-columns';
+import { useShopFacts } from '../shop-context';
+
+export const CROSSOVER_PAGE_SIZE = 25;
+
+export const CrossoverCustomersCardFragment = graphql(`
+  fragment CrossoverCustomersCard_crossover on CrossoverInsights {
+    customers(first: 25) {
+      ...CrossoverCustomers_connection
+    }
+  }
+`);
+
+export const CrossoverCustomersConnectionFragment = graphql(`
+  fragment CrossoverCustomers_connection on CrossoverCustomerConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        firstTikTokOrderAt
+        firstCrossoverOrderAt
+        nonTikTokOrders
+        nonTikTokNetReceipts {
+          cents
+          formatted
+        }
+        customer {
+          id
+          tiktokCustomerId
+          name
+          address {
+            line1
+            line2
+            city
+            region
+            postalCode
+            country
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CrossoverCustomersPageQuery = graphql(`
+  query CrossoverCustomersPage($asOf: Date!, $first: Int!, $after: String) {
+    shop {
+      id
+      tiktokInsights(asOf: $asOf) {
+        crossover {
+          customers(first: $first, after: $after) {
+            ...CrossoverCustomers_connection
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RefreshCrossoverCustomersQuery = graphql(`
+  query RefreshCrossoverCustomers {
+    shop {
+      id
+      tiktokInsights {
+        crossover {
+          ...CrossoverCustomersCard_crossover
+        }
+      }
+    }
+  }
+`);
+
+type Row = CrossoverCustomers_ConnectionFragment['edges'][number]['node'];
+
+function columnsFor(timezone: string): DataColumn<Row>[] {
+  return [
+    { id: 'tiktokCustomerId', header: 'TikTok customer ID', cell: (r) => <code>{r.customer.tiktokCustomerId}</code>, size: 170, enableSorting: false },
+    { id: 'name', header: 'Name', cell: (r) => r.customer.name, size: 170, enableSorting: false },
+    { id: 'address', header: 'Address', cell: (r) => formatAddress(r.customer.address), size: 280, enableSorting: false },
+    { id: 'firstTikTok', header: 'First TikTok order', cell: (r) => formatDateInZone(r.firstTikTokOrderAt, timezone), size: 150, enableSorting: false },
+    { id: 'crossover', header: 'Crossover date', cell: (r) => formatDateInZone(r.firstCrossoverOrderAt, timezone), size: 140, enableSorting: false },
+    { id: 'storeOrders', header: 'Store orders', cell: (r) => formatCount(r.nonTikTokOrders), align: 'end', size: 120, enableSorting: false },
+    { id: 'storeNet', header: 'Store net receipts', cell: (r) => r.nonTikTokNetReceipts.formatted, align: 'end', size: 150, enableSorting: false },
+  ];
+}
+
+function csvColumns(currency: string): CsvColumn<Row>[] {
+  return [
+    { header: 'TikTok customer ID', value: (r) => r.customer.tiktokCustomerId },
+    { header: 'Name', value: (r) => r.customer.name },
+    { header: 'Address', value: (r) => formatAddress(r.customer.address) },
+    { header: 'First TikTok order', value: (r) => r.firstTikTokOrderAt },
+    { header: 'First store order after it', value: (r) => r.firstCrossoverOrderAt },
+    { header: 'Store orders', value: (r) => r.nonTikTokOrders },
+    { header: `Store net receipts (${currency})`, value: (r) => moneyAmount(r.nonTikTokNetReceipts.cents, currency) },
+  ];
+}
+
+export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<typeof CrossoverCustomersCardFragment> }) {
+  const card = getFragmentData(CrossoverCustomersCardFragment, crossover);
+  const { currency, timezone, asOf } = useShopFacts();
+  const { token } = useSession();
+  const client = useApolloClient();
+  const table = useRef<DataTableHandle<Row> | null>(null);
+  const [afters, setAfters] = useState<(string | null)[]>([null]);
+  const [pageIndex, setPageIndex] = useState(0);
+
+  const page = useQuery(
+    CrossoverCustomersPageQuery,
+    pageIndex === 0 ? skipToken : { variables: { asOf, first: CROSSOVER_PAGE_SIZE, after: afters[pageIndex] ?? null }, notifyOnNetworkStatusChange: true },
+  );
+  const shownRef = pageIndex === 0 ? card.customers : (page.data ?? page.previousData)?.shop.tiktokInsights?.crossover.customers;
+  const connection = shownRef ? getFragmentData(CrossoverCustomersConnectionFragment, shownRef) : null;
+  const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+  const columns = useMemo(() => columnsFor(timezone), [timezone]);
+
+  const next = () => {
+    const cursor = connection?.pageInfo.endCursor;
+    if (!cursor) return;
+    setAfters((list) => [...list.slice(0, pageIndex + 1), cursor]);
+    setPageIndex((i) => i + 1);
+  };
+  const download = async (scope: 'shown' | 'all') => {
+    if (scope === 'all') {
+      await downloadServerCsv(`/api/exports/crossover-customers.csv?${new URLSearchParams({ asOf })}`, token, `crossover-customers-${asOf}.csv`);
+      return;
+    }
+    await downloadCsv(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, { columns: csvColumns(currency), rows: table.current?.rowsShown() ?? rows });
+  };
+
+  return (
+    <DataSetCard
+      slug="crossover-customers"
+      title="Crossover customers"
+      subtitle={connection ? `${formatCount(connection.totalCount)} customers · latest crossover first` : 'Latest crossover first'}
+      size="full"
+      help="The TikTok buyers who went on to order in your own store, newest first. Invite them to your loyalty program or VIP list: they already trust both your lives and your shop."
+      table={table}
+      onRefresh={() => (pageIndex === 0 ? client.query({ query: RefreshCrossoverCustomersQuery, fetchPolicy: 'network-only' }) : page.refetch())}
+      busy={pageIndex > 0 && page.loading}
+      error={pageIndex > 0 && !page.data && !page.loading ? page.error : undefined}
+      onRetry={() => void page.refetch()}
+      download={download}
+      downloadNote="All results downloads every crossover customer from the server."
+    >
+      <DataTable
+        ref={table}
+        columns={columns}
+        data={rows}
+        getRowId={(r) => r.customer.id}
+        caption="Crossover customers"
+        emptyText="No crossover customers yet. They appear when a TikTok buyer orders in your own store."
+      />
+      {connection && (
+        <TablePager
+          noun="customers"
+          pageIndex={pageIndex}
+          pageSize={CROSSOVER_PAGE_SIZE}
+          shown={rows.length}
+          totalCount={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage}
+          busy={pageIndex > 0 && page.loading}
+          onPrevious={() => setPageIndex((i) => Math.max(0, i - 1))}
+          onNext={next}
+        />
+      )}
+    </DataSetCard>
+  );
+}

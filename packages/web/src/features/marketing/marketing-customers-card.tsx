@@ -1,0 +1,191 @@
+import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { useMemo, useRef, useState } from 'react';
+import { DataSetCard } from '../../components/cards/data-set-card';
+import { DataTable, type DataTableHandle, type SortingState } from '../../components/tables/data-table';
+import { TablePager } from '../../components/tables/table-pager';
+import { downloadCsv, downloadServerCsv } from '../../csv/download-file';
+import { formatCount } from '../../format/numbers';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import type { CustomerOrderField, OrderDirection } from '../../gql/graphql';
+import { useSession } from '../../session/session-context';
+import { useShopFacts } from '../shop-context';
+import { customerColumns, customerCsvColumns, type CustomerRow } from './customer-columns';
+
+/** Page size of the marketing list; the first page comes with the page's query. */
+export const CUSTOMERS_PAGE_SIZE = 25;
+
+export const MarketingCustomersCardFragment = graphql(`
+  fragment MarketingCustomersCard_insights on TikTokInsights {
+    asOf
+    customers(first: 25, orderBy: { field: NET_RECEIPTS, direction: DESC }) {
+      ...MarketingCustomers_connection
+    }
+  }
+`);
+
+export const MarketingCustomersConnectionFragment = graphql(`
+  fragment MarketingCustomers_connection on TikTokCustomerConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        tiktokCustomerId
+        name
+        address {
+          line1
+          line2
+          city
+          region
+          postalCode
+          country
+        }
+        orders
+        netReceipts {
+          cents
+          formatted
+        }
+        firstOrderAt
+        lastOrderAt
+      }
+    }
+  }
+`);
+
+export const MarketingCustomersPageQuery = graphql(`
+  query MarketingCustomersPage($asOf: Date!, $first: Int!, $after: String, $orderBy: CustomerOrder!) {
+    shop {
+      id
+      tiktokInsights(asOf: $asOf) {
+        customers(first: $first, after: $after, orderBy: $orderBy) {
+          ...MarketingCustomers_connection
+        }
+      }
+    }
+  }
+`);
+
+export const RefreshMarketingCustomersQuery = graphql(`
+  query RefreshMarketingCustomers {
+    shop {
+      id
+      tiktokInsights {
+        ...MarketingCustomersCard_insights
+      }
+    }
+  }
+`);
+
+const SORT_FIELDS: Record<string, CustomerOrderField> = {
+  name: 'NAME',
+  orders: 'ORDERS',
+  netReceipts: 'NET_RECEIPTS',
+  firstOrderAt: 'FIRST_ORDER_AT',
+  lastOrderAt: 'LAST_ORDER_AT',
+};
+const DEFAULT_SORTING: SortingState = [{ id: 'netReceipts', desc: true }];
+
+function orderByOf(sorting: SortingState): { field: CustomerOrderField; direction: OrderDirection } {
+  const first = sorting[0] ?? DEFAULT_SORTING[0]!;
+  return { field: SORT_FIELDS[first.id] ?? 'NET_RECEIPTS', direction: first.desc ? 'DESC' : 'ASC' };
+}
+
+const pick = (row: CustomerRow) => row;
+
+export function MarketingCustomersCard({ insights }: { insights: FragmentType<typeof MarketingCustomersCardFragment> }) {
+  const card = getFragmentData(MarketingCustomersCardFragment, insights);
+  const { currency, timezone } = useShopFacts();
+  const { token } = useSession();
+  const client = useApolloClient();
+  const table = useRef<DataTableHandle<CustomerRow> | null>(null);
+  const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
+  const [afters, setAfters] = useState<(string | null)[]>([null]);
+  const [pageIndex, setPageIndex] = useState(0);
+
+  const orderBy = orderByOf(sorting);
+  const isFirstDefaultPage = pageIndex === 0 && orderBy.field === 'NET_RECEIPTS' && orderBy.direction === 'DESC';
+  const page = useQuery(
+    MarketingCustomersPageQuery,
+    isFirstDefaultPage
+      ? skipToken
+      : { variables: { asOf: card.asOf, first: CUSTOMERS_PAGE_SIZE, after: afters[pageIndex] ?? null, orderBy }, notifyOnNetworkStatusChange: true },
+  );
+
+  const shownRef = isFirstDefaultPage ? card.customers : (page.data ?? page.previousData)?.shop.tiktokInsights?.customers;
+  const connection = shownRef ? getFragmentData(MarketingCustomersConnectionFragment, shownRef) : null;
+  const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+  const columns = useMemo(() => customerColumns(pick, timezone), [timezone]);
+
+  const onSortingChange = (next: SortingState) => {
+    setSorting(next);
+    setAfters([null]);
+    setPageIndex(0);
+  };
+  const next = () => {
+    const cursor = connection?.pageInfo.endCursor;
+    if (!cursor) return;
+    setAfters((list) => [...list.slice(0, pageIndex + 1), cursor]);
+    setPageIndex((i) => i + 1);
+  };
+
+  const refresh = () =>
+    isFirstDefaultPage ? client.query({ query: RefreshMarketingCustomersQuery, fetchPolicy: 'network-only' }) : page.refetch();
+
+  const download = async (scope: 'shown' | 'all') => {
+    if (scope === 'all') {
+      const params = new URLSearchParams({ asOf: card.asOf, orderBy: orderBy.field, direction: orderBy.direction });
+      await downloadServerCsv(`/api/exports/tiktok-customers.csv?${params}`, token, `tiktok-customers-${card.asOf}.csv`);
+      return;
+    }
+    await downloadCsv(`tiktok-customers-page-${pageIndex + 1}-${card.asOf}.csv`, {
+      columns: customerCsvColumns(pick, currency),
+      rows: table.current?.rowsShown() ?? rows,
+    });
+  };
+
+  return (
+    <DataSetCard
+      slug="marketing-customers"
+      title="All-time TikTok customers"
+      subtitle={connection ? `${formatCount(connection.totalCount)} customers · your marketing list` : 'Your marketing list'}
+      size="full"
+      help="Everyone who has bought from you on TikTok, with where they live and what they spent. Sort by net receipts to find your VIPs for a thank-you card, or by last order to win back buyers who have gone quiet."
+      table={table}
+      onRefresh={refresh}
+      busy={!isFirstDefaultPage && page.loading}
+      error={!isFirstDefaultPage && !page.data && !page.loading ? page.error : undefined}
+      onRetry={() => void page.refetch()}
+      download={download}
+      downloadNote="All results downloads the whole list, in this order, from the server."
+    >
+      <DataTable
+        ref={table}
+        columns={columns}
+        data={rows}
+        getRowId={(r) => r.id}
+        caption="All-time TikTok customers"
+        emptyText="No TikTok customers yet. They appear here after their first order."
+        sorting={sorting}
+        onSortingChange={onSortingChange}
+        manualSorting
+      />
+      {connection && (
+        <TablePager
+          noun="customers"
+          pageIndex={pageIndex}
+          pageSize={CUSTOMERS_PAGE_SIZE}
+          shown={rows.length}
+          totalCount={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage}
+          busy={!isFirstDefaultPage && page.loading}
+          onPrevious={() => setPageIndex((i) => Math.max(0, i - 1))}
+          onNext={next}
+        />
+      )}
+    </DataSetCard>
+  );
+}

@@ -1,0 +1,98 @@
+import { formatMoney } from '@tiktok-insights/shared';
+import { DataSetCard } from '../../components/cards/data-set-card';
+import { palette } from '../../components/charts/palette';
+import { StackedBarChart } from '../../components/charts/stacked-bar-chart';
+import { downloadCsv } from '../../csv/download-file';
+import { moneyAmount } from '../../format/numbers';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useShopFacts } from '../shop-context';
+import { periodWord, pointLabels, type Granularity } from './point-labels';
+
+export const PeriodShareCardFragment = graphql(`
+  fragment PeriodShareCard_period on PeriodInsights {
+    start
+    end
+    series {
+      start
+      end
+      tiktokShare
+      netReceipts {
+        cents
+      }
+      nonTikTokNetReceipts {
+        cents
+      }
+      allChannelsNetReceipts {
+        cents
+      }
+    }
+  }
+`);
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function PeriodShareCard({
+  slug,
+  period: periodRef,
+  granularity,
+  onRefresh,
+  busy,
+}: {
+  slug: string;
+  period: FragmentType<typeof PeriodShareCardFragment>;
+  granularity: Granularity;
+  onRefresh: () => Promise<unknown>;
+  busy?: boolean;
+}) {
+  const period = getFragmentData(PeriodShareCardFragment, periodRef);
+  const { currency } = useShopFacts();
+  const { labels, titles } = pointLabels(period.series, granularity);
+  const word = periodWord(granularity);
+  const tiktokPct = period.series.map((p) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(p.tiktokShare * 100)));
+  const storePct = period.series.map((p, i) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(100 - (tiktokPct[i] ?? 0))));
+  const empty = period.series.every((p) => p.allChannelsNetReceipts.cents === 0);
+  const download = () =>
+    downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, {
+      columns: [
+        { header: word.column, value: (p: (typeof period.series)[number]) => p.start },
+        { header: 'Through', value: (p) => p.end },
+        { header: `TikTok net receipts (${currency})`, value: (p) => moneyAmount(p.netReceipts.cents, currency) },
+        { header: `Store net receipts (${currency})`, value: (p) => moneyAmount(p.nonTikTokNetReceipts.cents, currency) },
+        { header: `All channels net receipts (${currency})`, value: (p) => moneyAmount(p.allChannelsNetReceipts.cents, currency) },
+        { header: 'TikTok share (%)', value: (p) => (p.tiktokShare === null || p.tiktokShare === undefined ? null : round1(p.tiktokShare * 100)) },
+      ],
+      rows: period.series,
+    });
+  return (
+    <DataSetCard
+      slug={slug}
+      title={granularity === 'day' ? 'TikTok share of daily net receipts' : 'TikTok share of weekly net receipts'}
+      subtitle="TikTok vs your own store (app, website and social shops)"
+      help={`Shows how much of each ${word.noun}'s money comes from TikTok. A rising TikTok share after lives means they pay off; a rising store share afterwards can mean TikTok buyers are coming back to your own shop.`}
+      onRefresh={onRefresh}
+      busy={busy}
+      download={download}
+      downloadNote="For a chart, both options give the series shown."
+    >
+      {empty && <p className="empty-note">No sales on any channel in this period yet.</p>}
+      <StackedBarChart
+        labels={labels}
+        titles={titles}
+        percent
+        ariaLabel={`TikTok and store share of net receipts by ${word.noun}`}
+        series={[
+          { label: 'TikTok', color: palette.tiktok, values: tiktokPct },
+          { label: 'Store', color: palette.store, values: storePct },
+        ]}
+        tooltipLabel={(seriesIndex, i) => {
+          const p = period.series[i];
+          if (!p) return '';
+          if (p.tiktokShare === null || p.tiktokShare === undefined) return seriesIndex === 0 ? 'No sales' : '';
+          return seriesIndex === 0
+            ? `TikTok: ${tiktokPct[i]}% (${formatMoney(p.netReceipts.cents, currency)})`
+            : `Store: ${storePct[i]}% (${formatMoney(p.nonTikTokNetReceipts.cents, currency)})`;
+        }}
+      />
+    </DataSetCard>
+  );
+}

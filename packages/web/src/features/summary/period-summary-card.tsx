@@ -1,0 +1,77 @@
+import { daysBetween } from '@tiktok-insights/shared';
+import { DataSetCard } from '../../components/cards/data-set-card';
+import { downloadCsv } from '../../csv/download-file';
+import { formatDayRange } from '../../format/dates';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useShopFacts } from '../shop-context';
+import { summaryCsvColumns } from './summary-csv';
+import { SummaryTiles, summaryCsvRows } from './summary-tiles';
+
+export const PeriodSummaryCardFragment = graphql(`
+  fragment PeriodSummaryCard_period on PeriodInsights {
+    start
+    end
+    previousStart
+    previousEnd
+    summary {
+      ...SummaryTiles_summary
+    }
+    previous {
+      ...SummaryTiles_summary
+    }
+  }
+`);
+
+/** "previous 7 days" / "previous 6 weeks". */
+export function previousLabel(start: string, end: string, granularity: 'day' | 'week'): string {
+  const days = daysBetween(start, end) + 1;
+  if (granularity === 'day') return days === 1 ? 'previous day' : `previous ${days} days`;
+  const weeks = Math.round(days / 7);
+  return weeks === 1 ? 'previous week' : `previous ${weeks} weeks`;
+}
+
+export function PeriodSummaryCard({
+  slug,
+  title,
+  period: periodRef,
+  granularity,
+  help,
+  onRefresh,
+  busy,
+}: {
+  slug: string;
+  title: string;
+  period: FragmentType<typeof PeriodSummaryCardFragment>;
+  granularity: 'day' | 'week';
+  help: string;
+  onRefresh: () => Promise<unknown>;
+  busy?: boolean;
+}) {
+  const period = getFragmentData(PeriodSummaryCardFragment, periodRef);
+  const { currency, aovTarget } = useShopFacts();
+  const label = previousLabel(period.start, period.end, granularity);
+  return (
+    <DataSetCard
+      slug={slug}
+      title={title}
+      subtitle={
+        <>
+          {formatDayRange(period.start, period.end)} <span className="muted">· compared with {formatDayRange(period.previousStart, period.previousEnd)}</span>
+        </>
+      }
+      size="full"
+      help={help}
+      busy={busy}
+      onRefresh={onRefresh}
+      download={() =>
+        downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, {
+          columns: summaryCsvColumns(currency, true),
+          rows: summaryCsvRows(period.summary, period.previous, currency).rows,
+        })
+      }
+      downloadNote="These four figures, with the previous period beside them, are the whole data set."
+    >
+      <SummaryTiles cardSlug={slug} summary={period.summary} previous={period.previous} periodLabel={label} aovTarget={aovTarget} />
+    </DataSetCard>
+  );
+}

@@ -1,0 +1,135 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useMemo, useRef } from 'react';
+import { DataSetCard } from '../../components/cards/data-set-card';
+import { DataTable, type DataColumn, type DataTableHandle } from '../../components/tables/data-table';
+import type { CsvColumn } from '../../csv/csv-table';
+import { downloadCsv } from '../../csv/download-file';
+import { formatDayRange } from '../../format/dates';
+import { formatCount, moneyAmount } from '../../format/numbers';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import type { TopProductsCard_PeriodFragment } from '../../gql/graphql';
+import { useShopFacts } from '../shop-context';
+
+export const TopProductsCardFragment = graphql(`
+  fragment TopProductsCard_period on PeriodInsights {
+    start
+    end
+    topProducts(first: 10) {
+      ...TopProductsCard_product
+    }
+  }
+`);
+
+export const TopProductFragment = graphql(`
+  fragment TopProductsCard_product on TopProduct {
+    rank
+    unitsSold
+    totalSales {
+      cents
+      formatted
+    }
+    product {
+      id
+      name
+      sku
+    }
+  }
+`);
+
+/** "All results": every ranked product of the range (up to the API's 500). */
+export const TopProductsAllQuery = graphql(`
+  query TopProductsAll($from: Date, $to: Date) {
+    shop {
+      id
+      tiktokInsights {
+        dateRange(from: $from, to: $to) {
+          topProducts(first: 500) {
+            ...TopProductsCard_product
+          }
+        }
+      }
+    }
+  }
+`);
+
+type Product = ReturnType<typeof unmaskProduct>;
+const unmaskProduct = (ref: FragmentType<typeof TopProductFragment>) => getFragmentData(TopProductFragment, ref);
+
+const columns: DataColumn<Product>[] = [
+  { id: 'rank', header: 'Rank', cell: (p) => p.rank, sortValue: (p) => p.rank, align: 'end', size: 80 },
+  {
+    id: 'product',
+    header: 'Product',
+    cell: (p) => (
+      <>
+        {p.product.name}
+        {p.product.sku && <span className="muted small"> · {p.product.sku}</span>}
+      </>
+    ),
+    sortValue: (p) => p.product.name.toLowerCase(),
+    size: 280,
+  },
+  { id: 'unitsSold', header: 'Number sold', cell: (p) => formatCount(p.unitsSold), sortValue: (p) => p.unitsSold, align: 'end', size: 140, sortDescFirst: true },
+  { id: 'totalSales', header: 'Total sales', cell: (p) => p.totalSales.formatted, sortValue: (p) => p.totalSales.cents, align: 'end', size: 150, sortDescFirst: true },
+];
+
+function csvColumns(currency: string): CsvColumn<Product>[] {
+  return [
+    { header: 'Rank', value: (p) => p.rank },
+    { header: 'Product', value: (p) => p.product.name },
+    { header: 'SKU', value: (p) => p.product.sku },
+    { header: 'Number sold', value: (p) => p.unitsSold },
+    { header: `Total sales (${currency})`, value: (p) => moneyAmount(p.totalSales.cents, currency) },
+  ];
+}
+
+export function TopProductsCard({
+  period: periodRef,
+  range,
+  onRefresh,
+  busy,
+}: {
+  period: FragmentType<typeof TopProductsCardFragment>;
+  /** The range as the page asked for it (URL), for "All results". */
+  range: { from: string | null; to: string | null };
+  onRefresh: () => Promise<unknown>;
+  busy?: boolean;
+}) {
+  const period: TopProductsCard_PeriodFragment = getFragmentData(TopProductsCardFragment, periodRef);
+  const products = useMemo(() => period.topProducts.map(unmaskProduct), [period.topProducts]);
+  const { currency } = useShopFacts();
+  const client = useApolloClient();
+  const table = useRef<DataTableHandle<Product> | null>(null);
+
+  const download = async (scope: 'shown' | 'all') => {
+    let rows: Product[] = table.current?.rowsShown() ?? products;
+    if (scope === 'all') {
+      const { data } = await client.query({ query: TopProductsAllQuery, variables: range, fetchPolicy: 'network-only' });
+      rows = (data?.shop.tiktokInsights?.dateRange.topProducts ?? []).map(unmaskProduct);
+    }
+    await downloadCsv(`tiktok-top-products-${period.start}-to-${period.end}.csv`, { columns: csvColumns(currency), rows });
+  };
+
+  return (
+    <DataSetCard
+      slug="top-products"
+      title="Top selling TikTok products"
+      subtitle={`By number sold, ${formatDayRange(period.start, period.end)}`}
+      help="Your best sellers on TikTok in the range. Restock them before your next live, feature them at the start of the show, and pair them with slower items in bundles."
+      table={table}
+      onRefresh={onRefresh}
+      busy={busy}
+      download={download}
+      downloadNote="All results downloads every ranked product of the range (up to 500)."
+    >
+      <DataTable
+        ref={table}
+        columns={columns}
+        data={products}
+        getRowId={(p) => p.product.id}
+        caption="Top selling TikTok products"
+        emptyText="No TikTok products sold in this range yet."
+      />
+    </DataSetCard>
+  );
+}

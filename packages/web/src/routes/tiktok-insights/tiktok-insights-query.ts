@@ -1,0 +1,71 @@
+import { graphql } from '../../gql';
+
+/**
+ * The TikTok tab's one query: the shop and every data set of the page, composed from the
+ * fragments each card declares beside itself.
+ */
+export const TikTokInsightsPageQuery = graphql(`
+  query TikTokInsightsPage($from: Date, $to: Date) {
+    shop {
+      id
+      name
+      timezone
+      currency
+      weekStartsOn
+      lastImportAt
+      aovTarget {
+        formatted
+      }
+      tiktok {
+        connected
+      }
+      tiktokInsights {
+        asOf
+        ...AllTimeCard_insights
+        last7Days {
+          ...PeriodSummaryCard_period
+          ...PeriodNetOrdersCard_period
+          ...PeriodShareCard_period
+          ...PeriodCustomersCard_period
+        }
+        dateRange(from: $from, to: $to) {
+          start
+          end
+          ...PeriodSummaryCard_period
+          ...PeriodNetOrdersCard_period
+          ...PeriodShareCard_period
+          ...PeriodCustomersCard_period
+          ...TopProductsCard_period
+        }
+        ...MarketingCustomersCard_insights
+        crossover {
+          ...CrossoverSummaryCard_crossover
+          ...CrossoverCumulativeCard_crossover
+          ...CrossoverRateCard_crossover
+          ...CrossoverBreakdownCard_crossover
+          ...CrossoverCustomersCard_crossover
+        }
+      }
+    }
+  }
+`);
+
+/** After Update: only the range's data sets, fetched before the address changes to the new range. */
+export const RangeDataSetsQuery = graphql(`
+  query RangeDataSets($from: Date, $to: Date) {
+    shop {
+      id
+      tiktokInsights {
+        dateRange(from: $from, to: $to) {
+          start
+          end
+          ...PeriodSummaryCard_period
+          ...PeriodNetOrdersCard_period
+          ...PeriodShareCard_period
+          ...PeriodCustomersCard_period
+          ...TopProductsCard_period
+        }
+      }
+    }
+  }
+`);

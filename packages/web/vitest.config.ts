@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
 
@@ -8,5 +9,7 @@ export default defineProject({
     environment: 'jsdom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // Lets jsdom load on Node versions older than its HTTP client expects (see the file).
+    execArgv: ['--harmony-iterator-helpers', '--require', fileURLToPath(new URL('./src/test/node-compat.cjs', import.meta.url))],
   },
 });

@@ -12,6 +12,8 @@ export function buildCsv<T>({ columns, rows }: CsvTable<T>): string {
   const text = stringify([columns.map((c) => c.header), ...records], {
     record_delimiter: '\r\n',
     escape_formulas: true,
+    // RFC 4180: a field holding a line break is quoted, whichever line break it is.
+    quoted_match: /[\r\n]/,
   });
   return `\uFEFF${text}`;
 }

@@ -1,5 +1,5 @@
 import { DataSetCard } from '../../components/cards/data-set-card';
-import { DoughnutChart } from '../../components/charts/doughnut-chart';
+import { DoughnutChart } from '../../components/charts/lazy-charts';
 import { palette } from '../../components/charts/palette';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount, formatPercent } from '../../format/numbers';

@@ -8,49 +8,44 @@ import { downloadCsv, downloadServerCsv } from '../../csv/download-file';
 import { formatDateInZone } from '../../format/dates';
 import { formatCount, moneyAmount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import type { CrossoverCustomers_ConnectionFragment } from '../../gql/graphql';
+import type { CrossoverCustomersCard_CrossoverFragment } from '../../gql/graphql';
 import { useSession } from '../../session/session-context';
 import { formatAddress } from '../marketing/customer-columns';
 import { useShopFacts } from '../shop-context';
 
 export const CROSSOVER_PAGE_SIZE = 25;
 
+/** The crossover list's page; the page query brings the first, the card's own query the next. */
 export const CrossoverCustomersCardFragment = graphql(`
   fragment CrossoverCustomersCard_crossover on CrossoverInsights {
-    customers(first: 25) {
-      ...CrossoverCustomers_connection
-    }
-  }
-`);
-
-export const CrossoverCustomersConnectionFragment = graphql(`
-  fragment CrossoverCustomers_connection on CrossoverCustomerConnection {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        firstTikTokOrderAt
-        firstCrossoverOrderAt
-        nonTikTokOrders
-        nonTikTokNetReceipts {
-          cents
-          formatted
-        }
-        customer {
-          id
-          tiktokCustomerId
-          name
-          address {
-            line1
-            line2
-            city
-            region
-            postalCode
-            country
+    customers(first: $crossoverFirst, after: $crossoverAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          firstTikTokOrderAt
+          firstCrossoverOrderAt
+          nonTikTokOrders
+          nonTikTokNetReceipts {
+            cents
+            formatted
+          }
+          customer {
+            id
+            tiktokCustomerId
+            name
+            address {
+              line1
+              line2
+              city
+              region
+              postalCode
+              country
+            }
           }
         }
       }
@@ -59,14 +54,12 @@ export const CrossoverCustomersConnectionFragment = graphql(`
 `);
 
 export const CrossoverCustomersPageQuery = graphql(`
-  query CrossoverCustomersPage($asOf: Date!, $first: Int!, $after: String) {
+  query CrossoverCustomersPage($asOf: Date!, $crossoverFirst: Int!, $crossoverAfter: String) {
     shop {
       id
       tiktokInsights(asOf: $asOf) {
         crossover {
-          customers(first: $first, after: $after) {
-            ...CrossoverCustomers_connection
-          }
+          ...CrossoverCustomersCard_crossover
         }
       }
     }
@@ -74,7 +67,7 @@ export const CrossoverCustomersPageQuery = graphql(`
 `);
 
 export const RefreshCrossoverCustomersQuery = graphql(`
-  query RefreshCrossoverCustomers {
+  query RefreshCrossoverCustomers($crossoverFirst: Int = 25, $crossoverAfter: String) {
     shop {
       id
       tiktokInsights {
@@ -86,7 +79,7 @@ export const RefreshCrossoverCustomersQuery = graphql(`
   }
 `);
 
-type Row = CrossoverCustomers_ConnectionFragment['edges'][number]['node'];
+type Row = CrossoverCustomersCard_CrossoverFragment['customers']['edges'][number]['node'];
 
 function columnsFor(timezone: string): DataColumn<Row>[] {
   return [
@@ -123,10 +116,10 @@ export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<
 
   const page = useQuery(
     CrossoverCustomersPageQuery,
-    pageIndex === 0 ? skipToken : { variables: { asOf, first: CROSSOVER_PAGE_SIZE, after: afters[pageIndex] ?? null }, notifyOnNetworkStatusChange: true },
+    pageIndex === 0 ? skipToken : { variables: { asOf, crossoverFirst: CROSSOVER_PAGE_SIZE, crossoverAfter: afters[pageIndex] ?? null }, notifyOnNetworkStatusChange: true },
   );
-  const shownRef = pageIndex === 0 ? card.customers : (page.data ?? page.previousData)?.shop.tiktokInsights?.crossover.customers;
-  const connection = shownRef ? getFragmentData(CrossoverCustomersConnectionFragment, shownRef) : null;
+  const pageRef = (page.data ?? page.previousData)?.shop.tiktokInsights?.crossover;
+  const connection = pageIndex === 0 ? card.customers : pageRef ? getFragmentData(CrossoverCustomersCardFragment, pageRef).customers : null;
   const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
   const columns = useMemo(() => columnsFor(timezone), [timezone]);
 

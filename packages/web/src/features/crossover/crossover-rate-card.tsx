@@ -1,6 +1,6 @@
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { palette } from '../../components/charts/palette';
-import { TrendLineChart } from '../../components/charts/trend-line-chart';
+import { TrendLineChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { formatDay, formatWeek } from '../../format/dates';
 import { formatCount, formatPercent } from '../../format/numbers';

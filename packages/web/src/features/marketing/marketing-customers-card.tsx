@@ -14,63 +14,63 @@ import { customerColumns, customerCsvColumns, type CustomerRow } from './custome
 /** Page size of the marketing list; the first page comes with the page's query. */
 export const CUSTOMERS_PAGE_SIZE = 25;
 
+/**
+ * The marketing list's page: the page query asks for the first page (default order), the card's
+ * own query for later pages and other orders, with the same fragment and variables.
+ */
 export const MarketingCustomersCardFragment = graphql(`
   fragment MarketingCustomersCard_insights on TikTokInsights {
     asOf
-    customers(first: 25, orderBy: { field: NET_RECEIPTS, direction: DESC }) {
-      ...MarketingCustomers_connection
-    }
-  }
-`);
-
-export const MarketingCustomersConnectionFragment = graphql(`
-  fragment MarketingCustomers_connection on TikTokCustomerConnection {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        id
-        tiktokCustomerId
-        name
-        address {
-          line1
-          line2
-          city
-          region
-          postalCode
-          country
+    customers(first: $customersFirst, after: $customersAfter, orderBy: $customersOrderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          tiktokCustomerId
+          name
+          address {
+            line1
+            line2
+            city
+            region
+            postalCode
+            country
+          }
+          orders
+          netReceipts {
+            cents
+            formatted
+          }
+          firstOrderAt
+          lastOrderAt
         }
-        orders
-        netReceipts {
-          cents
-          formatted
-        }
-        firstOrderAt
-        lastOrderAt
       }
     }
   }
 `);
 
 export const MarketingCustomersPageQuery = graphql(`
-  query MarketingCustomersPage($asOf: Date!, $first: Int!, $after: String, $orderBy: CustomerOrder!) {
+  query MarketingCustomersPage($asOf: Date!, $customersFirst: Int!, $customersAfter: String, $customersOrderBy: CustomerOrder!) {
     shop {
       id
       tiktokInsights(asOf: $asOf) {
-        customers(first: $first, after: $after, orderBy: $orderBy) {
-          ...MarketingCustomers_connection
-        }
+        ...MarketingCustomersCard_insights
       }
     }
   }
 `);
 
 export const RefreshMarketingCustomersQuery = graphql(`
-  query RefreshMarketingCustomers {
+  query RefreshMarketingCustomers(
+    $customersFirst: Int = 25
+    $customersAfter: String
+    $customersOrderBy: CustomerOrder = { field: NET_RECEIPTS, direction: DESC }
+  ) {
     shop {
       id
       tiktokInsights {
@@ -112,11 +112,14 @@ export function MarketingCustomersCard({ insights }: { insights: FragmentType<ty
     MarketingCustomersPageQuery,
     isFirstDefaultPage
       ? skipToken
-      : { variables: { asOf: card.asOf, first: CUSTOMERS_PAGE_SIZE, after: afters[pageIndex] ?? null, orderBy }, notifyOnNetworkStatusChange: true },
+      : {
+          variables: { asOf: card.asOf, customersFirst: CUSTOMERS_PAGE_SIZE, customersAfter: afters[pageIndex] ?? null, customersOrderBy: orderBy },
+          notifyOnNetworkStatusChange: true,
+        },
   );
 
-  const shownRef = isFirstDefaultPage ? card.customers : (page.data ?? page.previousData)?.shop.tiktokInsights?.customers;
-  const connection = shownRef ? getFragmentData(MarketingCustomersConnectionFragment, shownRef) : null;
+  const pageRef = (page.data ?? page.previousData)?.shop.tiktokInsights;
+  const connection = isFirstDefaultPage ? card.customers : pageRef ? getFragmentData(MarketingCustomersCardFragment, pageRef).customers : null;
   const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
   const columns = useMemo(() => customerColumns(pick, timezone), [timezone]);
 

@@ -1,6 +1,6 @@
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { palette } from '../../components/charts/palette';
-import { StackedBarChart } from '../../components/charts/stacked-bar-chart';
+import { StackedBarChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';

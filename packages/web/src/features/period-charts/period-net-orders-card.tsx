@@ -1,4 +1,4 @@
-import { NetReceiptsOrdersChart } from '../../components/charts/net-receipts-orders-chart';
+import { NetReceiptsOrdersChart } from '../../components/charts/lazy-charts';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { downloadCsv } from '../../csv/download-file';
 import { moneyAmount } from '../../format/numbers';

@@ -1,7 +1,7 @@
 import { formatMoney } from '@tiktok-insights/shared';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { palette } from '../../components/charts/palette';
-import { StackedBarChart } from '../../components/charts/stacked-bar-chart';
+import { StackedBarChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { moneyAmount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';

@@ -5,7 +5,15 @@ import { graphql } from '../../gql';
  * fragments each card declares beside itself.
  */
 export const TikTokInsightsPageQuery = graphql(`
-  query TikTokInsightsPage($from: Date, $to: Date) {
+  query TikTokInsightsPage(
+    $from: Date
+    $to: Date
+    $customersFirst: Int = 25
+    $customersAfter: String
+    $customersOrderBy: CustomerOrder = { field: NET_RECEIPTS, direction: DESC }
+    $crossoverFirst: Int = 25
+    $crossoverAfter: String
+  ) {
     shop {
       id
       name

@@ -1,0 +1,76 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { pageData, period } from '../../test/fixtures';
+import { renderWithApollo } from '../../test/render-app';
+import { TikTokInsightsRoute } from './tiktok-insights-route';
+
+const routes = [{ path: '/insights/tiktok', element: <TikTokInsightsRoute /> }, { path: '/settings', element: <p>Settings page</p> }];
+
+describe('TikTok insights page', () => {
+  it('loads every data set with one operation, TikTokInsightsPage', async () => {
+    const { operations } = renderWithApollo(null, { respond: () => pageData(), path: '/insights/tiktok', routes });
+    expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+    for (const slug of [
+      'last-7-days', 'range-summary', 'last-7-days-net-orders', 'last-7-days-share', 'last-7-days-customers', 'range-net-orders',
+      'range-share', 'range-customers', 'top-products', 'marketing-customers', 'crossover-summary', 'crossover-cumulative',
+      'crossover-rate', 'crossover-breakdown', 'crossover-customers',
+    ]) {
+      expect(screen.getByTestId(`card-${slug}`)).toBeInTheDocument();
+    }
+    expect(operations.map((o) => o.operationName)).toEqual(['TikTokInsightsPage']);
+    expect(operations[0]!.variables).toMatchObject({ from: null, to: null });
+    expect(screen.getByTestId('tab-tiktok')).toHaveTextContent('TikTok');
+    expect(screen.getByTestId('last-updated')).toHaveTextContent('Data last updated Nov 26, 2026, 5:16 AM CST');
+    expect(within(screen.getByTestId('tile-all-time-orders')).getByTestId('tile-value')).toHaveTextContent('1,500');
+  });
+
+  it('hides the TikTok tab while TikTok is disconnected and points to Settings', async () => {
+    renderWithApollo(null, { respond: () => pageData({ connected: false }), path: '/insights/tiktok', routes });
+    expect(await screen.findByText('TikTok is disconnected')).toBeInTheDocument();
+    expect(screen.queryByTestId('tab-tiktok')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('card-all-time')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('link', { name: 'Go to Settings' }));
+    expect(await screen.findByText('Settings page')).toBeInTheDocument();
+  });
+
+  it('welcomes a new shop without orders, with zero tiles', async () => {
+    renderWithApollo(null, { respond: () => pageData({ empty: true }), path: '/insights/tiktok', routes });
+    expect(await screen.findByText(/Your first TikTok orders will show up here/)).toBeInTheDocument();
+    expect(within(screen.getByTestId('tile-all-time-orders')).getByTestId('tile-value')).toHaveTextContent('0');
+    expect(within(screen.getByTestId('tile-last-7-days-net-receipts')).getByTestId('tile-value')).toHaveTextContent('$0.00');
+    expect(within(screen.getByTestId('tile-last-7-days-orders')).getByTestId('tile-change')).toHaveTextContent('—');
+    expect(screen.getByTestId('last-updated')).toHaveTextContent('No data imported yet');
+    expect(within(screen.getByTestId('card-marketing-customers')).getByText(/No TikTok customers yet/)).toBeInTheDocument();
+  });
+
+  it('snaps the chosen days to whole weeks and Update writes the range into the address', async () => {
+    const user = userEvent.setup();
+    const { operations, router } = renderWithApollo(null, {
+      respond: (op) => {
+        if (op.operationName === 'RangeDataSets') {
+          const data = pageData();
+          return { shop: { ...data.shop, tiktokInsights: { __typename: 'TikTokInsights', dateRange: period('2026-09-07', 21, 7, 30) } } };
+        }
+        return pageData();
+      },
+      path: '/insights/tiktok',
+      routes,
+    });
+    await screen.findByTestId('date-range');
+    await user.click(within(screen.getByTestId('date-range')).getByRole('button', { name: /Date range/ }));
+    const start = screen.getByLabelText('Start week');
+    const end = screen.getByLabelText('End week');
+    // A Wednesday and a Tuesday: the range becomes Monday Sep 7 … Sunday Sep 27.
+    fireEvent.change(start, { target: { value: '2026-09-09' } });
+    fireEvent.change(end, { target: { value: '2026-09-22' } });
+    expect(start).toHaveValue('2026-09-07');
+    expect(end).toHaveValue('2026-09-27');
+    expect(screen.getByTestId('date-range')).toHaveTextContent('Sep 7 – Sep 27, 2026 · 3 weeks');
+    expect(router.state.location.search).toBe('');
+    await user.click(screen.getByTestId('date-range-update'));
+    await waitFor(() => expect(router.state.location.search).toBe('?from=2026-09-07&to=2026-09-27'));
+    const rangeOp = operations.find((o) => o.operationName === 'RangeDataSets');
+    expect(rangeOp?.variables).toEqual({ from: '2026-09-07', to: '2026-09-27' });
+  });
+});

@@ -1,0 +1,53 @@
+import { ApolloClient, ApolloLink } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { createMemoryRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { Observable } from 'rxjs';
+import { createCache } from '../apollo/create-apollo-client';
+import { SessionContext } from '../session/session-context';
+
+export interface RecordedOperation {
+  operationName: string;
+  variables: Record<string, unknown>;
+  query: string;
+}
+
+/** A link that records every operation and answers from `respond` (a hand-made server). */
+export function recordingLink(respond: (op: RecordedOperation) => unknown) {
+  const operations: RecordedOperation[] = [];
+  const link = new ApolloLink((operation) => {
+    const recorded = {
+      operationName: operation.operationName ?? '',
+      variables: operation.variables as Record<string, unknown>,
+      query: operation.query.loc?.source.body ?? '',
+    };
+    operations.push(recorded);
+    return new Observable((observer) => {
+      Promise.resolve().then(() => {
+        observer.next({ data: respond(recorded) as Record<string, unknown> });
+        observer.complete();
+      });
+    });
+  });
+  return { link, operations };
+}
+
+export function renderWithApollo(
+  ui: ReactNode,
+  { respond, path = '/', routes }: { respond: (op: RecordedOperation) => unknown; path?: string; routes?: RouteObject[] },
+) {
+  const { link, operations } = recordingLink(respond);
+  const client = new ApolloClient({ link, cache: createCache() });
+  const router = createMemoryRouter(routes ?? [{ path: '*', element: ui }], { initialEntries: [path] });
+  const session = { token: 'tti_test', signOut: () => undefined };
+  const result = render(
+    <SessionContext value={session}>
+      <ApolloProvider client={client}>
+        <RouterProvider router={router} />
+      </ApolloProvider>
+    </SessionContext>,
+  );
+  return { ...result, operations, router, client };
+}

@@ -1,8 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { SummaryTiles } from '../../features/summary/summary-tiles';
-import { summary } from '../../test/fixtures';
+import { SummaryTiles, SummaryTilesFragment } from '../../features/summary/summary-tiles';
+import { makeFragmentData } from '../../gql';
+import { summary as summaryData } from '../../test/fixtures';
+
+const summary = (...args: Parameters<typeof summaryData>) => makeFragmentData(summaryData(...args), SummaryTilesFragment);
 import { computeChange } from './compute-change';
 import { MetricChange } from './metric-change';
 

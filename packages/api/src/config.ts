@@ -15,6 +15,8 @@ export interface AppConfig {
   /** Create the demo shop when the database holds no shop. */
   seedDemo: boolean;
   logLevel: string;
+  /** Milliseconds after which PostgreSQL stops a statement of the API (the request gets a TIMEOUT error). */
+  statementTimeoutMs: number;
   /** Public base URL for printed links, e.g. behind a proxy. */
   publicUrl: string | null;
 }
@@ -31,6 +33,16 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`${name} must be a whole number of milliseconds, 1 or more, got "${raw}"`);
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || null,
@@ -41,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(PROJECT_ROOT, 'packages/web/dist')),
     seedDemo: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL || 'info',
+    statementTimeoutMs: positiveIntFromEnv(env, 'STATEMENT_TIMEOUT_MS', 15_000),
     publicUrl: env.PUBLIC_URL || null,
   };
 }

@@ -1,11 +1,12 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured JSON logs. Callers log ids, counts and durations only: never customer names,
  * addresses, emails, tokens or GraphQL variables. The redact list is a second line of defence.
+ * `destination` defaults to stdout; tests pass a stream of their own to read what was logged.
  */
-export function createLogger(level = process.env.LOG_LEVEL || 'info'): Logger {
-  return pino({
+export function createLogger(level = process.env.LOG_LEVEL || 'info', destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'tiktok-insights-api' },
     redact: {
@@ -20,7 +21,27 @@ export function createLogger(level = process.env.LOG_LEVEL || 'info'): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * An error as it may be logged. PostgreSQL's messages and details can quote the values of a
+ * statement (customer data), so a database error is logged by its SQLSTATE, routine and the
+ * names of the table, column and constraint involved, with the stack's frames but not its text.
+ */
+export function loggableError(error: unknown): Record<string, unknown> | string {
+  if (!(error instanceof Error)) return String(error);
+  const fields = error as Error & Record<string, unknown>;
+  const sqlState =
+    typeof fields.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code) && typeof fields.severity === 'string' ? fields.code : null;
+  if (sqlState === null) return { name: error.name, message: error.message, stack: error.stack };
+  const named: Record<string, unknown> = { name: error.name, code: sqlState };
+  for (const key of ['routine', 'table', 'column', 'constraint', 'schema'] as const) {
+    if (typeof fields[key] === 'string') named[key] = fields[key];
+  }
+  named.stack = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  return named;
 }
 
 export const logger = createLogger();

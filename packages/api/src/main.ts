@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, logger });
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
-  const { dataSource, applied } = await openDatabase({ url: databaseUrl });
+  const { dataSource, applied } = await openDatabase({ url: databaseUrl, statementTimeoutMs: config.statementTimeoutMs });
   logger.info({ applied, embedded: embedded !== null }, 'database ready');
 
   if (config.seedDemo && !(await databaseHasShop(dataSource))) {

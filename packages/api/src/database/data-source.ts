@@ -30,7 +30,7 @@ export const MIGRATIONS = [InitialSchema1764150000000, InsightsSummaries17641600
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
-  /** Milliseconds after which PostgreSQL cancels a statement. */
+  /** Milliseconds after which PostgreSQL cancels a statement (default 15 s; env STATEMENT_TIMEOUT_MS). */
   statementTimeoutMs?: number;
   applicationName?: string;
 }

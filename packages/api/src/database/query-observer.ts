@@ -1,5 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { logger } from '../logger.js';
+import { loggableError, logger } from '../logger.js';
 
 export type QueryListener = (sql: string) => void;
 
@@ -25,7 +25,7 @@ export class QueryObserverLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    logger.debug({ err: error instanceof Error ? error.message : error, sql: query.slice(0, 200) }, 'SQL statement failed');
+    logger.debug({ err: loggableError(error), sql: query.slice(0, 200) }, 'SQL statement failed');
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { resolveViewer } from '../auth/viewer.js';
 import { marketingListState } from '../customers/tiktok-customers.service.js';
 import { CustomerOrderField, OrderDirection } from '../customers/tiktok-customer.types.js';
-import type { Logger } from '../logger.js';
+import { loggableError, type Logger } from '../logger.js';
 import { findShop } from '../shops/shop.service.js';
 import { findTikTokIntegration } from '../tiktok/tiktok.service.js';
 import { streamCsv, type CsvExport } from './csv-export.service.js';
@@ -80,12 +80,12 @@ export function exportRoutes(deps: Deps): Router {
         deps.logger.info({ shopId: shop.id, export: name, rows, ms: Math.round(performance.now() - started) }, 'csv export');
       } catch (error) {
         if (res.headersSent) {
-          deps.logger.warn({ export: name, err: error instanceof Error ? error.message : String(error) }, 'csv export stopped');
+          deps.logger.warn({ export: name, err: loggableError(error) }, 'csv export stopped');
           res.destroy();
           return;
         }
         const known = error instanceof ExportError ? error : null;
-        if (!known) deps.logger.error({ export: name, err: error instanceof Error ? error.message : String(error) }, 'csv export failed');
+        if (!known) deps.logger.error({ export: name, err: loggableError(error) }, 'csv export failed');
         res
           .status(known?.status ?? 500)
           .json({ errors: [{ message: known?.message ?? 'Internal server error.', extensions: { code: known?.code ?? 'INTERNAL_SERVER_ERROR' } }] });

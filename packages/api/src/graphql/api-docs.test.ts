@@ -734,6 +734,20 @@ describe('docs/api.md', () => {
     expect({ errors: [formatted], data: null }).toEqual(responsesTo.get('unexpected-error'));
   });
 
+  it('documents the answer to a statement stopped by the statement timeout', () => {
+    const format = formatErrorFor(createLogger('silent'));
+    const canceled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014', severity: 'ERROR' });
+    const formatted = format(
+      {
+        message: 'canceling statement due to statement timeout',
+        path: ['shop', 'tiktokInsights', 'crossover'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['QueryFailedError: canceling statement due to statement timeout'] },
+      },
+      canceled,
+    );
+    expect({ errors: [formatted], data: null }).toEqual(responsesTo.get('statement-timeout'));
+  });
+
   it('states the limits the code enforces', async () => {
     const rows = new Map<string, string>();
     for (const line of DOC.split('\n')) {

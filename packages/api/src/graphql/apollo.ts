@@ -5,7 +5,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { locateInputError } from './input-errors.js';
 import { requestLogPlugin } from './request-log.plugin.js';
 import { armorLimitOf, armorProtection, QUERY_LIMITS, queryCostPlugin } from './limits.js';
-import type { Logger } from '../logger.js';
+import { loggableError, type Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
 
 const PUBLIC_CODES = new Set([
@@ -21,9 +21,13 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** PostgreSQL's query_canceled: the statement timeout (STATEMENT_TIMEOUT_MS) stopped a statement. */
+const QUERY_CANCELED = '57014';
+
 /**
  * Errors we raise on purpose keep their message and code; anything else becomes a plain
  * INTERNAL_SERVER_ERROR (no stack, no SQL) and is logged without the request's variables.
+ * A statement stopped by the statement timeout says so, with `extensions.reason: 'TIMEOUT'`.
  */
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -44,10 +48,16 @@ export function formatErrorFor(logger: Logger) {
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
-    logger.error(
-      { err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: formatted.path },
-      'unexpected error while answering a GraphQL request',
-    );
+    if (original instanceof Error && (original as { code?: unknown }).code === QUERY_CANCELED) {
+      logger.warn({ err: loggableError(original), path: formatted.path }, 'a GraphQL request was stopped by the statement timeout');
+      return {
+        message: 'The request took too long and was stopped.',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'TIMEOUT' },
+      };
+    }
+    logger.error({ err: loggableError(original), path: formatted.path }, 'unexpected error while answering a GraphQL request');
     return {
       message: 'Internal server error.',
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -1,4 +1,7 @@
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataSource } from '../database/data-source.js';
 import { observeQueries } from '../database/query-observer.js';
 import { startTestApi, type TestApi } from '../test-support/api-client.js';
 import { FULL_DASHBOARD_QUERY } from '../test-support/dashboard-query.js';
@@ -21,6 +24,15 @@ afterAll(async () => {
   await api?.close();
   await db?.drop();
 });
+
+/** Resolves once `condition` holds, checking every 10 ms; fails after `ms`. */
+async function waitFor(condition: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /** Sends a request and returns its response with the SQL statements run while it was answered. */
 async function withStatements<T>(send: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
@@ -118,6 +130,47 @@ describe('limits refuse a query with a coded error before any SQL runs', () => {
     expect(statements).toEqual([]);
   });
 
+  it('refuses a cycle of fragments', async () => {
+    const cycle = `query { shop { ...A } } fragment A on Shop { id ...B } fragment B on Shop { name ...A }`;
+    const { result, statements } = await withStatements(() => api.gql(cycle, {}, token));
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(result.errors![0]!.message).toContain('within itself');
+    expect(statements).toEqual([]);
+  });
+
+  it('refuses a fragment bomb (each fragment spreading the next twice) quickly', async () => {
+    const fragments = Array.from({ length: 40 }, (_, i) =>
+      `fragment F${i} on TikTokInsights { allTime { totalOrders } ${i < 39 ? `...F${i + 1} ...F${i + 1}` : ''} }`,
+    ).join('\n');
+    const started = performance.now();
+    const { result, statements } = await withStatements(() => api.gql(`{ shop { tiktokInsights { ...F0 } } } ${fragments}`, {}, token));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.status).toBe(400);
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: expect.stringMatching(/^(cost|depth)$/) });
+    expect(statements).toEqual([]);
+  });
+
+  it('refuses a wide selection under a page of 500 by its cost', async () => {
+    // 15 aliased addresses per customer: 500 × (1 + 1 + (1 + 115)) = 59,000 > 50,000.
+    const wide = Array.from({ length: 15 }, (_, i) => `a${i}: address { line1 line2 city region postalCode country }`).join(' ');
+    const fields = `id tiktokCustomerId name firstOrderAt lastOrderAt orders netReceipts { cents currency formatted } ${wide}`;
+    const query = `{ shop { tiktokInsights { customers(first: 500) { edges { node { ${fields} } } } } } }`;
+    const { result, statements } = await withStatements(() => api.gql(query, {}, token));
+    expect(result.status).toBe(400);
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost' });
+    expect(statements).toEqual([]);
+  });
+
+  it('lets the full introspection query of Sandbox and code generators through without a token', async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const { result, statements } = await withStatements(() => api.gql(query));
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.__schema.queryType.name).toBe('Query');
+    expect(statements).toEqual([]);
+  });
+
   it('gives no field suggestions', async () => {
     const result = await api.gql(`{ shop { nme } }`, {}, token);
     expect(result.errors![0]!.message).not.toMatch(/Did you mean/);
@@ -175,5 +228,59 @@ describe('SQL statements of the full dashboard', () => {
     expect(smallShop.statements).toBeLessThanOrEqual(bigShopBigPages.statements);
     expect(bigShopBigPages.statements).toBeLessThanOrEqual(25);
     console.log(`full dashboard: ${bigShopBigPages.statements} SQL statements`);
+  });
+});
+
+describe('the statement timeout', () => {
+  it('stops a runaway query with a coded TIMEOUT error and returns its connection to the pool', async () => {
+    // A shop big enough that its historical crossover and marketing list take well over 30 ms.
+    const big = await api.createShop();
+    const orders = Array.from({ length: 20_000 }, (_, i) => {
+      const tiktok = i % 3 !== 0;
+      const household = i % 4000;
+      return makeOrder({
+        externalId: `runaway-${i}`,
+        channel: tiktok ? 'TIKTOK' : 'WEBSITE',
+        placedAt: new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000 + (tiktok ? 0 : 3_600_000)).toISOString(),
+        customer: { externalId: `${tiktok ? 'tt' : 'cus'}-${household}`, address: { line1: `${household} Main St` } },
+        lines: [{ productExternalId: `p-${i % 300}`, productName: `Product ${i % 300}`, sku: null, quantity: 1 + (i % 3), unitPriceCents: 1000 + (i % 97) }],
+      });
+    });
+    for (let i = 0; i < orders.length; i += 5000) {
+      const imported = await api.gql(IMPORT_MUTATION, { orders: orders.slice(i, i + 5000) }, big.token);
+      expect(imported.errors).toBeUndefined();
+    }
+
+    const tight = createDataSource({ url: db.url, poolSize: 1, statementTimeoutMs: 30, applicationName: 'tiktok-insights-timeout-test' });
+    await tight.initialize();
+    const tightApi = await startTestApi(tight);
+    try {
+      const historical = { asOf: '2025-06-01', customersFirst: 500, crossoverFirst: 500, topFirst: 500 };
+      const started = performance.now();
+      const stopped = await tightApi.gql(FULL_DASHBOARD_QUERY, historical, big.token);
+      const ms = performance.now() - started;
+      expect(stopped.errors, 'the runaway dashboard was stopped').toBeDefined();
+      const timeouts = stopped.errors!.filter((e) => e.extensions?.reason === 'TIMEOUT');
+      expect(timeouts.length).toBeGreaterThan(0);
+      for (const error of timeouts) {
+        expect(error).toMatchObject({ message: 'The request took too long and was stopped.', extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'TIMEOUT' } });
+      }
+      // No SQL or stack in the answer.
+      expect(JSON.stringify(stopped)).not.toMatch(/SELECT|canceling statement|at .*\.ts/);
+      expect(ms).toBeLessThan(5000);
+
+      // graphql-js answers once an error has nulled the data, while sibling fields' statements still
+      // wait for the one connection; each is stopped by the timeout, and then the pool has it back, idle.
+      const pool = (tight.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number };
+      await waitFor(() => pool.waitingCount === 0 && pool.idleCount === pool.totalCount, 5000);
+      expect(pool.totalCount).toBe(1);
+      const next = await tightApi.gql(`{ shop { name tiktok { connected } } }`, {}, big.token);
+      expect(next.errors).toBeUndefined();
+      expect(next.data!.shop.tiktok.connected).toBe(true);
+      console.log(`statement timeout: dashboard stopped after ${Math.round(ms)} ms with ${timeouts.length} TIMEOUT error(s); next request served`);
+    } finally {
+      await tightApi.close();
+      await tight.destroy();
+    }
   });
 });

@@ -31,9 +31,14 @@ function listWeight(field: GraphQLField<unknown, unknown>, args: Record<string, 
   return field.name === 'edges' ? 1 : UNSIZED_LIST_WEIGHT;
 }
 
-/** Every field costs 1; a list multiplies what it holds by its `first` (or a fixed weight). */
-const firstWeightedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
-  listWeight(field, args) * (1 + childComplexity);
+/**
+ * Every field costs 1; a list multiplies what it holds by its `first` (or a fixed weight).
+ * Introspection costs nothing, as for armor's limits: the schema is public and the token limit
+ * bounds such a document, and Apollo Sandbox's and code generators' full introspection query
+ * must pass.
+ */
+const firstWeightedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) =>
+  type.name.startsWith('__') || field.name.startsWith('__') ? 0 : listWeight(field, args) * (1 + childComplexity);
 
 export function limitError(limit: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', limit, http: { status: 400 } } });

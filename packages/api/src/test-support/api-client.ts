@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { startServer, type RunningServer } from '../http/app.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -18,9 +18,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(dataSource: DataSource): Promise<TestApi> {
+export async function startTestApi(dataSource: DataSource, options: { logger?: Logger } = {}): Promise<TestApi> {
   const server = await startServer(
-    { dataSource, logger: createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null },
+    { dataSource, logger: options.logger ?? createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null },
     0,
     '127.0.0.1',
   );

@@ -1,21 +1,20 @@
 import type { DataSource } from 'typeorm';
 
-const SHOP_TABLES = [
-  'shop',
-  'api_token',
-  'tiktok_integration',
-  'customer',
-  'product',
-  'sales_order',
-  'order_line',
-  'daily_channel_summary',
-  'daily_product_summary',
-];
+/** Every table of the public schema with a shop_id column: all that a shop owns. */
+async function shopTables(dataSource: DataSource): Promise<string[]> {
+  const rows: Array<{ table_name: string }> = await dataSource.query(
+    `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND c.column_name = 'shop_id' AND t.table_type = 'BASE TABLE'
+      ORDER BY c.table_name`,
+  );
+  return rows.map((row) => row.table_name);
+}
 
-/** One md5 per table over every row of the shop, to prove a call wrote nothing. */
+/** One md5 per table over every row of the shop (every table holding a shop_id), to prove a call wrote nothing. */
 export async function shopChecksum(dataSource: DataSource, shopId: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const table of SHOP_TABLES) {
+  for (const table of await shopTables(dataSource)) {
     const [row] = await dataSource.query(
       `SELECT count(*)::int AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
          FROM ${table} t WHERE t.shop_id = $1`,

@@ -22,6 +22,7 @@ class ExportError extends Error {
 
 function queryParam(req: Request, name: string): string | null {
   const value = req.query[name];
+  if (value !== undefined && typeof value !== 'string') throw new ExportError(400, 'BAD_USER_INPUT', `${name} must be given once.`);
   return typeof value === 'string' && value !== '' ? value : null;
 }
 

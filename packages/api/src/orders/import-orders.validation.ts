@@ -11,9 +11,9 @@ const MAX_ORDER_AMOUNT_CENTS = 1_000_000_000;
 const EARLIEST_PLACED_AT = Date.UTC(2000, 0, 1);
 const LATEST_PLACED_AT = Date.UTC(2100, 0, 1);
 
-// Control characters cannot be shown or exported safely and NUL cannot be stored at all.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// Control characters (Unicode's Cc: C0, DEL and C1) cannot be shown or exported safely, and NUL
+// cannot be stored at all.
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 const text = (max: number) =>
   z
@@ -152,9 +152,10 @@ const MAX_REPORTED_PROBLEMS = 50;
  */
 export function validateImport(orders: readonly unknown[]): asserts orders is OrderData[] {
   if (orders.length > MAX_ORDERS_PER_IMPORT) {
+    // The first order past the limit is the one named.
     throw badUserInput(
-      `orders: an import takes at most ${MAX_ORDERS_PER_IMPORT} orders, got ${orders.length}; split it into several calls.`,
-      { field: 'orders', inputPath: 'orders', problems: [] },
+      `orders[${MAX_ORDERS_PER_IMPORT}]: an import takes at most ${MAX_ORDERS_PER_IMPORT} orders, got ${orders.length}; split it into several calls.`,
+      { orderIndex: MAX_ORDERS_PER_IMPORT, field: 'orders', inputPath: 'orders', problems: [] },
     );
   }
   const problems = problemsOf(orders);

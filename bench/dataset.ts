@@ -6,13 +6,13 @@ import { createShop } from '../packages/api/src/shops/shop.service.js';
 
 export interface DatasetScale {
   name: 'small' | 'full';
-  big: { tiktokOrders: number; storeOrders: number; days: number; products: number };
+  big: { tiktokOrders: number; storeOrders: number; days: number; products: number; largeBaskets: boolean };
   ordinaryShops: number;
 }
 
 export const SCALES: Record<'small' | 'full', DatasetScale> = {
-  full: { name: 'full', big: { tiktokOrders: 2_000_000, storeOrders: 1_000_000, days: 1095, products: 5000 }, ordinaryShops: 20 },
-  small: { name: 'small', big: { tiktokOrders: 20_000, storeOrders: 10_000, days: 365, products: 500 }, ordinaryShops: 2 },
+  full: { name: 'full', big: { tiktokOrders: 2_000_000, storeOrders: 1_000_000, days: 1095, products: 5000, largeBaskets: true }, ordinaryShops: 20 },
+  small: { name: 'small', big: { tiktokOrders: 20_000, storeOrders: 10_000, days: 365, products: 500, largeBaskets: true }, ordinaryShops: 2 },
 };
 
 export interface Dataset {

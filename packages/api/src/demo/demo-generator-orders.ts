@@ -7,11 +7,20 @@ export type OrderKind = 'TIKTOK' | 'STORE';
 // Cumulative weights of 1, 2 or 3 lines: TikTok buyers mostly grab one item, store baskets are fuller.
 const TIKTOK_LINE_COUNTS = [78, 95, 100];
 const STORE_LINE_COUNTS = [52, 83, 100];
+// 1 to 5 lines, about 3 on average.
+const LARGE_LINE_COUNTS = [10, 30, 65, 90, 100];
 const QUANTITIES = [87, 97, 100];
 
-/** 1–3 lines of distinct products, quantities mostly 1. */
-export function orderLines(random: SeededRandom, picker: ProductPicker, kind: OrderKind, duringLiveShow: boolean): OrderLineData[] {
-  const count = random.cumulativeIndex(kind === 'TIKTOK' ? TIKTOK_LINE_COUNTS : STORE_LINE_COUNTS) + 1;
+/** 1–3 lines of distinct products (1–5 for large baskets), quantities mostly 1. */
+export function orderLines(
+  random: SeededRandom,
+  picker: ProductPicker,
+  kind: OrderKind,
+  duringLiveShow: boolean,
+  largeBaskets = false,
+): OrderLineData[] {
+  const weights = largeBaskets ? LARGE_LINE_COUNTS : kind === 'TIKTOK' ? TIKTOK_LINE_COUNTS : STORE_LINE_COUNTS;
+  const count = random.cumulativeIndex(weights) + 1;
   const lines: OrderLineData[] = [];
   const chosen: DemoProduct[] = [];
   for (let attempt = 0; lines.length < count && attempt < count * 4; attempt++) {

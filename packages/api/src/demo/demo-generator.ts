@@ -50,6 +50,11 @@ export interface DemoOptions {
   /** Catalog size (default 300). */
   products?: number;
   /**
+   * Larger baskets: orders of 1 to 5 lines, about 3 on average, instead of the boutique's 1 to 3
+   * (the benchmark's big shop uses it).
+   */
+  largeBaskets?: boolean;
+  /**
    * No order is placed after this instant: pass "now" when `endDay` is today, so that the demo has
    * no orders in the future. Default: none dropped (the whole of `endDay` has orders).
    */
@@ -110,6 +115,7 @@ interface ResolvedOptions {
   /** The store volume at which TikTok follows its share curve when no TikTok target is given. */
   scaledStoreOrders: number;
   products: number;
+  largeBaskets: boolean;
   notAfterMs: number;
   onOrder: ((order: OrderData, placeId: number) => void) | undefined;
 }
@@ -177,6 +183,7 @@ function resolveOptions(options: DemoOptions): ResolvedOptions {
     tiktokOrders: options.tiktokOrders,
     scaledStoreOrders,
     products,
+    largeBaskets: options.largeBaskets ?? false,
     notAfterMs: options.notAfter?.getTime() ?? Number.POSITIVE_INFINITY,
     onOrder: options.onOrder,
   };
@@ -247,7 +254,7 @@ class DemoRun {
 
   private makeOrder(slot: OrderSlot, plan: DayPlan, clock: DayClock): OrderData {
     const { kind, customer } = slot;
-    const lines = orderLines(this.random, this.picker, kind, slot.duringLiveShow);
+    const lines = orderLines(this.random, this.picker, kind, slot.duringLiveShow, this.options.largeBaskets);
     const subtotal = subtotalCents(lines);
     const channel = kind === 'TIKTOK' ? 'TIKTOK' : this.storeChannel(customer);
     const amounts = orderAmounts(this.random, {

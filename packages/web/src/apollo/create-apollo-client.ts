@@ -1,4 +1,21 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache, type FieldMergeFunction, type Reference, type StoreObject } from '@apollo/client';
+
+type Point = StoreObject | Reference;
+
+/**
+ * Lists of points without ids of their own (a period's `series`, the crossover weeks). Several
+ * cards read different fields of the same points, and Clear cache & refresh fetches one card's
+ * fields: when the refreshed list covers the same periods, its points are merged into the cached
+ * ones instead of replacing them, so the other cards keep their fields (and the page query stays
+ * complete, with no refetch of every data set).
+ */
+const mergePointsOfSamePeriods: FieldMergeFunction<Point[], Point[]> = (existing, incoming, { readField, mergeObjects }) => {
+  if (!existing || existing.length !== incoming.length) return incoming;
+  const samePeriods = incoming.every(
+    (point, i) => readField('start', point) === readField('start', existing[i]) && readField('end', point) === readField('end', existing[i]),
+  );
+  return samePeriods ? incoming.map((point, i) => mergeObjects(existing[i]!, point)) : incoming;
+};
 
 /**
  * The dashboard's client. Insights objects have no id of their own, so they live under the shop
@@ -9,8 +26,8 @@ export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
       TikTokInsights: { merge: true },
-      PeriodInsights: { merge: true },
-      CrossoverInsights: { merge: true },
+      PeriodInsights: { merge: true, fields: { series: { merge: mergePointsOfSamePeriods } } },
+      CrossoverInsights: { merge: true, fields: { cumulativeByWeek: { merge: mergePointsOfSamePeriods } } },
       TikTokIntegration: { merge: true },
     },
   });

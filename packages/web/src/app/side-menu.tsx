@@ -24,7 +24,7 @@ export function SideMenu() {
           <span className="brand__mark" aria-hidden="true">
             ♪
           </span>{' '}
-          TikTok Insights
+          <span className="brand__name">TikTok Insights</span>
         </span>
         {data?.shop.name && <span className="side-menu__shop">{data.shop.name}</span>}
       </div>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pageData, period } from '../../test/fixtures';
 import { renderWithApollo } from '../../test/render-app';
 import { TikTokInsightsRoute } from './tiktok-insights-route';
+import { TikTokInsightsPageQuery } from './tiktok-insights-query';
 
 const routes = [{ path: '/insights/tiktok', element: <TikTokInsightsRoute /> }, { path: '/settings', element: <p>Settings page</p> }];
 
@@ -72,5 +73,21 @@ describe('TikTok insights page', () => {
     await waitFor(() => expect(router.state.location.search).toBe('?from=2026-09-07&to=2026-09-27'));
     const rangeOp = operations.find((o) => o.operationName === 'RangeDataSets');
     expect(rangeOp?.variables).toEqual({ from: '2026-09-07', to: '2026-09-27' });
+  });
+
+  it('Clear cache & refresh of one chart fetches that data set only; the other charts keep their points', async () => {
+    const user = userEvent.setup();
+    const { operations, client } = renderWithApollo(null, { respond: () => pageData(), path: '/insights/tiktok', routes });
+    for (const slug of ['last-7-days-net-orders', 'crossover-cumulative']) {
+      const card = await screen.findByTestId(`card-${slug}`);
+      await user.click(within(card).getByTestId('card-menu'));
+      await user.click(screen.getByRole('menuitem', { name: 'Clear cache & refresh' }));
+      await waitFor(() => expect(card).toHaveAttribute('aria-busy', 'false'));
+    }
+    // The page's query is still answered in full from the cache, so it is not sent again.
+    expect(client.readQuery({ query: TikTokInsightsPageQuery, variables: { from: null, to: null } })).not.toBeNull();
+    expect(operations.map((o) => o.operationName)).toEqual(['TikTokInsightsPage', 'RefreshLast7NetOrders', 'RefreshCrossoverCumulative']);
+    expect(screen.getByTestId('card-last-7-days-share')).toBeInTheDocument();
+    expect(screen.getByTestId('card-crossover-rate')).toBeInTheDocument();
   });
 });

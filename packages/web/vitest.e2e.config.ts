@@ -19,8 +19,8 @@ export default defineProject({
     name: 'web-e2e',
     environment: 'node',
     include: ['e2e/**/*.e2e.test.ts'],
-    // The API project's global setup (through a wrapper, see there), then the SPA build.
-    globalSetup: ['e2e/support/database.global-setup.ts', 'e2e/support/build-spa.global-setup.ts'],
+    // The API project's global setup (a real PostgreSQL), then the SPA build.
+    globalSetup: ['../api/src/test-support/global-setup.ts', 'e2e/support/build-spa.global-setup.ts'],
     setupFiles: [apiRequire.resolve('reflect-metadata')],
     fileParallelism: false,
     testTimeout: 120_000,

@@ -16,9 +16,9 @@ export interface EmbeddedDatabase {
 // signals and on `beforeExit`, with exit code 0: that would cut our drain short and hide a failing
 // test run's exit code; its `exit` hook runs an asynchronous stop that cannot finish there. We
 // stop the server ourselves (see `stop` and the exit handler below).
-for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) {
-  exitHook.unhookEvent(event);
-}
+// Only events still hooked: unhooking one twice throws, and this module may load twice in one
+// process (two test projects sharing a global setup).
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 async function readOrCreatePassword(dataDir: string): Promise<string> {
   const file = join(dataDir, 'pg-password');

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { defineProject } from 'vitest/config';
+import { configDefaults, defineProject } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
@@ -12,6 +12,8 @@ export default defineProject({
   test: {
     name: 'api',
     include: ['src/**/*.test.ts'],
+    // Faults and load run on their own: `pnpm test:reliability` (vitest.reliability.config.ts).
+    exclude: [...configDefaults.exclude, 'src/**/*.reliability.test.ts'],
     globalSetup: ['src/test-support/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,

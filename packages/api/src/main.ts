@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
-import { databaseHasShop, demoSignInToken, findDemoShopId, seedDemoShop } from './demo/demo-seed.js';
+import { databaseHasShop, demoSignInToken, findDemoShopId } from './demo/demo-sign-in.js';
 import { startServer } from './http/app.js';
 import { logger } from './logger.js';
 
@@ -18,6 +18,8 @@ async function main(): Promise<void> {
 
   if (config.seedDemo && !(await databaseHasShop(dataSource))) {
     process.stdout.write('No shop yet: creating the demo shop with about two years of orders…\n');
+    // Loaded only to seed: the generator and its name tables stay out of a running server's memory.
+    const { seedDemoShop } = await import('./demo/demo-seed.js');
     await seedDemoShop(dataSource, logger);
   }
 

@@ -3,11 +3,10 @@ import { addDays, todayInZone } from '@tiktok-insights/shared';
 import type { Logger } from '../logger.js';
 import { importOrders } from '../orders/import-orders.service.js';
 import type { OrderData } from '../orders/order-input.js';
-import { createShop, createShopToken } from '../shops/shop.service.js';
+import { createShop } from '../shops/shop.service.js';
 import { DEMO_SHOP, generateDemoOrders, type DemoOptions, type DemoTruth } from './demo-generator.js';
 
 const IMPORT_BATCH = 5000;
-export const SIGN_IN_LINK_LABEL = 'dashboard sign-in link';
 
 /** Feeds generated orders to the import in calls of up to 5,000, exactly as an integrator would. */
 export async function importGenerated(
@@ -67,29 +66,4 @@ export async function seedDemoShop(
   const ms = Math.round(performance.now() - started);
   logger.info({ shopId: shop.id, orders, ms }, 'demo shop seeded');
   return { shopId: shop.id, token, orders, truth, ms };
-}
-
-/**
- * A fresh sign-in token for the demo shop's dashboard link. Links printed by earlier starts
- * stop working, so tokens do not pile up.
- */
-export async function demoSignInToken(dataSource: DataSource, shopId: string): Promise<string> {
-  await dataSource.query(
-    `UPDATE api_token SET revoked_at = now() WHERE shop_id = $1 AND label = $2 AND revoked_at IS NULL`,
-    [shopId, SIGN_IN_LINK_LABEL],
-  );
-  const { token } = await createShopToken(dataSource, shopId, SIGN_IN_LINK_LABEL);
-  return token;
-}
-
-export async function findDemoShopId(dataSource: DataSource): Promise<string | null> {
-  const rows: Array<{ shop_id: string }> = await dataSource.query(
-    `SELECT shop_id FROM shop WHERE is_demo ORDER BY created_at LIMIT 1`,
-  );
-  return rows[0]?.shop_id ?? null;
-}
-
-export async function databaseHasShop(dataSource: DataSource): Promise<boolean> {
-  const rows = await dataSource.query(`SELECT 1 FROM shop LIMIT 1`);
-  return rows.length > 0;
 }

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import { createShopToken } from '../shops/shop.service.js';
+
+export const SIGN_IN_LINK_LABEL = 'dashboard sign-in link';
+
+/**
+ * A fresh sign-in token for the demo shop's dashboard link. Links printed by earlier starts
+ * stop working, so tokens do not pile up.
+ */
+export async function demoSignInToken(dataSource: DataSource, shopId: string): Promise<string> {
+  await dataSource.query(
+    `UPDATE api_token SET revoked_at = now() WHERE shop_id = $1 AND label = $2 AND revoked_at IS NULL`,
+    [shopId, SIGN_IN_LINK_LABEL],
+  );
+  const { token } = await createShopToken(dataSource, shopId, SIGN_IN_LINK_LABEL);
+  return token;
+}
+
+export async function findDemoShopId(dataSource: DataSource): Promise<string | null> {
+  const rows: Array<{ shop_id: string }> = await dataSource.query(
+    `SELECT shop_id FROM shop WHERE is_demo ORDER BY created_at LIMIT 1`,
+  );
+  return rows[0]?.shop_id ?? null;
+}
+
+export async function databaseHasShop(dataSource: DataSource): Promise<boolean> {
+  const rows = await dataSource.query(`SELECT 1 FROM shop LIMIT 1`);
+  return rows.length > 0;
+}

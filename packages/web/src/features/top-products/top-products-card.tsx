@@ -113,6 +113,7 @@ export function TopProductsCard({
   return (
     <DataSetCard
       slug="top-products"
+      size="full"
       title="Top selling TikTok products"
       subtitle={`By number sold, ${formatDayRange(period.start, period.end)}`}
       help="Your best sellers on TikTok in the range. Restock them before your next live, feature them at the start of the show, and pair them with slower items in bundles."

@@ -235,9 +235,9 @@ describe('the statement timeout', () => {
   it('stops a runaway query with a coded TIMEOUT error and returns its connection to the pool', async () => {
     // A shop big enough that its historical crossover and marketing list take well over 30 ms.
     const big = await api.createShop();
-    const orders = Array.from({ length: 20_000 }, (_, i) => {
+    const orders = Array.from({ length: 8_000 }, (_, i) => {
       const tiktok = i % 3 !== 0;
-      const household = i % 4000;
+      const household = i % 2000;
       return makeOrder({
         externalId: `runaway-${i}`,
         channel: tiktok ? 'TIKTOK' : 'WEBSITE',

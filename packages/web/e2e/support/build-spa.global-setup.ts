@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+// The API's global setup runs before this one (vitest.e2e.config.ts) and provides `databaseUrl`.
+import type {} from '../../../api/src/test-support/global-setup.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

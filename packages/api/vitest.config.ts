@@ -15,7 +15,7 @@ export default defineProject({
     // Faults and load run on their own: `pnpm test:reliability` (vitest.reliability.config.ts).
     exclude: [...configDefaults.exclude, 'src/**/*.reliability.test.ts'],
     globalSetup: ['src/test-support/global-setup.ts'],
-    setupFiles: ['reflect-metadata'],
+    setupFiles: ['reflect-metadata', 'src/test-support/shop-filter-guard.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,9 +1,17 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { loggableError, logger } from '../logger.js';
 
-export type QueryListener = (sql: string) => void;
+/** `inRequest`: the statement was sent while answering an HTTP request (not by a test or a CLI). */
+export type QueryListener = (sql: string, inRequest: boolean) => void;
 
 const listeners = new Set<QueryListener>();
+const requestScope = new AsyncLocalStorage<true>();
+
+/** Runs an HTTP request's handling so that the statements it sends are known as the API's own. */
+export function runInRequestScope<T>(handle: () => T): T {
+  return requestScope.run(true, handle);
+}
 
 /**
  * Subscribes to every SQL statement the API sends (tests count statements per operation and
@@ -21,7 +29,9 @@ export function observeQueries(listener: QueryListener): () => void {
  */
 export class QueryObserverLogger implements TypeOrmLogger {
   logQuery(query: string): void {
-    for (const listener of listeners) listener(query);
+    if (listeners.size === 0) return;
+    const inRequest = requestScope.getStore() === true;
+    for (const listener of listeners) listener(query, inRequest);
   }
 
   logQueryError(error: string | Error, query: string): void {

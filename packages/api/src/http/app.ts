@@ -9,6 +9,7 @@ import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/context.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { exportRoutes } from '../exports/export.routes.js';
+import { runInRequestScope } from '../database/query-observer.js';
 import type { Logger } from '../logger.js';
 
 /** Large enough for a 5,000-order import of ordinary orders; anything larger is answered 413. */
@@ -62,6 +63,7 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
 export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, _res, next) => runInRequestScope(next));
   const httpServer = createServer(app);
   const apollo = createApolloServer({
     schema: await buildAppSchema(),

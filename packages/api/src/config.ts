@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export interface AppConfig {
   /** PostgreSQL URL; when absent an embedded server keeps its data in `dataDir`. */
   databaseUrl: string | null;
+  /** Read replicas of DATABASE_URL: plain reads go to them, writes to the primary. */
+  databaseReplicaUrls: string[];
   port: number;
   /** Token that may create shops and their tokens; admin calls are refused when it is unset. */
   adminToken: string | null;
@@ -46,6 +48,7 @@ function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: numb
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || null,
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
     port: intFromEnv('PORT', 4000),
     adminToken: env.ADMIN_TOKEN || null,
     dataDir: resolve(env.DATA_DIR || resolve(PROJECT_ROOT, '.data')),

@@ -13,7 +13,11 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, logger });
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
-  const { dataSource, applied } = await openDatabase({ url: databaseUrl, statementTimeoutMs: config.statementTimeoutMs });
+  const { dataSource, applied } = await openDatabase({
+    url: databaseUrl,
+    replicaUrls: config.databaseUrl ? config.databaseReplicaUrls : [],
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   logger.info({ applied, embedded: embedded !== null }, 'database ready');
 
   if (config.seedDemo && !(await databaseHasShop(dataSource))) {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { onPrimary } from '../database/replication.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { bearerToken, hashToken, secretsEqual } from './tokens.js';
 
@@ -16,7 +17,9 @@ export async function resolveViewer(
   const token = bearerToken(authorization);
   if (token === null) return authorization ? { kind: 'invalid' } : { kind: 'anonymous' };
   if (deps.adminToken !== null && secretsEqual(token, deps.adminToken)) return { kind: 'admin' };
-  const rows: Array<{ shop_id: string; token_id: string }> = await deps.dataSource.query(
+  // On the primary: a revoked token must fail at once, whatever a read replica's lag.
+  const rows: Array<{ shop_id: string; token_id: string }> = await onPrimary(
+    deps.dataSource,
     `SELECT shop_id, token_id FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL`,
     [hashToken(token)],
   );

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CrossoverBucketKind } from '@tiktok-insights/shared';
 import { decodeCursor, encodeCursor } from '../graphql/connection.js';
+import { onReplica } from '../database/replication.js';
 
 /**
  * Every TikTok customer with a counted TikTok order up to asOf ($2), classified against the
@@ -53,7 +54,8 @@ export interface CrossoverAnalysis {
  * earlier asOf they are computed from the orders up to that day.
  */
 export async function analyzeCrossover(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
-  const [kept] = await dataSource.query(
+  const [kept] = await onReplica(
+    dataSource,
     `SELECT (SELECT max(d.day)::text FROM daily_channel_summary d WHERE d.shop_id = $1 AND d.orders > 0) AS latest_day,
             (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) AS totals,
             (SELECT min(n.day)::text FROM daily_new_customer_summary n
@@ -85,7 +87,8 @@ export async function analyzeCrossover(dataSource: DataSource, shopId: string, a
 }
 
 async function analyzeCrossoverUpTo(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
-  const [row] = await dataSource.query(
+  const [row] = await onReplica(
+    dataSource,
     `WITH ${CLASSIFIED_CUSTOMERS}
      SELECT
        (SELECT count(*) FILTER (WHERE sourced) FROM classified)::int AS sourced,
@@ -133,7 +136,8 @@ export async function listCrossoverCustomers(
   const scope = `crossover:${request.asOf}`;
   const after = request.after === null ? null : decodeCursor(request.after, scope, 2);
   if (request.first === 0) return { rows: [], hasNextPage: false };
-  const rows: CrossoverCustomerRow[] = await dataSource.query(
+  const rows: CrossoverCustomerRow[] = await onReplica(
+    dataSource,
     request.current
       ? `SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
                 crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../graphql/connection.js';
 import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
+import { onReplica } from '../database/replication.js';
 
 export interface TikTokCustomerRow {
   customer_id: number;
@@ -72,7 +73,8 @@ export async function marketingListState(
   shopId: string,
   asOf: string,
 ): Promise<{ current: boolean; total: number }> {
-  const [state]: Array<{ latest_day: string | null; total: number }> = await dataSource.query(
+  const [state]: Array<{ latest_day: string | null; total: number }> = await onReplica(
+    dataSource,
     `SELECT (SELECT max(d.day) FROM daily_channel_summary d
               WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
             (SELECT coalesce(sum(n.tiktok_customers), 0)::int FROM daily_new_customer_summary n
@@ -98,7 +100,8 @@ export async function listTikTokCustomers(
   }
   const comparison = request.direction === 'ASC' ? '>' : '<';
   const order = request.direction === 'ASC' ? 'ASC' : 'DESC';
-  const rows: TikTokCustomerRow[] = await dataSource.query(
+  const rows: TikTokCustomerRow[] = await onReplica(
+    dataSource,
     `SELECT * FROM (${customerSource(current)}) t
       ${after ? `WHERE (t.${sort.column}, t.customer_id) ${comparison} ($4::${sort.cast}, $5::bigint)` : ''}
       ORDER BY t.${sort.column} ${order}, t.customer_id ${order}

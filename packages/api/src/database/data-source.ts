@@ -29,6 +29,11 @@ export const MIGRATIONS = [InitialSchema1764150000000, InsightsSummaries17641600
 
 export interface DataSourceOptions {
   url: string;
+  /**
+   * Read replicas of `url` (env DATABASE_REPLICA_URLS). With them, plain reads go to a replica;
+   * writes, and reads that must see them, go to the primary through `onPrimary*`.
+   */
+  replicaUrls?: string[];
   poolSize?: number;
   /** Milliseconds after which PostgreSQL cancels a statement (default 15 s; env STATEMENT_TIMEOUT_MS). */
   statementTimeoutMs?: number;
@@ -37,9 +42,12 @@ export interface DataSourceOptions {
 
 export function createDataSource(options: DataSourceOptions): DataSource {
   installPgTypeParsers();
+  const replicas = options.replicaUrls ?? [];
   return new DataSource({
     type: 'postgres',
-    url: options.url,
+    ...(replicas.length > 0
+      ? { replication: { master: { url: options.url }, slaves: replicas.map((url) => ({ url })), defaultMode: 'slave' as const } }
+      : { url: options.url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'all',

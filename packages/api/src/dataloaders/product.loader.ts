@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchByShop } from './by-shop.js';
+import { onReplica } from '../database/replication.js';
 
 export interface ProductRow {
   product_id: number;
@@ -18,7 +19,8 @@ export const createProductLoader = (dataSource: DataSource) =>
   new DataLoader<ProductKey, ProductRow | null, string>(
     (keys) =>
       batchByShop(keys, async (shopId, group) => {
-        const rows: ProductRow[] = await dataSource.query(
+        const rows: ProductRow[] = await onReplica(
+          dataSource,
           `SELECT product_id, external_id, name, sku FROM product WHERE shop_id = $1 AND product_id = ANY($2::bigint[])`,
           [shopId, group.map((k) => k.productId)],
         );

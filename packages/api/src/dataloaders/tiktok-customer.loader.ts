@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { TikTokCustomerRow } from '../customers/tiktok-customers.service.js';
 import { batchByShop } from './by-shop.js';
+import { onReplica } from '../database/replication.js';
 
 export interface TikTokCustomerKey {
   shopId: string;
@@ -17,7 +18,8 @@ export const createTikTokCustomerLoader = (dataSource: DataSource) =>
   new DataLoader<TikTokCustomerKey, TikTokCustomerRow | null, string>(
     (keys) =>
       batchByShop(keys, async (shopId, group) => {
-        const rows: Array<TikTokCustomerRow & { as_of: string }> = await dataSource.query(
+        const rows: Array<TikTokCustomerRow & { as_of: string }> = await onReplica(
+          dataSource,
           `SELECT k.as_of::text AS as_of, c.customer_id, c.external_id, c.name, c.line1, c.line2, c.city, c.region,
                   c.postal_code, c.country, a.orders, a.net_receipts_cents, a.first_order_at, a.last_order_at
              FROM unnest($2::bigint[], $3::date[]) AS k(customer_id, as_of)

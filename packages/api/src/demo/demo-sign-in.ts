@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { onPrimaryTransaction } from '../database/replication.js';
 import { createShopToken } from '../shops/shop.service.js';
 
 export const SIGN_IN_LINK_LABEL = 'dashboard sign-in link';
@@ -8,12 +9,13 @@ export const SIGN_IN_LINK_LABEL = 'dashboard sign-in link';
  * stop working, so tokens do not pile up.
  */
 export async function demoSignInToken(dataSource: DataSource, shopId: string): Promise<string> {
-  await dataSource.query(
-    `UPDATE api_token SET revoked_at = now() WHERE shop_id = $1 AND label = $2 AND revoked_at IS NULL`,
-    [shopId, SIGN_IN_LINK_LABEL],
-  );
-  const { token } = await createShopToken(dataSource, shopId, SIGN_IN_LINK_LABEL);
-  return token;
+  return onPrimaryTransaction(dataSource, async (tx) => {
+    await tx.query(
+      `UPDATE api_token SET revoked_at = now() WHERE shop_id = $1 AND label = $2 AND revoked_at IS NULL`,
+      [shopId, SIGN_IN_LINK_LABEL],
+    );
+    return (await createShopToken(tx, shopId, SIGN_IN_LINK_LABEL)).token;
+  });
 }
 
 export async function findDemoShopId(dataSource: DataSource): Promise<string | null> {

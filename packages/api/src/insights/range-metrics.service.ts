@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { onReplica } from '../database/replication.js';
 
 /** A range of local days; `end` already clamped to asOf. `allTime` ranges start at the shop's first day. */
 export interface MetricRange {
@@ -48,7 +49,8 @@ export async function loadRangeMetrics(
     all_net: number;
     unique_customers: number;
     first_time: number;
-  }> = await dataSource.query(
+  }> = await onReplica(
+    dataSource,
     `WITH r AS (
        SELECT r.start_day, r.end_day, r.all_time, r.i::int AS i
          FROM unnest($2::date[], $3::date[], $4::boolean[]) WITH ORDINALITY AS r(start_day, end_day, all_time, i)

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { onReplica } from '../database/replication.js';
 
 export interface TopProductsRequest {
   start: string;
@@ -24,7 +25,8 @@ export async function loadTopProducts(
   requests: readonly TopProductsRequest[],
 ): Promise<TopProductRow[][]> {
   if (requests.length === 0) return [];
-  const rows: Array<{ i: number; product_id: number; units_sold: number; total_sales: number }> = await dataSource.query(
+  const rows: Array<{ i: number; product_id: number; units_sold: number; total_sales: number }> = await onReplica(
+    dataSource,
     `SELECT w.i::int AS i, t.product_id, t.units_sold, t.total_sales
        FROM unnest($2::date[], $3::date[], $4::int[]) WITH ORDINALITY AS w(start_day, end_day, first_n, i)
       CROSS JOIN LATERAL (

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { refreshCrossoverState } from '../crossover/crossover-state.service.js';
+import { onPrimaryTransaction } from '../database/replication.js';
 import { notFound } from '../graphql/errors.js';
 import type { OrderData } from './order-input.js';
 import { prepareOrder, type PreparedOrder } from './prepared-order.js';
@@ -302,7 +303,7 @@ export async function importOrders(
 ): Promise<ImportOrdersCounts> {
   validateImport(orders);
   const prepared = (orders as OrderData[]).map(prepareOrder);
-  return dataSource.transaction(async (tx) => {
+  return onPrimaryTransaction(dataSource, async (tx) => {
     // Every statement of the import reaches rows by key. While a big import outgrows the
     // planner's statistics, a sequential scan can look cheapest and cost seconds per batch.
     await tx.query('SET LOCAL enable_seqscan = off');

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { onPrimary, onPrimaryTransaction } from '../database/replication.js';
 import { canonicalTimeZone, isValidCurrency, isValidTimeZone } from '@tiktok-insights/shared';
 import { generateShopToken, hashToken } from '../auth/tokens.js';
 import { badUserInput, notFound } from '../graphql/errors.js';
@@ -34,10 +35,10 @@ function validateNewShop(input: NewShop): Required<Omit<NewShop, 'isDemo'>> {
 
 export async function createShopToken(db: EntityManager | DataSource, shopId: string, label: string) {
   const token = generateShopToken();
-  const rows: Array<{ token_id: string }> = await db.query(
-    `INSERT INTO api_token (shop_id, token_hash, label) VALUES ($1, $2, $3) RETURNING token_id`,
-    [shopId, hashToken(token), label],
-  );
+  const sql = `INSERT INTO api_token (shop_id, token_hash, label) VALUES ($1, $2, $3) RETURNING token_id`;
+  const parameters = [shopId, hashToken(token), label];
+  const rows: Array<{ token_id: string }> =
+    db instanceof DataSource ? await onPrimary(db, sql, parameters) : await db.query(sql, parameters);
   return { tokenId: rows[0]!.token_id, token };
 }
 
@@ -47,7 +48,7 @@ export async function createShop(
   input: NewShop,
 ): Promise<{ shop: ShopEntity; token: string; tokenId: string }> {
   const valid = validateNewShop(input);
-  return dataSource.transaction(async (tx) => {
+  return onPrimaryTransaction(dataSource, async (tx) => {
     const [row] = await tx.query(
       `INSERT INTO shop (name, timezone, currency, week_starts_on, aov_target_cents, is_demo)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING shop_id`,
@@ -78,7 +79,7 @@ export async function assertShopExists(dataSource: DataSource, shopId: string): 
 /** Revokes one token of a shop at once; returns false when the shop has no such live token. */
 export async function revokeShopToken(dataSource: DataSource, shopId: string, tokenId: string): Promise<boolean> {
   if (!UUID.test(shopId) || !UUID.test(tokenId)) return false;
-  const result: [unknown[], number] = await dataSource.query(
+  const result: [unknown[], number] = await onPrimary(dataSource,
     `UPDATE api_token SET revoked_at = now() WHERE shop_id = $1 AND token_id = $2 AND revoked_at IS NULL`,
     [shopId, tokenId],
   );

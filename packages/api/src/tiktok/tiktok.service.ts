@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { onPrimaryTransaction } from '../database/replication.js';
 import { notFound } from '../graphql/errors.js';
 import { TikTokIntegrationEntity } from './tiktok-integration.entity.js';
 
@@ -18,10 +19,14 @@ export async function setTikTokConnected(
   connected: boolean,
 ): Promise<TikTokIntegrationEntity> {
   const stamp = connected ? 'connected_at' : 'disconnected_at';
-  await dataSource.query(
-    `UPDATE tiktok_integration SET connected = $2, ${stamp} = now()
-     WHERE shop_id = $1 AND connected IS DISTINCT FROM $2`,
-    [shopId, connected],
-  );
-  return findTikTokIntegration(dataSource, shopId);
+  return onPrimaryTransaction(dataSource, async (tx) => {
+    await tx.query(
+      `UPDATE tiktok_integration SET connected = $2, ${stamp} = now()
+       WHERE shop_id = $1 AND connected IS DISTINCT FROM $2`,
+      [shopId, connected],
+    );
+    const integration = await tx.getRepository(TikTokIntegrationEntity).findOneBy({ shopId });
+    if (!integration) throw notFound('Shop not found.');
+    return integration;
+  });
 }

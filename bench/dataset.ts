@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { addDays, todayInZone } from '@tiktok-insights/shared';
-import { DEMO_SHOP, generateDemoOrders } from '../packages/api/src/demo/demo-generator.js';
+import { DEMO_SHOP, generateDemoOrders, type DemoOptions } from '../packages/api/src/demo/demo-generator.js';
 import { importGenerated } from '../packages/api/src/demo/demo-seed.js';
 import { createShop } from '../packages/api/src/shops/shop.service.js';
 
@@ -25,50 +25,65 @@ export interface Dataset {
 
 const BIG_NAME = 'Bench Big Boutique';
 
-async function ensureMarker(db: DataSource): Promise<void> {
+async function ensureMarkers(db: DataSource): Promise<void> {
   await db.query(`CREATE TABLE IF NOT EXISTS bench_dataset (scale text PRIMARY KEY, big_shop_id uuid NOT NULL,
                    ordinary_shop_ids uuid[] NOT NULL, end_day date NOT NULL, built_at timestamptz NOT NULL DEFAULT now())`);
+  // Each shop is marked when its import is complete, so an interrupted build resumes where it stopped.
+  await db.query(`CREATE TABLE IF NOT EXISTS bench_shop (scale text NOT NULL, name text NOT NULL, shop_id uuid NOT NULL,
+                   end_day date NOT NULL, PRIMARY KEY (scale, name))`);
+}
+
+/** A shop of the data set: reused when an earlier run completed it, else (re)built from scratch. */
+async function ensureShop(
+  db: DataSource,
+  scale: DatasetScale,
+  name: string,
+  endDay: string,
+  options: Partial<DemoOptions>,
+): Promise<{ shopId: string; endDay: string; built: boolean }> {
+  const [done] = await db.query(`SELECT shop_id, end_day::text AS end_day FROM bench_shop WHERE scale = $1 AND name = $2`, [scale.name, name]);
+  if (done) return { shopId: done.shop_id, endDay: done.end_day, built: false };
+  // A shop of that name without a mark is what an interrupted run left half imported.
+  await db.query(`DELETE FROM shop WHERE name = $1`, [name]);
+  const created = await createShop(db, { ...DEMO_SHOP, name });
+  await importGenerated(db, created.shop.id, generateDemoOrders({ endDay, timeZone: DEMO_SHOP.timezone, ...options }));
+  await db.query(`INSERT INTO bench_shop (scale, name, shop_id, end_day) VALUES ($1, $2, $3, $4)`, [scale.name, name, created.shop.id, endDay]);
+  return { shopId: created.shop.id, endDay, built: true };
 }
 
 /**
  * The benchmark shops: one big shop and ordinary demo shops, written through the same import
  * path as `importOrders` (batches of 5,000, summaries in the same transaction). Reused when a
- * previous run built the same scale in this database.
+ * previous run built the same scale in this database; an interrupted build resumes.
  */
 export async function ensureDataset(db: DataSource, scale: DatasetScale, log: (line: string) => void): Promise<Dataset> {
-  await ensureMarker(db);
+  await ensureMarkers(db);
   const [existing] = await db.query(`SELECT big_shop_id, ordinary_shop_ids, end_day::text AS end_day FROM bench_dataset WHERE scale = $1`, [scale.name]);
   if (existing) {
     log(`reusing the ${scale.name} data set built earlier (big shop ${existing.big_shop_id})`);
     return { bigShopId: existing.big_shop_id, ordinaryShopIds: existing.ordinary_shop_ids, built: false, buildSeconds: null, endDay: existing.end_day };
   }
   const started = performance.now();
-  const endDay = addDays(todayInZone(DEMO_SHOP.timezone), -1);
+  const today = addDays(todayInZone(DEMO_SHOP.timezone), -1);
 
   log(`building the ${scale.name} data set: big shop with ~${scale.big.tiktokOrders.toLocaleString()} TikTok and ~${scale.big.storeOrders.toLocaleString()} store orders…`);
-  const big = await createShop(db, { ...DEMO_SHOP, name: BIG_NAME });
-  const bigResult = await importGenerated(
-    db,
-    big.shop.id,
-    generateDemoOrders({ seed: 7, endDay, timeZone: DEMO_SHOP.timezone, ...scale.big }),
-  );
-  log(`  big shop: ${bigResult.orders.toLocaleString()} orders in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const big = await ensureShop(db, scale, BIG_NAME, today, { seed: 7, ...scale.big });
+  log(`  big shop ${big.built ? `built in ${((performance.now() - started) / 1000).toFixed(0)} s` : 'reused'}`);
 
   const ordinaryShopIds: string[] = [];
   for (let i = 0; i < scale.ordinaryShops; i++) {
-    const shop = await createShop(db, { ...DEMO_SHOP, name: `Bench Boutique ${i + 1}` });
-    await importGenerated(db, shop.shop.id, generateDemoOrders({ seed: 100 + i, endDay, timeZone: DEMO_SHOP.timezone }));
-    ordinaryShopIds.push(shop.shop.id);
+    const shop = await ensureShop(db, scale, `Bench Boutique ${i + 1}`, big.endDay, { seed: 100 + i });
+    ordinaryShopIds.push(shop.shopId);
   }
-  log(`  ${scale.ordinaryShops} ordinary shops done; VACUUM ANALYZE…`);
+  log(`  ${scale.ordinaryShops} ordinary shops ready; VACUUM ANALYZE…`);
   await db.query('VACUUM ANALYZE');
   await db.query(`INSERT INTO bench_dataset (scale, big_shop_id, ordinary_shop_ids, end_day) VALUES ($1, $2, $3, $4)`, [
     scale.name,
-    big.shop.id,
+    big.shopId,
     ordinaryShopIds,
-    endDay,
+    big.endDay,
   ]);
-  return { bigShopId: big.shop.id, ordinaryShopIds, built: true, buildSeconds: (performance.now() - started) / 1000, endDay };
+  return { bigShopId: big.shopId, ordinaryShopIds, built: true, buildSeconds: (performance.now() - started) / 1000, endDay: big.endDay };
 }
 
 export async function datasetFacts(db: DataSource, shopId: string) {

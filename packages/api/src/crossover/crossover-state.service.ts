@@ -68,18 +68,21 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
   const stores: KeyStore[] = await tx.query(
     `SELECT c.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net,
             min(o.placed_at) AS first_store_at, min(o.local_day)::text AS first_store_day
-       FROM customer c
-       JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = c.customer_id AND o.counted
-      WHERE c.shop_id = $1 AND c.space = 'STORE' AND c.address_key = ANY($2::text[])
+       FROM unnest($2::text[]) AS k(address_key)
+      CROSS JOIN LATERAL (SELECT c.customer_id, c.address_key FROM customer c
+                           WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'STORE') c
+      CROSS JOIN LATERAL (SELECT o.net_receipts_cents, o.placed_at, o.local_day FROM sales_order o
+                           WHERE o.shop_id = $1 AND o.customer_id = c.customer_id AND o.counted) o
       GROUP BY c.address_key`,
     [shopId, addressKeys],
   );
   const customers: TikTokState[] = await tx.query(
-    `SELECT customer_id, address_key, first_counted_order_at AS first_at, first_counted_day::text AS first_day,
-            sourced_day::text AS sourced_day, crossover_orders, crossover_net_receipts_cents AS crossover_net,
-            first_crossover_order_at AS first_crossover_at, first_crossover_day::text AS first_crossover_day
-       FROM customer
-      WHERE shop_id = $1 AND space = 'TIKTOK' AND address_key = ANY($2::text[])`,
+    `SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_counted_day::text AS first_day,
+            c.sourced_day::text AS sourced_day, c.crossover_orders, c.crossover_net_receipts_cents AS crossover_net,
+            c.first_crossover_order_at AS first_crossover_at, c.first_crossover_day::text AS first_crossover_day
+       FROM unnest($2::text[]) AS k(address_key)
+      CROSS JOIN LATERAL (SELECT * FROM customer c
+                           WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'TIKTOK') c`,
     [shopId, addressKeys],
   );
 

@@ -44,8 +44,10 @@ async function findExistingOrders(tx: EntityManager, shopId: string, orders: Pre
     `SELECT o.order_id, k.idx::int AS idx, o.content_hash = decode(k.hash, 'hex') AS unchanged, o.customer_id,
             c.address_key
        FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(channel, external_id, hash, idx)
-       JOIN sales_order o ON o.shop_id = $1 AND o.channel = k.channel AND o.external_id = k.external_id
-       JOIN customer c ON c.shop_id = $1 AND c.customer_id = o.customer_id`,
+      CROSS JOIN LATERAL (SELECT * FROM sales_order o
+                           WHERE o.shop_id = $1 AND o.channel = k.channel AND o.external_id = k.external_id) o
+      CROSS JOIN LATERAL (SELECT c.address_key FROM customer c
+                           WHERE c.shop_id = $1 AND c.customer_id = o.customer_id) c`,
     [shopId, column(orders, (o) => o.channel), column(orders, (o) => o.externalId), column(orders, (o) => o.contentHash)],
   );
 }
@@ -64,7 +66,8 @@ async function upsertCustomers(
   const previous: Array<{ address_key: string }> = await tx.query(
     `SELECT DISTINCT c.address_key
        FROM unnest($2::text[], $3::text[]) AS k(space, external_id)
-       JOIN customer c ON c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id
+      CROSS JOIN LATERAL (SELECT c.address_key FROM customer c
+                           WHERE c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id) c
       WHERE c.address_key <> ALL($4::text[])`,
     [shopId, c((o) => o.customerSpace), c((o) => o.customer.externalId), c((o) => o.customer.addressKey)],
   );
@@ -100,9 +103,10 @@ async function upsertCustomers(
     ],
   );
   const rows: Array<{ customer_id: number; space: string; external_id: string }> = await tx.query(
-    `SELECT c.customer_id, c.space, c.external_id
+    `SELECT c.customer_id, k.space, k.external_id
        FROM unnest($2::text[], $3::text[]) AS k(space, external_id)
-       JOIN customer c ON c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id`,
+      CROSS JOIN LATERAL (SELECT c.customer_id FROM customer c
+                           WHERE c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id) c`,
     [shopId, c((o) => o.customerSpace), c((o) => o.customer.externalId)],
   );
   return {
@@ -157,9 +161,11 @@ async function applySummaryDelta(tx: EntityManager, shopId: string, orderIds: nu
   await tx.query(
     `INSERT INTO daily_product_summary AS s (shop_id, day, product_id, units_sold, total_sales_cents)
      SELECT o.shop_id, o.local_day, l.product_id, $3 * sum(l.quantity), $3 * sum(l.quantity::bigint * l.unit_price_cents)
-       FROM sales_order o
-       JOIN order_line l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
-      WHERE o.shop_id = $1 AND o.order_id = ANY($2::bigint[]) AND o.counted AND o.channel = 'TIKTOK'
+       FROM unnest($2::bigint[]) AS k(order_id)
+      CROSS JOIN LATERAL (SELECT o.shop_id, o.order_id, o.local_day FROM sales_order o
+                           WHERE o.shop_id = $1 AND o.order_id = k.order_id AND o.counted AND o.channel = 'TIKTOK') o
+      CROSS JOIN LATERAL (SELECT l.product_id, l.quantity, l.unit_price_cents FROM order_line l
+                           WHERE l.shop_id = $1 AND l.order_id = o.order_id) l
       GROUP BY o.shop_id, o.local_day, l.product_id
      ON CONFLICT (shop_id, day, product_id) DO UPDATE SET
        units_sold = s.units_sold + excluded.units_sold,
@@ -257,7 +263,8 @@ async function refreshCustomerTotals(tx: EntityManager, shopId: string, customer
        SELECT k.id, count(o.order_id)::int AS orders, coalesce(sum(o.net_receipts_cents), 0) AS net_receipts_cents,
               min(o.placed_at) AS first_at, min(o.local_day) AS first_day, max(o.placed_at) AS last_at
          FROM unnest($2::bigint[]) AS k(id)
-         LEFT JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = k.id AND o.counted
+         LEFT JOIN LATERAL (SELECT o.order_id, o.net_receipts_cents, o.placed_at, o.local_day FROM sales_order o
+                             WHERE o.shop_id = $1 AND o.customer_id = k.id AND o.counted) o ON true
         GROUP BY k.id
      ),
      before AS (

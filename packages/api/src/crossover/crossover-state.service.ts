@@ -70,9 +70,9 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
             min(o.placed_at) AS first_store_at, min(o.local_day)::text AS first_store_day
        FROM unnest($2::text[]) AS k(address_key)
       CROSS JOIN LATERAL (SELECT c.customer_id, c.address_key FROM customer c
-                           WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'STORE') c
+                           WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'STORE' OFFSET 0) c
       CROSS JOIN LATERAL (SELECT o.net_receipts_cents, o.placed_at, o.local_day FROM sales_order o
-                           WHERE o.shop_id = $1 AND o.customer_id = c.customer_id AND o.counted) o
+                           WHERE o.shop_id = $1 AND o.customer_id = c.customer_id AND o.counted OFFSET 0) o
       GROUP BY c.address_key`,
     [shopId, addressKeys],
   );
@@ -82,7 +82,7 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
             c.first_crossover_order_at AS first_crossover_at, c.first_crossover_day::text AS first_crossover_day
        FROM unnest($2::text[]) AS k(address_key)
       CROSS JOIN LATERAL (SELECT * FROM customer c
-                           WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'TIKTOK') c`,
+                           WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'TIKTOK' OFFSET 0) c`,
     [shopId, addressKeys],
   );
 

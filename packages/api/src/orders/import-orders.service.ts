@@ -45,9 +45,9 @@ async function findExistingOrders(tx: EntityManager, shopId: string, orders: Pre
             c.address_key
        FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(channel, external_id, hash, idx)
       CROSS JOIN LATERAL (SELECT * FROM sales_order o
-                           WHERE o.shop_id = $1 AND o.channel = k.channel AND o.external_id = k.external_id) o
+                           WHERE o.shop_id = $1 AND o.channel = k.channel AND o.external_id = k.external_id OFFSET 0) o
       CROSS JOIN LATERAL (SELECT c.address_key FROM customer c
-                           WHERE c.shop_id = $1 AND c.customer_id = o.customer_id) c`,
+                           WHERE c.shop_id = $1 AND c.customer_id = o.customer_id OFFSET 0) c`,
     [shopId, column(orders, (o) => o.channel), column(orders, (o) => o.externalId), column(orders, (o) => o.contentHash)],
   );
 }
@@ -67,7 +67,7 @@ async function upsertCustomers(
     `SELECT DISTINCT c.address_key
        FROM unnest($2::text[], $3::text[]) AS k(space, external_id)
       CROSS JOIN LATERAL (SELECT c.address_key FROM customer c
-                           WHERE c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id) c
+                           WHERE c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id OFFSET 0) c
       WHERE c.address_key <> ALL($4::text[])`,
     [shopId, c((o) => o.customerSpace), c((o) => o.customer.externalId), c((o) => o.customer.addressKey)],
   );
@@ -106,7 +106,7 @@ async function upsertCustomers(
     `SELECT c.customer_id, k.space, k.external_id
        FROM unnest($2::text[], $3::text[]) AS k(space, external_id)
       CROSS JOIN LATERAL (SELECT c.customer_id FROM customer c
-                           WHERE c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id) c`,
+                           WHERE c.shop_id = $1 AND c.space = k.space AND c.external_id = k.external_id OFFSET 0) c`,
     [shopId, c((o) => o.customerSpace), c((o) => o.customer.externalId)],
   );
   return {
@@ -163,9 +163,9 @@ async function applySummaryDelta(tx: EntityManager, shopId: string, orderIds: nu
      SELECT o.shop_id, o.local_day, l.product_id, $3 * sum(l.quantity), $3 * sum(l.quantity::bigint * l.unit_price_cents)
        FROM unnest($2::bigint[]) AS k(order_id)
       CROSS JOIN LATERAL (SELECT o.shop_id, o.order_id, o.local_day FROM sales_order o
-                           WHERE o.shop_id = $1 AND o.order_id = k.order_id AND o.counted AND o.channel = 'TIKTOK') o
+                           WHERE o.shop_id = $1 AND o.order_id = k.order_id AND o.counted AND o.channel = 'TIKTOK' OFFSET 0) o
       CROSS JOIN LATERAL (SELECT l.product_id, l.quantity, l.unit_price_cents FROM order_line l
-                           WHERE l.shop_id = $1 AND l.order_id = o.order_id) l
+                           WHERE l.shop_id = $1 AND l.order_id = o.order_id OFFSET 0) l
       GROUP BY o.shop_id, o.local_day, l.product_id
      ON CONFLICT (shop_id, day, product_id) DO UPDATE SET
        units_sold = s.units_sold + excluded.units_sold,
@@ -264,7 +264,7 @@ async function refreshCustomerTotals(tx: EntityManager, shopId: string, customer
               min(o.placed_at) AS first_at, min(o.local_day) AS first_day, max(o.placed_at) AS last_at
          FROM unnest($2::bigint[]) AS k(id)
          LEFT JOIN LATERAL (SELECT o.order_id, o.net_receipts_cents, o.placed_at, o.local_day FROM sales_order o
-                             WHERE o.shop_id = $1 AND o.customer_id = k.id AND o.counted) o ON true
+                             WHERE o.shop_id = $1 AND o.customer_id = k.id AND o.counted OFFSET 0) o ON true
         GROUP BY k.id
      ),
      before AS (
@@ -311,8 +311,10 @@ export async function importOrders(
   validateImport(orders);
   const prepared = (orders as OrderData[]).map(prepareOrder);
   return onPrimaryTransaction(dataSource, async (tx) => {
-    // Every statement of the import reaches rows by key. While a big import outgrows the
-    // planner's statistics, a sequential scan can look cheapest and cost seconds per batch.
+    // Every statement of the import reaches rows by key (LATERAL lookups with OFFSET 0, which
+    // keeps the planner from flattening them into joins). While a big import outgrows the
+    // planner's statistics, or a new shop is not in them yet, a sequential scan or an unkeyed
+    // join can look cheapest and cost seconds per batch.
     await tx.query('SET LOCAL enable_seqscan = off');
     const timeZone = await lockShop(tx, shopId);
     if (prepared.length === 0) return { created: 0, updated: 0, unchanged: 0 };

@@ -11,6 +11,7 @@ import { TikTokIntegrationEntity } from '../tiktok/tiktok-integration.entity.js'
 import { InitialSchema1764150000000 } from './migrations/1764150000000-initial-schema.js';
 import { InsightsSummaries1764160000000 } from './migrations/1764160000000-insights-summaries.js';
 import { ShopDeletionCascades1764170000000 } from './migrations/1764170000000-shop-deletion-cascades.js';
+import { ShopImportedOrders1764180000000 } from './migrations/1764180000000-shop-imported-orders.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -26,7 +27,12 @@ export const ENTITIES = [
   DailyProductSummaryEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764150000000, InsightsSummaries1764160000000, ShopDeletionCascades1764170000000];
+export const MIGRATIONS = [
+  InitialSchema1764150000000,
+  InsightsSummaries1764160000000,
+  ShopDeletionCascades1764170000000,
+  ShopImportedOrders1764180000000,
+];
 
 export interface DataSourceOptions {
   url: string;

@@ -5,6 +5,7 @@ import { notFound } from '../graphql/errors.js';
 import type { OrderData } from './order-input.js';
 import { prepareOrder, type PreparedOrder } from './prepared-order.js';
 import { validateImport } from './import-orders.validation.js';
+import { crossedStatisticsThreshold, refreshPlannerStatistics } from './planner-statistics.js';
 
 export interface ImportOrdersCounts {
   created: number;
@@ -310,7 +311,9 @@ export async function importOrders(
 ): Promise<ImportOrdersCounts> {
   validateImport(orders);
   const prepared = (orders as OrderData[]).map(prepareOrder);
-  return onPrimaryTransaction(dataSource, async (tx) => {
+  let importedBefore = 0;
+  let importedAfter = 0;
+  const counts = await onPrimaryTransaction(dataSource, async (tx) => {
     // Every statement of the import reaches rows by key (LATERAL lookups with OFFSET 0, which
     // keeps the planner from flattening them into joins). While a big import outgrows the
     // planner's statistics, or a new shop is not in them yet, a sequential scan or an unkeyed
@@ -345,7 +348,15 @@ export async function importOrders(
       ...updated.map((e) => e.address_key),
     ]);
     await refreshCrossoverState(tx, shopId, [...touchedKeys]);
-    await tx.query(`UPDATE shop SET last_import_at = now() WHERE shop_id = $1`, [shopId]);
+    const [shop]: Array<{ imported_orders: number }> = await tx.query(
+      `UPDATE shop SET last_import_at = now(), imported_orders = imported_orders + $2 WHERE shop_id = $1
+       RETURNING imported_orders`,
+      [shopId, counts.created],
+    );
+    importedAfter = shop!.imported_orders;
+    importedBefore = importedAfter - counts.created;
     return counts;
   });
+  if (crossedStatisticsThreshold(importedBefore, importedAfter)) refreshPlannerStatistics(dataSource);
+  return counts;
 }

@@ -348,7 +348,8 @@ export async function importOrders(
       ...updated.map((e) => e.address_key),
     ]);
     await refreshCrossoverState(tx, shopId, [...touchedKeys]);
-    const [shop]: Array<{ imported_orders: number }> = await tx.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [[shop]]: [Array<{ imported_orders: number }>, number] = await tx.query(
       `UPDATE shop SET last_import_at = now(), imported_orders = imported_orders + $2 WHERE shop_id = $1
        RETURNING imported_orders`,
       [shopId, counts.created],

@@ -13,6 +13,11 @@ export function runInRequestScope<T>(handle: () => T): T {
   return requestScope.run(true, handle);
 }
 
+/** Starts work that outlives the request (a background job): its statements are not the request's. */
+export function runOutsideRequestScope<T>(start: () => T): T {
+  return requestScope.exit(start);
+}
+
 /**
  * Subscribes to every SQL statement the API sends (tests count statements per operation and
  * check that each one filters by shop_id; the benchmark reports statements per dashboard).

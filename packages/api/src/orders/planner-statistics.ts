@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { runOutsideRequestScope } from '../database/query-observer.js';
 import { loggableError, logger } from '../logger.js';
 
 const FIRST_THRESHOLD = 1_000;
@@ -22,8 +23,7 @@ let running: Promise<void> | null = null;
 export function refreshPlannerStatistics(dataSource: DataSource): void {
   if (running) return;
   const started = performance.now();
-  running = dataSource
-    .query('ANALYZE customer, sales_order, order_line, product')
+  running = runOutsideRequestScope(() => dataSource.query('ANALYZE customer, sales_order, order_line, product'))
     .then(() => logger.info({ ms: Math.round(performance.now() - started) }, 'planner statistics refreshed'))
     .catch((error: unknown) => logger.warn({ err: loggableError(error) }, 'planner statistics not refreshed'))
     .finally(() => {

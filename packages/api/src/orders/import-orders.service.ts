@@ -163,10 +163,13 @@ async function applySummaryDelta(tx: EntityManager, shopId: string, orderIds: nu
     `INSERT INTO daily_product_summary AS s (shop_id, day, product_id, units_sold, total_sales_cents)
      SELECT o.shop_id, o.local_day, l.product_id, $3 * sum(l.quantity), $3 * sum(l.quantity::bigint * l.unit_price_cents)
        FROM unnest($2::bigint[]) AS k(order_id)
-      CROSS JOIN LATERAL (SELECT o.shop_id, o.order_id, o.local_day FROM sales_order o
-                           WHERE o.shop_id = $1 AND o.order_id = k.order_id AND o.counted AND o.channel = 'TIKTOK' OFFSET 0) o
+      -- Only the primary key finds an order by id: filtering counted TikTok orders inside the lookup
+      -- would let the planner pick the partial index of those orders and scan it once per id.
+      CROSS JOIN LATERAL (SELECT o.shop_id, o.order_id, o.local_day, o.counted, o.channel FROM sales_order o
+                           WHERE o.shop_id = $1 AND o.order_id = k.order_id OFFSET 0) o
       CROSS JOIN LATERAL (SELECT l.product_id, l.quantity, l.unit_price_cents FROM order_line l
                            WHERE l.shop_id = $1 AND l.order_id = o.order_id OFFSET 0) l
+      WHERE o.counted AND o.channel = 'TIKTOK'
       GROUP BY o.shop_id, o.local_day, l.product_id
      ON CONFLICT (shop_id, day, product_id) DO UPDATE SET
        units_sold = s.units_sold + excluded.units_sold,
@@ -268,29 +271,24 @@ async function refreshCustomerTotals(tx: EntityManager, shopId: string, customer
                              WHERE o.shop_id = $1 AND o.customer_id = k.id AND o.counted OFFSET 0) o ON true
         GROUP BY k.id
      ),
-     before AS (
-       SELECT c.customer_id, c.first_counted_day FROM customer c
-        WHERE c.shop_id = $1 AND c.customer_id = ANY($2::bigint[]) AND c.space = 'TIKTOK'
-     ),
      updated AS (
+       -- The FROM item b reads the customer as it was before this statement: its old first day.
        UPDATE customer c SET
          counted_orders = t.orders,
          counted_net_receipts_cents = t.net_receipts_cents,
          first_counted_order_at = t.first_at,
          first_counted_day = t.first_day,
          last_counted_order_at = t.last_at
-       FROM totals t
+       FROM totals t JOIN customer b ON b.shop_id = $1 AND b.customer_id = t.id
        WHERE c.shop_id = $1 AND c.customer_id = t.id
-       RETURNING c.customer_id, c.space, c.first_counted_day
+       RETURNING c.space, b.first_counted_day AS day_before, c.first_counted_day AS day_after
      ),
      moves AS (
-       SELECT b.first_counted_day AS day, -1 AS n FROM before b
-        JOIN updated u ON u.customer_id = b.customer_id
-        WHERE b.first_counted_day IS DISTINCT FROM u.first_counted_day AND b.first_counted_day IS NOT NULL
+       SELECT day_before AS day, -1 AS n FROM updated
+        WHERE space = 'TIKTOK' AND day_before IS DISTINCT FROM day_after AND day_before IS NOT NULL
        UNION ALL
-       SELECT u.first_counted_day, 1 FROM updated u
-        JOIN before b ON b.customer_id = u.customer_id
-        WHERE b.first_counted_day IS DISTINCT FROM u.first_counted_day AND u.first_counted_day IS NOT NULL
+       SELECT day_after, 1 FROM updated
+        WHERE space = 'TIKTOK' AND day_before IS DISTINCT FROM day_after AND day_after IS NOT NULL
      )
      INSERT INTO daily_new_customer_summary AS s (shop_id, day, tiktok_customers)
      SELECT $1, day, sum(n)::int FROM moves GROUP BY day

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { addDays, todayInZone, type WeekStart } from '@tiktok-insights/shared';
 import { openDatabase } from '../packages/api/src/database/data-source.js';
 import { startEmbeddedPostgres } from '../packages/api/src/database/embedded-postgres.js';
+import { preferredOrFreePort } from '../packages/api/src/database/free-port.js';
 import { observeQueries } from '../packages/api/src/database/query-observer.js';
 import { DEMO_SHOP, generateDemo } from '../packages/api/src/demo/demo-generator.js';
 import { startServer } from '../packages/api/src/http/app.js';
@@ -42,7 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main() {
   const embedded = process.env.BENCH_DATABASE_URL
     ? null
-    : await startEmbeddedPostgres({ dataDir: `${HERE}.data`, port: 54339, logger: createLogger('warn'), database: 'bench' });
+    : await startEmbeddedPostgres({ dataDir: `${HERE}.data`, port: await preferredOrFreePort(54339), logger: createLogger('warn'), database: 'bench' });
   if (embedded) cleanups.push(() => embedded.stop());
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const { dataSource: db } = await openDatabase({ url: databaseUrl, statementTimeoutMs: 600_000 });

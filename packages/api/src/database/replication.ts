@@ -23,18 +23,17 @@ export async function onPrimaryTransaction<T>(dataSource: DataSource, work: (tx:
 }
 
 /** One statement on the primary. */
-export async function onPrimary<T = any>(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<T> {
-  const runner = dataSource.createQueryRunner('master');
-  try {
-    return (await runner.query(sql, parameters)) as T;
-  } finally {
-    await runner.release();
-  }
+export function onPrimary<T = any>(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<T> {
+  return queryOn<T>(dataSource, 'master', sql, parameters);
 }
 
 /** One read on a read replica (the primary when there is none). */
-export async function onReplica<T = any>(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<T> {
-  const runner = dataSource.createQueryRunner('slave');
+export function onReplica<T = any>(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<T> {
+  return queryOn<T>(dataSource, 'slave', sql, parameters);
+}
+
+async function queryOn<T>(dataSource: DataSource, mode: 'master' | 'slave', sql: string, parameters: unknown[]): Promise<T> {
+  const runner = dataSource.createQueryRunner(mode);
   try {
     return (await runner.query(sql, parameters)) as T;
   } finally {

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../test-support/api-client.js';
+import { expect, it } from 'vitest';
+import { type TestApi } from '../test-support/api-client.js';
 import { makeOrder } from '../test-support/order-factory.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { useTestApiPerFile } from '../test-support/test-api-per-file.js';
 import { MAX_BODY_BYTES } from './app.js';
 
-let db: TestDatabase;
 let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db.dataSource);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+useTestApiPerFile((started) => ({ api } = started));
 
 it('answers /healthz and /readyz', async () => {
   const health = await fetch(`${api.server.url}/healthz`);

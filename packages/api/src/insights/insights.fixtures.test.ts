@@ -6,24 +6,14 @@
  * Chicago offsets used below: CST (−06:00) before 2025-03-09 02:00 and from 2025-11-02 02:00,
  * CDT (−05:00) in between. Noon CST = 18:00Z, noon CDT = 17:00Z.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AddressData, OrderData, OrderLineData, OrderStatus, SalesChannel } from '../orders/order-input.js';
-import { startTestApi, type TestApi } from '../test-support/api-client.js';
+import { type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { useTestApiPerFile } from '../test-support/test-api-per-file.js';
 
-let db: TestDatabase;
 let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db.dataSource);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+useTestApiPerFile((started) => ({ api } = started));
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

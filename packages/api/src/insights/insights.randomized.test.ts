@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { WeekStart } from '@tiktok-insights/shared';
-import { startTestApi, type TestApi } from '../test-support/api-client.js';
+import { type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION } from '../test-support/order-factory.js';
 import { randomOrders } from '../test-support/random-orders.js';
 import { referenceInsights, type ReferenceShop } from '../test-support/reference-metrics.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { useTestApiPerFile } from '../test-support/test-api-per-file.js';
 import type { OrderData } from '../orders/order-input.js';
 
 const SUMMARY = `totalOrders netReceipts { cents } averageOrderValue { cents } uniqueCustomers aovBelowTarget`;
@@ -106,18 +106,8 @@ const SHOPS: ShopCase[] = [
 ];
 const DAYS = 90;
 
-let db: TestDatabase;
 let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db.dataSource);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+useTestApiPerFile((started) => ({ api } = started));
 
 describe.each(SHOPS)('every insights field equals the reference computation ($name)', (shopCase) => {
   let token: string;

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../test-support/api-client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
 import { shopChecksum, summariesMatchOrders } from '../test-support/table-checksum.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { type TestDatabase } from '../test-support/test-database.js';
+import { useTestApiPerFile } from '../test-support/test-api-per-file.js';
 import type { OrderData } from './order-input.js';
 
 let db: TestDatabase;
 let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db.dataSource);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+useTestApiPerFile((started) => ({ db, api } = started));
 
 async function dailyTotals(shopId: string) {
   return db.dataSource.query(

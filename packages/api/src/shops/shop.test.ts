@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/tokens.js';
-import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../test-support/api-client.js';
+import { TEST_ADMIN_TOKEN, type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
 import { shopChecksum } from '../test-support/table-checksum.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { type TestDatabase } from '../test-support/test-database.js';
+import { useTestApiPerFile } from '../test-support/test-api-per-file.js';
 
 let db: TestDatabase;
 let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db.dataSource);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+useTestApiPerFile((started) => ({ db, api } = started));
 
 const CREATE_SHOP = `
   mutation ($input: CreateShopInput!) {

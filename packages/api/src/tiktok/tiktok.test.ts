@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../test-support/api-client.js';
+import { expect, it } from 'vitest';
+import { type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { type TestDatabase } from '../test-support/test-database.js';
+import { useTestApiPerFile } from '../test-support/test-api-per-file.js';
 
 let db: TestDatabase;
 let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db.dataSource);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+useTestApiPerFile((started) => ({ db, api } = started));
 
 const STATE = `{ shop { tiktok { connected connectedAt disconnectedAt } } }`;
 

@@ -12,6 +12,7 @@ import { InitialSchema1764150000000 } from './migrations/1764150000000-initial-s
 import { InsightsSummaries1764160000000 } from './migrations/1764160000000-insights-summaries.js';
 import { ShopDeletionCascades1764170000000 } from './migrations/1764170000000-shop-deletion-cascades.js';
 import { ShopImportedOrders1764180000000 } from './migrations/1764180000000-shop-imported-orders.js';
+import { TikTokBuyerSummaries1764190000000 } from './migrations/1764190000000-tiktok-buyer-summaries.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   InsightsSummaries1764160000000,
   ShopDeletionCascades1764170000000,
   ShopImportedOrders1764180000000,
+  TikTokBuyerSummaries1764190000000,
 ];
 
 export interface DataSourceOptions {

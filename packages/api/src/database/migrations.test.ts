@@ -33,3 +33,32 @@ it('deletes a shop with all of its data in one statement', async () => {
   const [{ kept }] = await db.dataSource.query(`SELECT count(*)::int AS kept FROM sales_order WHERE shop_id = $1`, [other.shopId]);
   expect(kept).toBe(2);
 });
+
+it('fills the buyer summaries from the orders already there when their migration runs', async () => {
+  const { shopId, token } = await api.createShop();
+  const orders = [
+    makeOrder({ customer: { externalId: 'tt-a' }, placedAt: '2025-03-01T12:00:00-06:00' }),
+    makeOrder({ customer: { externalId: 'tt-a' }, placedAt: '2025-03-01T18:00:00-06:00' }),
+    makeOrder({ customer: { externalId: 'tt-a' }, placedAt: '2025-03-04T12:00:00-06:00' }),
+    makeOrder({ customer: { externalId: 'tt-b' }, placedAt: '2025-03-04T12:00:00-06:00' }),
+    makeOrder({ customer: { externalId: 'tt-b' }, placedAt: '2025-03-09T12:00:00-06:00', status: 'CANCELLED' }),
+  ];
+  await api.gql(IMPORT_MUTATION, { orders }, token);
+  const stored = () =>
+    db.dataSource.query(
+      `SELECT 'buyers' AS t, day::text, NULL AS previous_day, customers FROM daily_tiktok_buyer_summary WHERE shop_id = $1
+       UNION ALL
+       SELECT 'returns', day::text, previous_day::text, customers FROM tiktok_return_summary WHERE shop_id = $1
+       ORDER BY 1, 2, 3`,
+      [shopId],
+    );
+  const byImport = await stored();
+  expect(byImport).toEqual([
+    { t: 'buyers', day: '2025-03-01', previous_day: null, customers: 1 },
+    { t: 'buyers', day: '2025-03-04', previous_day: null, customers: 2 },
+    { t: 'returns', day: '2025-03-04', previous_day: '2025-03-01', customers: 1 },
+  ]);
+  await db.dataSource.undoLastMigration();
+  expect(await db.dataSource.runMigrations()).toHaveLength(1);
+  expect(await stored()).toEqual(byImport);
+});

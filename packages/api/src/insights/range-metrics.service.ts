@@ -33,7 +33,8 @@ const EMPTY: RangeMetrics = {
 /**
  * The figures of many ranges in one statement: money from the daily channel summary, first-time
  * customers (and all-time unique customers) from the new-customers-per-day summary, and unique
- * customers of a range by COUNT(DISTINCT) over the counted TikTok orders' covering index.
+ * customers of a range from the buyer summaries: buying days in the range less those whose
+ * previous buying day is in it too (see the TikTokBuyerSummaries migration).
  */
 export async function loadRangeMetrics(
   dataSource: DataSource,
@@ -70,17 +71,28 @@ export async function loadRangeMetrics(
          LEFT JOIN daily_new_customer_summary n ON n.shop_id = $1 AND n.day BETWEEN r.start_day AND r.end_day
         GROUP BY r.i
      ),
-     buyers AS (
-       SELECT r.i, count(DISTINCT o.customer_id)::int AS unique_customers
+     buying_days AS (
+       SELECT r.i, coalesce(sum(b.customers), 0)::int AS customers
          FROM r
-         LEFT JOIN sales_order o
-           ON NOT r.all_time AND o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted
-          AND o.local_day BETWEEN r.start_day AND r.end_day
+         LEFT JOIN daily_tiktok_buyer_summary b
+           ON NOT r.all_time AND b.shop_id = $1 AND b.day BETWEEN r.start_day AND r.end_day
+        GROUP BY r.i
+     ),
+     returns AS (
+       -- Per day of the range, the buying days whose previous one is also in the range: one index
+       -- range each, (day, previous_day >= start), instead of every pair of the day.
+       SELECT r.i, sum(t.customers)::int AS customers
+         FROM r
+        CROSS JOIN LATERAL generate_series(0, r.end_day - r.start_day) AS g(offset_days)
+        CROSS JOIN LATERAL (SELECT sum(t.customers) AS customers FROM tiktok_return_summary t
+                             WHERE t.shop_id = $1 AND t.day = r.start_day + g.offset_days AND t.previous_day >= r.start_day) t
+        WHERE NOT r.all_time
         GROUP BY r.i
      )
      SELECT r.i, money.tiktok_orders, money.tiktok_net, money.all_net, firsts.first_time,
-            CASE WHEN r.all_time THEN firsts.first_time ELSE buyers.unique_customers END AS unique_customers
-       FROM r JOIN money USING (i) JOIN buyers USING (i) JOIN firsts USING (i)`,
+            CASE WHEN r.all_time THEN firsts.first_time
+                 ELSE buying_days.customers - coalesce(returns.customers, 0) END AS unique_customers
+       FROM r JOIN money USING (i) JOIN firsts USING (i) JOIN buying_days USING (i) LEFT JOIN returns USING (i)`,
     [shopId, starts, ranges.map((r) => r.end), ranges.map((r) => r.allTime ?? false)],
   );
   const byIndex = new Map(rows.map((row) => [row.i, row]));

@@ -6,6 +6,7 @@ import type { OrderData } from './order-input.js';
 import { prepareOrder, type PreparedOrder } from './prepared-order.js';
 import { validateImport } from './import-orders.validation.js';
 import { crossedStatisticsThreshold, refreshPlannerStatistics } from './planner-statistics.js';
+import { applyBuyingDayChanges, readBuyingDays } from './tiktok-buying-days.service.js';
 
 export interface ImportOrdersCounts {
   created: number;
@@ -337,12 +338,17 @@ export async function importOrders(
     const updatedOrderIds = updated.map((e) => e.order_id);
     const { ids: customerIds, previousKeys } = await upsertCustomers(tx, shopId, changed);
     const productIds = await upsertProducts(tx, shopId, changed);
+    const affectedCustomers = [...new Set([...customerIds.values(), ...updated.map((e) => e.customer_id)])];
+    // Only TikTok customers have buying days; an updated order's old customer may be one.
+    const tiktokCustomers = [...customerIds].filter(([key]) => key.startsWith('TIKTOK|')).map(([, id]) => id);
+    const buyers = [...new Set([...tiktokCustomers, ...updated.map((e) => e.customer_id)])];
+    const buyingDaysBefore = await readBuyingDays(tx, shopId, buyers);
     await applySummaryDelta(tx, shopId, updatedOrderIds, -1);
     const orderIds = await upsertOrders(tx, shopId, timeZone, changed, customerIds);
     await replaceLines(tx, shopId, changed, orderIds, updatedOrderIds, productIds);
     await applySummaryDelta(tx, shopId, orderIds, 1);
-    const affectedCustomers = new Set([...customerIds.values(), ...updated.map((e) => e.customer_id)]);
-    await refreshCustomerTotals(tx, shopId, [...affectedCustomers]);
+    await applyBuyingDayChanges(tx, shopId, buyers, buyingDaysBefore);
+    await refreshCustomerTotals(tx, shopId, affectedCustomers);
     const touchedKeys = new Set([
       ...changed.map((o) => o.customer.addressKey),
       ...previousKeys,

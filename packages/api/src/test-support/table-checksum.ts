@@ -26,7 +26,10 @@ export async function shopChecksum(dataSource: DataSource, shopId: string): Prom
 }
 
 /** The daily summaries as they should be, recomputed from the orders themselves. */
-export async function summariesMatchOrders(dataSource: DataSource, shopId: string): Promise<{ channel: unknown[]; product: unknown[] }> {
+export async function summariesMatchOrders(
+  dataSource: DataSource,
+  shopId: string,
+): Promise<{ channel: unknown[]; product: unknown[]; buyers: unknown[]; returns: unknown[] }> {
   const channel = await dataSource.query(
     `SELECT coalesce(s.day, o.day) AS day, coalesce(s.channel, o.channel) AS channel,
             s.orders AS stored_orders, o.orders AS actual_orders, s.net AS stored_net, o.net AS actual_net
@@ -51,5 +54,25 @@ export async function summariesMatchOrders(dataSource: DataSource, shopId: strin
       WHERE s.units IS DISTINCT FROM o.units OR s.sales IS DISTINCT FROM o.sales`,
     [shopId],
   );
-  return { channel, product };
+  const buyingDays = `SELECT local_day AS day, lag(local_day) OVER (PARTITION BY customer_id ORDER BY local_day) AS previous_day
+                        FROM (SELECT DISTINCT customer_id, local_day FROM sales_order
+                               WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) d`;
+  const buyers = await dataSource.query(
+    `SELECT coalesce(s.day, o.day) AS day, s.customers AS stored, o.customers AS actual
+       FROM (SELECT day, customers FROM daily_tiktok_buyer_summary WHERE shop_id = $1 AND customers <> 0) s
+       FULL JOIN (SELECT day, count(*)::int AS customers FROM (${buyingDays}) b GROUP BY day) o ON o.day = s.day
+      WHERE s.customers IS DISTINCT FROM o.customers`,
+    [shopId],
+  );
+  const returns = await dataSource.query(
+    `SELECT coalesce(s.day, o.day) AS day, coalesce(s.previous_day, o.previous_day) AS previous_day,
+            s.customers AS stored, o.customers AS actual
+       FROM (SELECT day, previous_day, customers FROM tiktok_return_summary WHERE shop_id = $1 AND customers <> 0) s
+       FULL JOIN (SELECT day, previous_day, count(*)::int AS customers FROM (${buyingDays}) b
+                   WHERE previous_day IS NOT NULL GROUP BY day, previous_day) o
+         ON o.day = s.day AND o.previous_day = s.previous_day
+      WHERE s.customers IS DISTINCT FROM o.customers`,
+    [shopId],
+  );
+  return { channel, product, buyers, returns };
 }

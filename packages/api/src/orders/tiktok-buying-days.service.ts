@@ -1,0 +1,59 @@
+import type { EntityManager } from 'typeorm';
+
+/** The days on which some customers had a counted TikTok order, one entry per customer and day. */
+export interface BuyingDays {
+  customerIds: number[];
+  days: string[];
+}
+
+const BUYING_DAYS_OF = `
+  SELECT DISTINCT o.customer_id, o.local_day
+    FROM unnest($2::bigint[]) AS k(id)
+   CROSS JOIN LATERAL (SELECT o.customer_id, o.local_day FROM sales_order o
+                        WHERE o.shop_id = $1 AND o.customer_id = k.id AND o.channel = 'TIKTOK' AND o.counted OFFSET 0) o`;
+
+/** The customers' buying days as the orders stand now: read before the import writes its orders. */
+export async function readBuyingDays(tx: EntityManager, shopId: string, customerIds: number[]): Promise<BuyingDays> {
+  if (customerIds.length === 0) return { customerIds: [], days: [] };
+  const rows: Array<{ customer_id: number; local_day: string }> = await tx.query(
+    `SELECT d.customer_id, d.local_day::text AS local_day FROM (${BUYING_DAYS_OF}) d`,
+    [shopId, customerIds],
+  );
+  return { customerIds: rows.map((r) => r.customer_id), days: rows.map((r) => r.local_day) };
+}
+
+/**
+ * Brings the buyer summaries (see the TikTokBuyerSummaries migration) from the customers' buying
+ * days `before` the import to the ones the orders give now: each side is turned into buyers per
+ * day and (day, previous buying day) pairs, and only the difference is written.
+ */
+export async function applyBuyingDayChanges(
+  tx: EntityManager,
+  shopId: string,
+  customerIds: number[],
+  before: BuyingDays,
+): Promise<void> {
+  if (customerIds.length === 0) return;
+  await tx.query(
+    `WITH after AS (${BUYING_DAYS_OF}),
+     before AS (SELECT * FROM unnest($3::bigint[], $4::date[]) AS b(customer_id, local_day)),
+     sides AS (
+       SELECT local_day AS day, lag(local_day) OVER (PARTITION BY customer_id ORDER BY local_day) AS previous_day, 1 AS n
+         FROM after
+       UNION ALL
+       SELECT local_day, lag(local_day) OVER (PARTITION BY customer_id ORDER BY local_day), -1
+         FROM before
+     ),
+     buyers AS (
+       INSERT INTO daily_tiktok_buyer_summary AS s (shop_id, day, customers)
+       SELECT $1, day, sum(n)::int FROM sides GROUP BY day HAVING sum(n) <> 0
+       ON CONFLICT (shop_id, day) DO UPDATE SET customers = s.customers + excluded.customers
+     )
+     INSERT INTO tiktok_return_summary AS s (shop_id, day, previous_day, customers)
+     SELECT $1, day, previous_day, sum(n)::int FROM sides
+      WHERE previous_day IS NOT NULL
+      GROUP BY day, previous_day HAVING sum(n) <> 0
+     ON CONFLICT (shop_id, day, previous_day) DO UPDATE SET customers = s.customers + excluded.customers`,
+    [shopId, customerIds, before.customerIds, before.days],
+  );
+}

@@ -1,6 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, getNullableType, isListType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  typeFromAST,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 
@@ -45,6 +56,32 @@ export function limitError(limit: string, message: string): GraphQLError {
 }
 
 /**
+ * The variables as the cost needs them: only `first` (an Int argument) changes a cost, so a list of
+ * input objects, such as an import's thousands of orders, is measured as an empty list instead of
+ * being coerced twice (here and again by execution, which still checks every value).
+ */
+function variablesForCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  const operation = document.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || d.name?.value === operationName),
+  );
+  if (operation?.kind !== Kind.OPERATION_DEFINITION) return variables;
+  const slim = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type);
+    if (type && isListType(getNullableType(type)) && isInputObjectType(getNamedType(type)) && Array.isArray(slim[name])) {
+      slim[name] = [];
+    }
+  }
+  return slim;
+}
+
+/**
  * Query cost with `first` weights. graphql-armor's own cost limit only reads `first` written in
  * the query; clients pass it as a variable, so the cost is measured again once the variables
  * are known, still before any resolver (and any SQL) runs.
@@ -60,7 +97,7 @@ export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
             cost = getComplexity({
               schema,
               query: document,
-              variables: request.variables ?? {},
+              variables: variablesForCost(schema, document, request.operationName ?? undefined, request.variables ?? {}),
               operationName: request.operationName ?? undefined,
               estimators: [firstWeightedEstimator],
             });

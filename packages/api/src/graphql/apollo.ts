@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -84,8 +85,12 @@ export function createApolloServer(options: {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(options.logger),
+    // Compact JSON: Apollo's default indents every response, which costs time and bytes.
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // No cache hints are used; the default plugin would wrap every field's resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       queryCostPlugin(options.schema) as ApolloServerPlugin<RequestContext>,
       requestLogPlugin(),

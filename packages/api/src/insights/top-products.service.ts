@@ -30,16 +30,20 @@ export async function loadTopProducts(
     `SELECT w.i::int AS i, t.product_id, t.units_sold, t.total_sales
        FROM unnest($2::date[], $3::date[], $4::int[]) WITH ORDINALITY AS w(start_day, end_day, first_n, i)
       CROSS JOIN LATERAL (
-        SELECT d.product_id, sum(d.units_sold)::bigint AS units_sold, sum(d.total_sales_cents)::bigint AS total_sales
-          FROM daily_product_summary d
-          JOIN product p ON p.shop_id = d.shop_id AND p.product_id = d.product_id
-         WHERE d.shop_id = $1 AND d.day BETWEEN w.start_day AND w.end_day
-         GROUP BY d.product_id, p.name, p.external_id
-        HAVING sum(d.units_sold) > 0
-         ORDER BY units_sold DESC, total_sales DESC, p.name COLLATE "C" ASC, p.external_id COLLATE "C" ASC
+        -- Summed per product first; only the sums meet the product table (names break ties).
+        SELECT a.product_id, a.units_sold, a.total_sales,
+               row_number() OVER (ORDER BY a.units_sold DESC, a.total_sales DESC, p.name COLLATE "C" ASC,
+                                           p.external_id COLLATE "C" ASC) AS rank
+          FROM (SELECT d.product_id, sum(d.units_sold)::bigint AS units_sold, sum(d.total_sales_cents)::bigint AS total_sales
+                  FROM daily_product_summary d
+                 WHERE d.shop_id = $1 AND d.day BETWEEN w.start_day AND w.end_day
+                 GROUP BY d.product_id
+                HAVING sum(d.units_sold) > 0) a
+          JOIN product p ON p.shop_id = $1 AND p.product_id = a.product_id
+         ORDER BY rank
          LIMIT w.first_n
       ) t
-      ORDER BY w.i, t.units_sold DESC, t.total_sales DESC`,
+      ORDER BY w.i, t.rank`,
     [shopId, requests.map((r) => r.start), requests.map((r) => r.end), requests.map((r) => r.first)],
   );
   const results: TopProductRow[][] = requests.map(() => []);

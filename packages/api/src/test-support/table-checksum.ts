@@ -29,7 +29,7 @@ export async function shopChecksum(dataSource: DataSource, shopId: string): Prom
 export async function summariesMatchOrders(
   dataSource: DataSource,
   shopId: string,
-): Promise<{ channel: unknown[]; product: unknown[]; buyers: unknown[]; returns: unknown[] }> {
+): Promise<{ channel: unknown[]; product: unknown[]; buyers: unknown[]; returns: unknown[]; customers: unknown[]; newCustomers: unknown[] }> {
   const channel = await dataSource.query(
     `SELECT coalesce(s.day, o.day) AS day, coalesce(s.channel, o.channel) AS channel,
             s.orders AS stored_orders, o.orders AS actual_orders, s.net AS stored_net, o.net AS actual_net
@@ -74,5 +74,25 @@ export async function summariesMatchOrders(
       WHERE s.customers IS DISTINCT FROM o.customers`,
     [shopId],
   );
-  return { channel, product, buyers, returns };
+  const customers = await dataSource.query(
+    `SELECT c.external_id, c.counted_orders, o.orders AS actual_orders
+       FROM customer c
+       LEFT JOIN (SELECT customer_id, count(*)::int AS orders, sum(net_receipts_cents) AS net, min(placed_at) AS first_at,
+                         min(local_day) AS first_day, max(placed_at) AS last_at
+                    FROM sales_order WHERE shop_id = $1 AND counted GROUP BY customer_id) o ON o.customer_id = c.customer_id
+      WHERE c.shop_id = $1
+        AND (c.counted_orders, c.counted_net_receipts_cents, c.first_counted_order_at, c.first_counted_day, c.last_counted_order_at)
+            IS DISTINCT FROM (coalesce(o.orders, 0), coalesce(o.net, 0), o.first_at, o.first_day, o.last_at)`,
+    [shopId],
+  );
+  const newCustomers = await dataSource.query(
+    `SELECT coalesce(s.day, c.day) AS day, s.customers AS stored, c.customers AS actual
+       FROM (SELECT day, tiktok_customers AS customers FROM daily_new_customer_summary
+              WHERE shop_id = $1 AND tiktok_customers <> 0) s
+       FULL JOIN (SELECT first_counted_day AS day, count(*)::int AS customers FROM customer
+                   WHERE shop_id = $1 AND space = 'TIKTOK' AND first_counted_day IS NOT NULL GROUP BY 1) c ON c.day = s.day
+      WHERE s.customers IS DISTINCT FROM c.customers`,
+    [shopId],
+  );
+  return { channel, product, buyers, returns, customers, newCustomers };
 }

@@ -83,13 +83,13 @@ type Row = CrossoverCustomersCard_CrossoverFragment['customers']['edges'][number
 
 function columnsFor(timezone: string): DataColumn<Row>[] {
   return [
-    { id: 'tiktokCustomerId', header: 'TikTok customer ID', cell: (r) => <code>{r.customer.tiktokCustomerId}</code>, size: 170, enableSorting: false },
-    { id: 'name', header: 'Name', cell: (r) => r.customer.name, size: 170, enableSorting: false },
-    { id: 'address', header: 'Address', cell: (r) => formatAddress(r.customer.address), size: 280, enableSorting: false },
-    { id: 'firstTikTok', header: 'First TikTok order', cell: (r) => formatDateInZone(r.firstTikTokOrderAt, timezone), size: 150, enableSorting: false },
-    { id: 'crossover', header: 'Crossover date', cell: (r) => formatDateInZone(r.firstCrossoverOrderAt, timezone), size: 140, enableSorting: false },
-    { id: 'storeOrders', header: 'Store orders', cell: (r) => formatCount(r.nonTikTokOrders), align: 'end', size: 120, enableSorting: false },
-    { id: 'storeNet', header: 'Store net receipts', cell: (r) => r.nonTikTokNetReceipts.formatted, align: 'end', size: 150, enableSorting: false },
+    { id: 'tiktokCustomerId', header: 'TikTok customer ID', cell: (r) => <code>{r.customer.tiktokCustomerId}</code>, size: 165, enableSorting: false },
+    { id: 'name', header: 'Name', cell: (r) => r.customer.name, size: 140, grow: 1, enableSorting: false },
+    { id: 'address', header: 'Address', cell: (r) => formatAddress(r.customer.address), size: 200, grow: 2, enableSorting: false },
+    { id: 'firstTikTok', header: 'First TikTok order', cell: (r) => formatDateInZone(r.firstTikTokOrderAt, timezone), size: 130, enableSorting: false },
+    { id: 'crossover', header: 'Crossover date', cell: (r) => formatDateInZone(r.firstCrossoverOrderAt, timezone), size: 130, enableSorting: false },
+    { id: 'storeOrders', header: 'Store orders', cell: (r) => formatCount(r.nonTikTokOrders), align: 'end', size: 95, enableSorting: false },
+    { id: 'storeNet', header: 'Store net receipts', cell: (r) => r.nonTikTokNetReceipts.formatted, align: 'end', size: 110, enableSorting: false },
   ];
 }
 

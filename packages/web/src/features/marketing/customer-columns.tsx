@@ -21,11 +21,11 @@ export function formatAddress(a: CustomerRow['address']): string {
 
 export function customerColumns<T>(pick: (row: T) => CustomerRow, timezone: string): DataColumn<T>[] {
   return [
-    { id: 'tiktokCustomerId', header: 'TikTok customer ID', cell: (r) => <code>{pick(r).tiktokCustomerId}</code>, size: 170, enableSorting: false },
-    { id: 'name', header: 'Name', cell: (r) => pick(r).name, size: 180 },
-    { id: 'address', header: 'Address', cell: (r) => formatAddress(pick(r).address), size: 300, enableSorting: false },
-    { id: 'orders', header: 'Orders', cell: (r) => formatCount(pick(r).orders), align: 'end', size: 100, sortDescFirst: true },
-    { id: 'netReceipts', header: 'Net receipts', cell: (r) => pick(r).netReceipts.formatted, align: 'end', size: 140, sortDescFirst: true },
+    { id: 'tiktokCustomerId', header: 'TikTok customer ID', cell: (r) => <code>{pick(r).tiktokCustomerId}</code>, size: 165, enableSorting: false },
+    { id: 'name', header: 'Name', cell: (r) => pick(r).name, size: 140, grow: 1 },
+    { id: 'address', header: 'Address', cell: (r) => formatAddress(pick(r).address), size: 200, grow: 2, enableSorting: false },
+    { id: 'orders', header: 'Orders', cell: (r) => formatCount(pick(r).orders), align: 'end', size: 95, sortDescFirst: true },
+    { id: 'netReceipts', header: 'Net receipts', cell: (r) => pick(r).netReceipts.formatted, align: 'end', size: 110, sortDescFirst: true },
     { id: 'firstOrderAt', header: 'First order', cell: (r) => formatDateInZone(pick(r).firstOrderAt, timezone), size: 130 },
     { id: 'lastOrderAt', header: 'Last order', cell: (r) => formatDateInZone(pick(r).lastOrderAt, timezone), size: 130, sortDescFirst: true },
   ];

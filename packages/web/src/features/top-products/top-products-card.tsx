@@ -56,7 +56,7 @@ type Product = ReturnType<typeof unmaskProduct>;
 const unmaskProduct = (ref: FragmentType<typeof TopProductFragment>) => getFragmentData(TopProductFragment, ref);
 
 const columns: DataColumn<Product>[] = [
-  { id: 'rank', header: 'Rank', cell: (p) => p.rank, sortValue: (p) => p.rank, align: 'end', size: 80 },
+  { id: 'rank', header: 'Rank', cell: (p) => p.rank, sortValue: (p) => p.rank, align: 'end', size: 70 },
   {
     id: 'product',
     header: 'Product',
@@ -67,10 +67,11 @@ const columns: DataColumn<Product>[] = [
       </>
     ),
     sortValue: (p) => p.product.name.toLowerCase(),
-    size: 280,
+    size: 240,
+    grow: 1,
   },
-  { id: 'unitsSold', header: 'Number sold', cell: (p) => formatCount(p.unitsSold), sortValue: (p) => p.unitsSold, align: 'end', size: 140, sortDescFirst: true },
-  { id: 'totalSales', header: 'Total sales', cell: (p) => p.totalSales.formatted, sortValue: (p) => p.totalSales.cents, align: 'end', size: 150, sortDescFirst: true },
+  { id: 'unitsSold', header: 'Number sold', cell: (p) => formatCount(p.unitsSold), sortValue: (p) => p.unitsSold, align: 'end', size: 105, sortDescFirst: true },
+  { id: 'totalSales', header: 'Total sales', cell: (p) => p.totalSales.formatted, sortValue: (p) => p.totalSales.cents, align: 'end', size: 115, sortDescFirst: true },
 ];
 
 function csvColumns(currency: string): CsvColumn<Product>[] {

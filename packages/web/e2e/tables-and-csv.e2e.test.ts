@@ -1,12 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { CROSSOVER_CUSTOMERS_CSV, CSV_BOM, MARKETING_CUSTOMERS_CSV, type CsvTableDefinition } from '@tiktok-insights/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { card, TABLE_CARDS, waitForFullyDrawn, type CardSlug } from './support/dashboard-page.js';
+import { formatDayWithYear } from '../src/format/dates';
+import { card, TABLE_CARDS, tableHeaders, tableRows, waitForFullyDrawn, type CardSlug } from './support/dashboard-page.js';
 import { DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
-import { screenshotCard, tableGeometry } from './support/table-geometry.js';
+import { downloadCardCsvBytes, screenshotCard, tableGeometry } from './support/table-geometry.js';
+import { parseCsv } from './support/text.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+const TIMEZONE = 'America/Chicago';
 
 let env: DashboardEnvironment;
 let page: Page;
@@ -115,5 +119,113 @@ describe('tables at desktop and phone width', () => {
       after.headers.slice(2).forEach((header, i) => expect(header.left).toBeCloseTo(after.headers[i + 1]!.right, 0));
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// CSV: "Rows shown" (written in the browser) and "All results" (streamed by the API)
+// ---------------------------------------------------------------------------------------------
+
+type CellKind = 'text' | 'count' | 'money' | 'date';
+
+/** The columns a table shows that its CSV has under the same header, and how a CSV cell reads on the page. */
+const SHOWN_COLUMNS: Record<'marketing-customers' | 'crossover-customers', Record<string, CellKind>> = {
+  'marketing-customers': {
+    'TikTok customer ID': 'text',
+    Name: 'text',
+    Orders: 'count',
+    'Net receipts': 'money',
+    'First order': 'date',
+    'Last order': 'date',
+  },
+  'crossover-customers': {
+    'TikTok customer ID': 'text',
+    Name: 'text',
+    'First TikTok order': 'date',
+    'Crossover date': 'date',
+    'Store orders': 'count',
+    'Store net receipts': 'money',
+  },
+};
+
+const DATE_TIME_CELL = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+const chicagoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** How the page shows a CSV cell of this kind (CSV text cells may carry a formula-neutralizing apostrophe). */
+function asShown(kind: CellKind, cell: string): string {
+  switch (kind) {
+    case 'text':
+      return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+    case 'count':
+      expect(cell).toMatch(/^\d+$/);
+      return Number(cell).toLocaleString('en-US');
+    case 'money':
+      expect(cell).toMatch(/^-?\d+\.\d{2}$/);
+      return `${cell.startsWith('-') ? '-' : ''}$${Number(cell.replace('-', '')).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    case 'date': {
+      const match = DATE_TIME_CELL.exec(cell);
+      expect(match, cell).not.toBeNull();
+      // The date written is the shop's day of the instant the offset makes exact.
+      expect(chicagoDay.format(new Date(cell))).toBe(match![1]);
+      return formatDayWithYear(match![1]!);
+    }
+  }
+}
+
+/**
+ * Downloads "Rows shown" and "All results" of a customer list and checks that the first is byte
+ * for byte the start of the second, and that its rows read as the page shows them.
+ */
+async function expectRowsShownStartAllResults<Row>(slug: 'marketing-customers' | 'crossover-customers', table: CsvTableDefinition<Row>): Promise<{ rows: number; eveningRows: number }> {
+  const shownOnPage = await tableRows(page, slug);
+  const pageHeaders = await tableHeaders(page, slug);
+  const shown = await downloadCardCsvBytes(page, slug, 'Rows shown');
+  const all = await downloadCardCsvBytes(page, slug, 'All results');
+  expect(shown.filename).toMatch(/-page-1-\d{4}-\d{2}-\d{2}\.csv$/);
+
+  const shownText = shown.bytes.toString('utf8');
+  expect(shownText.startsWith(CSV_BOM)).toBe(true);
+  const [header, ...records] = parseCsv(shownText.slice(1));
+  expect(header).toEqual(table.map((column) => column.header));
+  expect(records).toHaveLength(shownOnPage.length);
+  expect(shownText.endsWith('\r\n')).toBe(true);
+  expect(shownText.split('\r\n')).toHaveLength(shownOnPage.length + 2);
+  // The same bytes: byte-order mark, header, rows, quoting and line ends.
+  expect(all.bytes.length).toBeGreaterThan(shown.bytes.length);
+  expect(all.bytes.subarray(0, shown.bytes.length).equals(shown.bytes), `${slug}: "Rows shown" is not the start of "All results"`).toBe(true);
+
+  // Each row says what the page shows for it.
+  let eveningRows = 0;
+  records.forEach((record, i) => {
+    for (const [label, kind] of Object.entries(SHOWN_COLUMNS[slug])) {
+      const cell = record[header!.indexOf(label)]!;
+      expect(asShown(kind, cell), `${slug} row ${i + 1} ${label}: ${cell}`).toBe(shownOnPage[i]![pageHeaders.indexOf(label)]);
+      if (kind === 'date' && new Date(cell).toISOString().slice(0, 10) !== cell.slice(0, 10)) eveningRows += 1;
+    }
+  });
+  return { rows: records.length, eveningRows };
+}
+
+describe('CSV downloads of the customer lists', () => {
+  it('"Rows shown" is byte for byte the start of "All results", and each row reads as the page shows it', async () => {
+    await openDashboard(DESKTOP);
+    const marketing = await expectRowsShownStartAllResults('marketing-customers', MARKETING_CUSTOMERS_CSV);
+    const crossover = await expectRowsShownStartAllResults('crossover-customers', CROSSOVER_CUSTOMERS_CSV);
+
+    // Sorted by name on the server: both files follow the order shown.
+    const list = card(page, 'marketing-customers');
+    const firstId = async () => (await tableRows(page, 'marketing-customers'))[0]![0];
+    const before = await firstId();
+    await list.getByRole('button', { name: 'Name', exact: true }).click();
+    await expect.poll(() => list.locator('th[data-col="name"]').getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(firstId).not.toBe(before);
+    await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+    const byName = await expectRowsShownStartAllResults('marketing-customers', MARKETING_CUSTOMERS_CSV);
+    // The demo's evening orders are on the next day in UTC: the files give the shop's day, as the page does.
+    expect(marketing.eveningRows + byName.eveningRows + crossover.eveningRows).toBeGreaterThan(0);
+    console.log(
+      `CSV rows checked against the page: marketing ${marketing.rows} + ${byName.rows} (by name), crossover ${crossover.rows}; ` +
+        `date cells whose day in ${TIMEZONE} differs from their UTC day: ${marketing.eveningRows + byName.eveningRows + crossover.eveningRows}`,
+    );
   });
 });

@@ -1,12 +1,12 @@
 import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { CROSSOVER_CUSTOMERS_CSV, type CrossoverCustomerCsvRow } from '@tiktok-insights/shared';
 import { useMemo, useRef, useState } from 'react';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { DataTable, type DataColumn, type DataTableHandle } from '../../components/tables/data-table';
 import { TablePager } from '../../components/tables/table-pager';
-import type { CsvColumn } from '../../csv/csv-table';
-import { downloadCsv, downloadServerCsv } from '../../csv/download-file';
+import { downloadCsvTable, downloadServerCsv } from '../../csv/download-file';
 import { formatDateInZone } from '../../format/dates';
-import { formatCount, moneyAmount } from '../../format/numbers';
+import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { CrossoverCustomersCard_CrossoverFragment } from '../../gql/graphql';
 import { useSession } from '../../session/session-context';
@@ -93,16 +93,16 @@ function columnsFor(timezone: string): DataColumn<Row>[] {
   ];
 }
 
-function csvColumns(currency: string): CsvColumn<Row>[] {
-  return [
-    { header: 'TikTok customer ID', value: (r) => r.customer.tiktokCustomerId },
-    { header: 'Name', value: (r) => r.customer.name },
-    { header: 'Address', value: (r) => formatAddress(r.customer.address) },
-    { header: 'First TikTok order', value: (r) => r.firstTikTokOrderAt },
-    { header: 'First store order after it', value: (r) => r.firstCrossoverOrderAt },
-    { header: 'Store orders', value: (r) => r.nonTikTokOrders },
-    { header: `Store net receipts (${currency})`, value: (r) => moneyAmount(r.nonTikTokNetReceipts.cents, currency) },
-  ];
+function csvRow(row: Row): CrossoverCustomerCsvRow {
+  return {
+    tiktokCustomerId: row.customer.tiktokCustomerId,
+    name: row.customer.name,
+    address: row.customer.address,
+    firstTikTokOrderAt: row.firstTikTokOrderAt,
+    firstCrossoverOrderAt: row.firstCrossoverOrderAt,
+    storeOrders: row.nonTikTokOrders,
+    storeNetReceiptsCents: row.nonTikTokNetReceipts.cents,
+  };
 }
 
 export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<typeof CrossoverCustomersCardFragment> }) {
@@ -134,7 +134,10 @@ export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<
       await downloadServerCsv(`/api/exports/crossover-customers.csv?${new URLSearchParams({ asOf })}`, token, `crossover-customers-${asOf}.csv`);
       return;
     }
-    await downloadCsv(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, { columns: csvColumns(currency), rows: table.current?.rowsShown() ?? rows });
+    downloadCsvTable(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, CROSSOVER_CUSTOMERS_CSV, (table.current?.rowsShown() ?? rows).map(csvRow), {
+      currency,
+      timeZone: timezone,
+    });
   };
 
   return (

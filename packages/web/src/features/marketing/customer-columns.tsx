@@ -1,7 +1,7 @@
+import type { MarketingCustomerCsvRow } from '@tiktok-insights/shared';
 import type { DataColumn } from '../../components/tables/data-table';
-import type { CsvColumn } from '../../csv/csv-table';
 import { formatDateInZone } from '../../format/dates';
-import { formatCount, moneyAmount } from '../../format/numbers';
+import { formatCount } from '../../format/numbers';
 
 /** The customer fields both customer lists show. */
 export interface CustomerRow {
@@ -31,19 +31,15 @@ export function customerColumns<T>(pick: (row: T) => CustomerRow, timezone: stri
   ];
 }
 
-export function customerCsvColumns<T>(pick: (row: T) => CustomerRow, currency: string): CsvColumn<T>[] {
-  return [
-    { header: 'TikTok customer ID', value: (r) => pick(r).tiktokCustomerId },
-    { header: 'Name', value: (r) => pick(r).name },
-    { header: 'Address line 1', value: (r) => pick(r).address.line1 },
-    { header: 'Address line 2', value: (r) => pick(r).address.line2 },
-    { header: 'City', value: (r) => pick(r).address.city },
-    { header: 'Region', value: (r) => pick(r).address.region },
-    { header: 'Postal code', value: (r) => pick(r).address.postalCode },
-    { header: 'Country', value: (r) => pick(r).address.country },
-    { header: 'Orders', value: (r) => pick(r).orders },
-    { header: `Net receipts (${currency})`, value: (r) => moneyAmount(pick(r).netReceipts.cents, currency) },
-    { header: 'First order', value: (r) => pick(r).firstOrderAt },
-    { header: 'Last order', value: (r) => pick(r).lastOrderAt },
-  ];
+/** A row of the marketing list as its CSV (shared's MARKETING_CUSTOMERS_CSV) writes it. */
+export function marketingCustomerCsvRow(row: CustomerRow): MarketingCustomerCsvRow {
+  return {
+    tiktokCustomerId: row.tiktokCustomerId,
+    name: row.name,
+    address: row.address,
+    orders: row.orders,
+    netReceiptsCents: row.netReceipts.cents,
+    firstOrderAt: row.firstOrderAt,
+    lastOrderAt: row.lastOrderAt,
+  };
 }

@@ -4,9 +4,9 @@ import { CROSSOVER_CUSTOMERS_CSV, CSV_BOM, MARKETING_CUSTOMERS_CSV, type CsvTabl
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayWithYear } from '../src/format/dates';
-import { card, TABLE_CARDS, tableHeaders, tableRows, waitForFullyDrawn, type CardSlug } from './support/dashboard-page.js';
+import { card, chooseFromCardMenu, TABLE_CARDS, tableHeaders, tableRows, waitForFullyDrawn, type CardSlug } from './support/dashboard-page.js';
 import { DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
-import { downloadCardCsvBytes, screenshotCard, tableGeometry } from './support/table-geometry.js';
+import { downloadCardCsvBytes, screenshotCard, tableGeometry, type TableGeometry } from './support/table-geometry.js';
 import { parseCsv } from './support/text.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
@@ -87,6 +87,17 @@ describe('tables at desktop and phone width', () => {
       }
       expect((await columnsWithCutOffCells(slug)).filter((label) => !FREE_TEXT_COLUMNS.has(label)), `${slug}: cells cut off`).toEqual([]);
     }
+
+    // Expanded, the columns widen to the card's new width: still all inside it.
+    const normal = await tableGeometry(page, 'crossover-customers');
+    await chooseFromCardMenu(page, 'crossover-customers', 'Expand');
+    const width = (g: TableGeometry) => g.viewport.right - g.viewport.left;
+    await expect.poll(async () => width(await tableGeometry(page, 'crossover-customers'))).toBeGreaterThan(width(normal) + 100);
+    const expanded = await tableGeometry(page, 'crossover-customers');
+    expect(expanded.maxScrollLeft).toBeLessThanOrEqual(0);
+    expect(expanded.headers.at(-1)!.right).toBeCloseTo(expanded.viewport.right, 0);
+    expect(expanded.headers.filter((h) => h.truncated)).toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   it('at 375 px every column of every table can be scrolled into view, the first one stays put, the page is no wider than the phone', async () => {
@@ -119,6 +130,16 @@ describe('tables at desktop and phone width', () => {
       after.headers.slice(2).forEach((header, i) => expect(header.left).toBeCloseTo(after.headers[i + 1]!.right, 0));
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // View → Expand: the full-screen card's table scrolls the same way.
+    await chooseFromCardMenu(page, 'marketing-customers', 'Expand');
+    await scrollTableToEnd('marketing-customers');
+    const expanded = await tableGeometry(page, 'marketing-customers');
+    expect(expanded.scrollLeft).toBeGreaterThan(0);
+    expect(expanded.headers.at(-1)!.right).toBeLessThanOrEqual(expanded.viewport.right + 0.5);
+    expect(expanded.headers[0]!.left).toBeCloseTo(expanded.viewport.left, 0);
+    await page.screenshot({ path: `${ARTIFACTS}table-marketing-customers-phone-expanded.png` });
+    await page.keyboard.press('Escape');
   });
 });
 

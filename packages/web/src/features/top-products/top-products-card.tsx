@@ -56,7 +56,7 @@ type Product = ReturnType<typeof unmaskProduct>;
 const unmaskProduct = (ref: FragmentType<typeof TopProductFragment>) => getFragmentData(TopProductFragment, ref);
 
 const columns: DataColumn<Product>[] = [
-  { id: 'rank', header: 'Rank', cell: (p) => p.rank, sortValue: (p) => p.rank, align: 'end', size: 70 },
+  { id: 'rank', header: 'Rank', cell: (p) => p.rank, sortValue: (p) => p.rank, align: 'end', size: 80 },
   {
     id: 'product',
     header: 'Product',

@@ -8,10 +8,11 @@ describe('package entry', () => {
       'last7Days', 'defaultWeekRange', 'resolveWeekRange', 'previousWindow', 'dayBuckets', 'weekBuckets',
       'isValidTimeZone', 'isValidCurrency', 'zonedInstant', 'formatWithOffset', 'parseIsoDay', 'parseIsoDateTime',
       'formatMoney', 'averageOrderValueCents', 'share', 'ratio0', 'isCounted', 'crossoverBucketOf', 'summarize',
-      'DateRangeError', 'InvalidDateError',
+      'DateRangeError', 'InvalidDateError', 'csvStart', 'csvRecord', 'csvDocument', 'csvMoney', 'csvDateTime', 'csvText',
     ] as const;
     for (const name of functions) expect(typeof shared[name], name).toBe('function');
     expect(shared.COUNTED_STATUSES).toEqual(['PAID', 'SHIPPED', 'DELIVERED']);
+    for (const table of [shared.MARKETING_CUSTOMERS_CSV, shared.CROSSOVER_CUSTOMERS_CSV, shared.TOP_PRODUCTS_CSV]) expect(table.length).toBeGreaterThan(0);
   });
 
   it('has error classes that are Errors with their own names', () => {

@@ -66,3 +66,28 @@ export {
   periodPoint,
   crossoverWeek,
 } from './metrics';
+export {
+  CSV_BOM,
+  CSV_LINE_END,
+  type CsvContext,
+  type CsvColumnDefinition,
+  type CsvTableDefinition,
+  csvField,
+  csvLine,
+  csvText,
+  csvInteger,
+  csvMoney,
+  csvDateTime,
+  csvStart,
+  csvRecord,
+  csvDocument,
+} from './csv';
+export {
+  type CsvAddress,
+  type MarketingCustomerCsvRow,
+  type CrossoverCustomerCsvRow,
+  type TopProductCsvRow,
+  MARKETING_CUSTOMERS_CSV,
+  CROSSOVER_CUSTOMERS_CSV,
+  TOP_PRODUCTS_CSV,
+} from './csv-tables';

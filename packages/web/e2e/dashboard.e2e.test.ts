@@ -392,7 +392,8 @@ describe('seller dashboard in Chromium against the real API and PostgreSQL', () 
       'Postal code',
       'Country',
       'Orders',
-      'Net receipts (USD)',
+      'Net receipts',
+      'Currency',
       'First order',
       'Last order',
     ]);
@@ -406,10 +407,11 @@ describe('seller dashboard in Chromium against the real API and PostgreSQL', () 
         [r[2], r[3], r[4], `${r[5]} ${r[6]}`, r[7]].filter(Boolean).map((c) => text(c!)).join(', '),
         Number(r[8]).toLocaleString('en-US'),
         `$${Number(r[9]).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
-        day.format(new Date(r[10]!)),
         day.format(new Date(r[11]!)),
+        day.format(new Date(r[12]!)),
       ]),
     ).toEqual(shown);
+    expect(new Set(rows.map((r) => r[10]))).toEqual(new Set(['USD']));
 
     const all = await downloadCardCsv(page, 'marketing-customers', 'All results');
     const { customers } = await env.api.insights<{ customers: { totalCount: number } }>('customers { totalCount }');
@@ -424,7 +426,7 @@ describe('seller dashboard in Chromium against the real API and PostgreSQL', () 
     await card(page, 'top-products').getByRole('button', { name: 'Total sales', exact: true }).click();
     const products = await tableRows(page, 'top-products');
     const top = await downloadCardCsv(page, 'top-products', 'Rows shown');
-    expect(top.records[0]).toEqual(['Rank', 'Product', 'SKU', 'Number sold', 'Total sales (USD)']);
+    expect(top.records[0]).toEqual(['Rank', 'Product', 'SKU', 'Number sold', 'Total sales', 'Currency']);
     expect(top.records.slice(1).map((r) => [r[0], r[2] ? `${text(r[1]!)} · ${r[2]}` : text(r[1]!), Number(r[3]).toLocaleString('en-US')])).toEqual(
       products.map((cells) => cells.slice(0, 3)),
     );

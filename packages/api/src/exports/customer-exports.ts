@@ -1,10 +1,15 @@
+import {
+  CROSSOVER_CUSTOMERS_CSV,
+  MARKETING_CUSTOMERS_CSV,
+  type CrossoverCustomerCsvRow,
+  type CsvAddress,
+  type CsvContext,
+  type MarketingCustomerCsvRow,
+} from '@tiktok-insights/shared';
 import { CLASSIFIED_CUSTOMERS } from '../crossover/crossover.service.js';
 import type { CustomerOrderField, OrderDirection } from '../customers/tiktok-customer.types.js';
 import { customerSource, SORTS, type TikTokCustomerRow } from '../customers/tiktok-customers.service.js';
-import { instantCell, moneyCell, safeText } from './csv-cells.js';
 import type { CsvExport } from './csv-export.service.js';
-
-const ADDRESS_HEADER = ['Address line 1', 'Address line 2', 'City', 'Region', 'Postal code', 'Country'];
 
 interface Identity {
   external_id: string;
@@ -17,39 +22,41 @@ interface Identity {
   country: string;
 }
 
-const identityCells = (row: Identity) => [
-  safeText(row.external_id),
-  safeText(row.name),
-  safeText(row.line1),
-  safeText(row.line2),
-  safeText(row.city),
-  safeText(row.region),
-  safeText(row.postal_code),
-  safeText(row.country),
-];
+const addressOf = (row: Identity): CsvAddress => ({
+  line1: row.line1,
+  line2: row.line2,
+  city: row.city,
+  region: row.region,
+  postalCode: row.postal_code,
+  country: row.country,
+});
 
 /** The whole marketing list, in the order the dashboard shows it. */
 export function marketingListExport(options: {
   shopId: string;
   asOf: string;
   current: boolean;
-  currency: string;
+  context: CsvContext;
   field: CustomerOrderField;
   direction: OrderDirection;
-}): CsvExport<TikTokCustomerRow> {
+}): CsvExport<TikTokCustomerRow, MarketingCustomerCsvRow> {
   const sort = SORTS[options.field];
   const order = options.direction === 'ASC' ? 'ASC' : 'DESC';
   return {
-    header: ['TikTok customer ID', 'Name', ...ADDRESS_HEADER, 'Orders', `Net receipts (${options.currency})`, 'First order at', 'Last order at'],
+    table: MARKETING_CUSTOMERS_CSV,
+    context: options.context,
+    asOf: options.asOf,
     sql: `SELECT * FROM (${customerSource(options.current)}) t ORDER BY t.${sort.column} ${order}, t.customer_id ${order}`,
     parameters: [options.shopId, options.asOf],
-    toCells: (row) => [
-      ...identityCells(row),
-      row.orders,
-      moneyCell(row.net_receipts_cents, options.currency),
-      instantCell(row.first_order_at),
-      instantCell(row.last_order_at),
-    ],
+    toRow: (row) => ({
+      tiktokCustomerId: row.external_id,
+      name: row.name,
+      address: addressOf(row),
+      orders: row.orders,
+      netReceiptsCents: row.net_receipts_cents,
+      firstOrderAt: row.first_order_at,
+      lastOrderAt: row.last_order_at,
+    }),
   };
 }
 
@@ -61,17 +68,11 @@ interface CrossoverExportRow extends Identity {
 }
 
 /** Every crossover customer, latest crossover first, as the dashboard lists them. */
-export function crossoverCustomersExport(options: { shopId: string; asOf: string; currency: string }): CsvExport<CrossoverExportRow> {
+export function crossoverCustomersExport(options: { shopId: string; asOf: string; context: CsvContext }): CsvExport<CrossoverExportRow, CrossoverCustomerCsvRow> {
   return {
-    header: [
-      'TikTok customer ID',
-      'Name',
-      ...ADDRESS_HEADER,
-      'First TikTok order at',
-      'First store order after it at',
-      'Store orders',
-      `Store net receipts (${options.currency})`,
-    ],
+    table: CROSSOVER_CUSTOMERS_CSV,
+    context: options.context,
+    asOf: options.asOf,
     sql: `WITH ${CLASSIFIED_CUSTOMERS}
           SELECT c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country,
                  k.first_at, k.first_store_at, k.store_orders, k.store_net
@@ -80,12 +81,14 @@ export function crossoverCustomersExport(options: { shopId: string; asOf: string
            WHERE k.sourced AND k.store_orders > 0
            ORDER BY k.first_store_at DESC, k.customer_id DESC`,
     parameters: [options.shopId, options.asOf],
-    toCells: (row) => [
-      ...identityCells(row),
-      instantCell(row.first_at),
-      instantCell(row.first_store_at),
-      row.store_orders,
-      moneyCell(row.store_net, options.currency),
-    ],
+    toRow: (row) => ({
+      tiktokCustomerId: row.external_id,
+      name: row.name,
+      address: addressOf(row),
+      firstTikTokOrderAt: row.first_at,
+      firstCrossoverOrderAt: row.first_store_at,
+      storeOrders: row.store_orders,
+      storeNetReceiptsCents: row.store_net,
+    }),
   };
 }

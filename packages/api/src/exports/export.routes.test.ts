@@ -1,3 +1,13 @@
+import {
+  CROSSOVER_CUSTOMERS_CSV,
+  CSV_BOM,
+  csvDocument,
+  csvStart,
+  MARKETING_CUSTOMERS_CSV,
+  type CrossoverCustomerCsvRow,
+  type MarketingCustomerCsvRow,
+} from '@tiktok-insights/shared';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../test-support/api-client.js';
@@ -7,6 +17,8 @@ import { createTestDatabase, type TestDatabase } from '../test-support/test-data
 let db: TestDatabase;
 let api: TestApi;
 let token: string;
+
+const CHICAGO = { currency: 'USD', timeZone: 'America/Chicago' };
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -25,6 +37,13 @@ beforeAll(async () => {
       externalId: 'hostile',
       placedAt: '2025-05-02T12:00:00-05:00',
       customer: { externalId: '=cmd|calc', name: '=HYPERLINK("http://x")', address: { line1: '@SUM(1+1)', line2: 'Apt "7", rear' } },
+    }),
+    // 01:52 UTC on Feb 19 is 7:52 PM on Feb 18 in Chicago: the dashboard shows Feb 18, 2025.
+    makeOrder({
+      externalId: 'late-evening',
+      placedAt: '2025-02-19T01:52:01Z',
+      customer: { externalId: 'tt-evening', name: 'Evening Buyer', address: { line1: '9 Night St' } },
+      lines: [{ productExternalId: 'p', productName: 'P', sku: null, quantity: 1, unitPriceCents: 222_100 }],
     }),
     makeOrder({
       externalId: 'store-1',
@@ -45,8 +64,27 @@ afterAll(async () => {
 const download = (path: string, bearer: string | null = token) =>
   fetch(`${api.server.url}/api/exports/${path}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
 
+/** The file as its bytes say (Response.text() would drop the byte-order mark). */
+const fileText = async (response: Response) => Buffer.from(await response.arrayBuffer()).toString('utf8');
+
+const ADDRESS = 'address { line1 line2 city region postalCode country }';
+
+/** The whole marketing list as GraphQL pages it, in the rows the dashboard's "Rows shown" is written from. */
+async function marketingListRows(bearer: string, asOf: string, orderBy: string): Promise<MarketingCustomerCsvRow[]> {
+  const answer = await api.gql(
+    `{ shop { tiktokInsights(asOf: "${asOf}") { customers(first: 500, orderBy: ${orderBy}) { totalCount edges { node {
+       tiktokCustomerId name ${ADDRESS} orders netReceipts { cents } firstOrderAt lastOrderAt } } } } } }`,
+    {},
+    bearer,
+  );
+  expect(answer.errors).toBeUndefined();
+  const list = answer.data!.shop.tiktokInsights.customers;
+  expect(list.edges).toHaveLength(list.totalCount);
+  return list.edges.map(({ node }: any) => ({ ...node, netReceiptsCents: node.netReceipts.cents }));
+}
+
 describe('CSV exports', () => {
-  it('streams the whole marketing list in the dashboard order, RFC 4180 quoted, with formulas neutralized', async () => {
+  it('streams the whole marketing list in the dashboard order, with the dashboard’s columns and cell formats', async () => {
     const response = await download('tiktok-customers.csv?asOf=2025-06-01&orderBy=NET_RECEIPTS&direction=DESC');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -54,33 +92,96 @@ describe('CSV exports', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain('\r\n');
-    const rows: string[][] = parse(text.slice(1));
-    expect(rows[0]).toEqual([
+
+    // Byte for byte what the shared definition writes for the list GraphQL gives (the rows the
+    // dashboard writes "Rows shown" from).
+    const rows = await marketingListRows(token, '2025-06-01', '{ field: NET_RECEIPTS, direction: DESC }');
+    expect(text).toBe(csvDocument(MARKETING_CUSTOMERS_CSV, rows, CHICAGO));
+
+    const records: string[][] = parse(text.slice(1));
+    expect(records[0]).toEqual([
       'TikTok customer ID', 'Name', 'Address line 1', 'Address line 2', 'City', 'Region', 'Postal code', 'Country',
-      'Orders', 'Net receipts (USD)', 'First order at', 'Last order at',
+      'Orders', 'Net receipts', 'Currency', 'First order', 'Last order',
     ]);
-    const data = rows.slice(1);
-    const graph = await api.gql(`{ shop { tiktokInsights(asOf: "2025-06-01") { customers(first: 500) { totalCount edges { node { tiktokCustomerId } } } } } }`, {}, token);
-    const list = graph.data!.shop.tiktokInsights.customers;
-    expect(data).toHaveLength(list.totalCount);
-    expect(data.map((row) => row[0])).toEqual(list.edges.map((e: any) => (e.node.tiktokCustomerId.startsWith('=') ? `'${e.node.tiktokCustomerId}` : e.node.tiktokCustomerId)));
-    const hostile = data.find((row) => row[0] === "'=cmd|calc")!;
-    expect(hostile.slice(1, 4)).toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(1+1)", 'Apt "7", rear']);
-    // Net receipts descending: the $25.00 order of the hostile customer first, then tt-119's $11.19.
-    expect(data[0]![0]).toBe("'=cmd|calc");
-    const top = data[1]!;
-    expect(top[0]).toBe('tt-119');
-    expect(top.slice(8)).toEqual(['1', '11.19', '2025-05-01T17:00:00.000Z', '2025-05-01T17:00:00.000Z']);
+    expect(text.split('\r\n')).toHaveLength(records.length + 1);
+    const data = records.slice(1);
+    expect(data).toHaveLength(122);
+    // Net receipts descending: the $2,221.00 evening order, the $25.00 order of the hostile customer, then tt-119's $11.19.
+    expect(data.slice(0, 3).map((row) => row[0])).toEqual(['tt-evening', "'=cmd|calc", 'tt-119']);
+    expect(data[0]).toEqual([
+      'tt-evening', 'Evening Buyer', '9 Night St', '', 'Chicago', 'IL', '60614', 'US',
+      '1', '2221.00', 'USD', '2025-02-18T19:52:01-06:00', '2025-02-18T19:52:01-06:00',
+    ]);
+    expect(data[1]!.slice(1, 4)).toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(1+1)", 'Apt "7", rear']);
+    expect(data[2]!.slice(8)).toEqual(['1', '11.19', 'USD', '2025-05-01T12:00:00-05:00', '2025-05-01T12:00:00-05:00']);
+  });
+
+  it('follows the ordering asked for', async () => {
+    const text = await fileText(await download('tiktok-customers.csv?asOf=2025-06-01&orderBy=LAST_ORDER_AT&direction=ASC'));
+    const rows = await marketingListRows(token, '2025-06-01', '{ field: LAST_ORDER_AT, direction: ASC }');
+    expect(rows[0]!.tiktokCustomerId).toBe('tt-evening');
+    expect(text).toBe(csvDocument(MARKETING_CUSTOMERS_CSV, rows, CHICAGO));
   });
 
   it('exports the crossover customers', async () => {
     const response = await download('crossover-customers.csv?asOf=2025-06-01');
     expect(response.status).toBe(200);
-    const rows: string[][] = parse(Buffer.from(await response.arrayBuffer()).toString('utf8').slice(1));
-    expect(rows.slice(1)).toEqual([
-      ['tt-1', 'Buyer 1', '1 Main St', '', 'Chicago', 'IL', '60614', 'US', '2025-05-01T17:00:00.000Z', '2025-05-03T17:00:00.000Z', '1', '25.00'],
+    const text = await fileText(response);
+    const records: string[][] = parse(text.slice(1));
+    expect(records[0]).toEqual(CROSSOVER_CUSTOMERS_CSV.map((column) => column.header));
+    expect(records.slice(1)).toEqual([
+      ['tt-1', 'Buyer 1', '1 Main St', '', 'Chicago', 'IL', '60614', 'US', '2025-05-01T12:00:00-05:00', '2025-05-03T12:00:00-05:00', '1', '25.00', 'USD'],
     ]);
+    const answer = await api.gql(
+      `{ shop { tiktokInsights(asOf: "2025-06-01") { crossover { customers(first: 500) { edges { node {
+         firstTikTokOrderAt firstCrossoverOrderAt nonTikTokOrders nonTikTokNetReceipts { cents } customer { tiktokCustomerId name ${ADDRESS} } } } } } } } }`,
+      {},
+      token,
+    );
+    const rows: CrossoverCustomerCsvRow[] = answer.data!.shop.tiktokInsights.crossover.customers.edges.map(({ node }: any) => ({
+      ...node.customer,
+      firstTikTokOrderAt: node.firstTikTokOrderAt,
+      firstCrossoverOrderAt: node.firstCrossoverOrderAt,
+      storeOrders: node.nonTikTokOrders,
+      storeNetReceiptsCents: node.nonTikTokNetReceipts.cents,
+    }));
+    expect(text).toBe(csvDocument(CROSSOVER_CUSTOMERS_CSV, rows, CHICAGO));
+  });
+
+  it('writes amounts with the shop’s currency digits and times in the shop’s zone', async () => {
+    const tokyo = await api.createShop({ currency: 'JPY', timezone: 'Asia/Tokyo' });
+    const imported = await api.gql(
+      IMPORT_MUTATION,
+      {
+        orders: [
+          makeOrder({
+            externalId: 'jp-1',
+            placedAt: '2025-02-19T01:52:01Z',
+            customer: { externalId: 'tt-jp', name: 'Tokyo Buyer', address: { line1: '1-2-3 Ginza', city: 'Chuo', region: 'Tokyo', postalCode: '104-0061', country: 'JP' } },
+            lines: [{ productExternalId: 'p', productName: 'P', sku: null, quantity: 3, unitPriceCents: 1_234_567 }],
+          }),
+        ],
+      },
+      tokyo.token,
+    );
+    expect(imported.errors).toBeUndefined();
+    const text = await fileText(await download('tiktok-customers.csv?asOf=2025-06-01', tokyo.token));
+    expect(text).toBe(
+      `${csvStart(MARKETING_CUSTOMERS_CSV)}tt-jp,Tokyo Buyer,1-2-3 Ginza,,Chuo,Tokyo,104-0061,JP,1,3703701,JPY,2025-02-19T10:52:01+09:00,2025-02-19T10:52:01+09:00\r\n`,
+    );
+  });
+
+  it('is what docs/api.md shows under "CSV exports"', async () => {
+    const guide = readFileSync(new URL('../../../../docs/api.md', import.meta.url), 'utf8');
+    const section = guide.slice(guide.indexOf('## CSV exports'), guide.indexOf('## Errors'));
+    const sample = /```csv\n([\s\S]*?)\n```/.exec(section)![1]!;
+    const text = await fileText(await download('tiktok-customers.csv?asOf=2025-06-01&orderBy=NET_RECEIPTS&direction=DESC'));
+    expect(text.startsWith(`${CSV_BOM}${sample.split('\n').join('\r\n')}\r\n`)).toBe(true);
+    const example = /curl -OJ -H "Authorization: Bearer \$SHOP_TOKEN" "http:\/\/localhost:4000\/api\/exports\/([^"]+)"/.exec(section)![1]!;
+    const response = await download(example);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="tiktok-customers-2025-06-30.csv"');
+    expect(section).toContain('saves `tiktok-customers-2025-06-30.csv`');
   });
 
   it('needs a shop token and valid parameters', async () => {

@@ -54,13 +54,14 @@ interface Deps {
 
 /**
  * CSV downloads of the long lists ("All results" in the dashboard's menus), with the same shop
- * token as GraphQL in `Authorization: Bearer`. Streamed from the database, never held in memory.
+ * token as GraphQL in `Authorization: Bearer`. Streamed from the database, never held in memory;
+ * the columns and cell formats are the dashboard's own (docs/api.md, "CSV exports").
  */
 export function exportRoutes(deps: Deps): Router {
   const router = Router();
 
   const handle =
-    (name: string, build: (req: Request, shop: { id: string; currency: string; timezone: string }) => Promise<CsvExport<any>>) =>
+    (name: string, build: (req: Request, shop: { id: string; currency: string; timezone: string }) => Promise<CsvExport<any, any>>) =>
     async (req: Request, res: Response) => {
       const started = performance.now();
       try {
@@ -72,10 +73,9 @@ export function exportRoutes(deps: Deps): Router {
           throw new ExportError(404, 'NOT_FOUND', 'TikTok is disconnected; its data comes back when it is connected again.');
         }
         const spec = await build(req, shop);
-        const asOf = String(spec.parameters[1]);
         res.status(200);
         res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-disposition', `attachment; filename="${name}-${asOf}.csv"`);
+        res.setHeader('content-disposition', `attachment; filename="${name}-${spec.asOf}.csv"`);
         res.setHeader('cache-control', 'no-store');
         const rows = await streamCsv(deps.dataSource, res, spec);
         deps.logger.info({ shopId: shop.id, export: name, rows, ms: Math.round(performance.now() - started) }, 'csv export');
@@ -102,7 +102,7 @@ export function exportRoutes(deps: Deps): Router {
         shopId: shop.id,
         asOf,
         current,
-        currency: shop.currency,
+        context: { currency: shop.currency, timeZone: shop.timezone },
         field: enumParam(req, 'orderBy', CustomerOrderField, 'NET_RECEIPTS'),
         direction: enumParam(req, 'direction', OrderDirection, 'DESC'),
       });
@@ -112,7 +112,7 @@ export function exportRoutes(deps: Deps): Router {
   router.get(
     '/crossover-customers.csv',
     handle('crossover-customers', async (req, shop) =>
-      crossoverCustomersExport({ shopId: shop.id, asOf: asOfParam(req, shop.timezone), currency: shop.currency }),
+      crossoverCustomersExport({ shopId: shop.id, asOf: asOfParam(req, shop.timezone), context: { currency: shop.currency, timeZone: shop.timezone } }),
     ),
   );
 

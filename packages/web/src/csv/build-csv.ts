@@ -1,19 +1,15 @@
-import { stringify } from 'csv-stringify/browser/esm/sync';
+import { CSV_BOM, csvLine, csvText } from '@tiktok-insights/shared';
 import type { CsvTable } from './csv-table';
 
 /**
- * RFC 4180 text (CRLF line ends, quotes doubled, fields with separators quoted), with a UTF-8
- * byte-order mark so spreadsheet apps read accents right. Text cells that start with `=`, `+`,
+ * The CSV file of a chart's or summary's data, written as the tables' files are (shared's csv):
+ * RFC 4180 with CRLF line ends and a UTF-8 byte-order mark. Text cells that start with `=`, `+`,
  * `-`, `@`, a tab or a carriage return get a leading `'`, so no cell runs as a formula; numbers
  * are left alone.
  */
 export function buildCsv<T>({ columns, rows }: CsvTable<T>): string {
-  const records = rows.map((row) => columns.map((column) => column.value(row) ?? ''));
-  const text = stringify([columns.map((c) => c.header), ...records], {
-    record_delimiter: '\r\n',
-    escape_formulas: true,
-    // RFC 4180: a field holding a line break is quoted, whichever line break it is.
-    quoted_match: /[\r\n]/,
-  });
-  return `\uFEFF${text}`;
+  const cell = (value: string | number | null | undefined) => (typeof value === 'number' ? String(value) : csvText(value));
+  let text = `${CSV_BOM}${csvLine(columns.map((c) => c.header))}`;
+  for (const row of rows) text += csvLine(columns.map((column) => cell(column.value(row))));
+  return text;
 }

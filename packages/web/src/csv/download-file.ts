@@ -1,3 +1,4 @@
+import { csvDocument, type CsvContext, type CsvTableDefinition } from '@tiktok-insights/shared';
 import type { CsvTable } from './csv-table';
 
 /** Saves a Blob as a file through a temporary object URL. */
@@ -18,6 +19,14 @@ export function downloadBlob(blob: Blob, filename: string): void {
 export async function downloadCsv<T>(filename: string, table: CsvTable<T>): Promise<void> {
   const { buildCsv } = await import('./build-csv');
   downloadBlob(new Blob([buildCsv(table)], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/**
+ * Saves the rows a table shows as its CSV ("Rows shown"), with the columns and cell formats the
+ * server's "All results" file of the same table uses, so that the two files agree byte for byte.
+ */
+export function downloadCsvTable<Row>(filename: string, table: CsvTableDefinition<Row>, rows: readonly Row[], context: CsvContext): void {
+  downloadBlob(new Blob([csvDocument(table, rows, context)], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 /**

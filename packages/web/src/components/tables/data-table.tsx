@@ -12,6 +12,8 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { fittedColumnSizes } from './fit-columns';
+import { useContentWidth } from './use-content-width';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -30,8 +32,11 @@ export interface DataColumn<T> {
   /** The value sorted on (client-side sorting). */
   sortValue?: (row: T) => string | number;
   align?: 'start' | 'end';
+  /** The width the column needs (px); columns are widened from it to fill a wider table. */
   size?: number;
   minSize?: number;
+  /** Its share of the room left over when the table is wider than its columns (like flex-grow). */
+  grow?: number;
   enableSorting?: boolean;
   sortDescFirst?: boolean;
 }
@@ -46,12 +51,15 @@ export interface DataTableHandle<T> {
 export { type SortingState };
 
 const MIN_WIDTH = 64;
+const DEFAULT_WIDTH = 160;
 const MAX_AUTO_WIDTH = 480;
 
 /**
  * The dashboard's table: sortable headers (client-side, or `manualSorting` when the server sorts),
- * columns resizable by dragging a header's edge (or with arrow keys on it; double-click resets),
- * horizontal scrolling inside its card on small screens.
+ * columns resizable by dragging a header's edge (or with arrow keys on it; double-click resets).
+ * Until a column is resized its width is fitted: the columns fill the card when they fit in it,
+ * and otherwise keep the width they need and the table scrolls sideways inside its card, its
+ * first column staying in view (on phones).
  */
 export function DataTable<T extends RowData>({
   columns,
@@ -77,22 +85,26 @@ export function DataTable<T extends RowData>({
   const [ownSorting, setOwnSorting] = useState<SortingState>([]);
   const sorting = controlledSorting ?? ownSorting;
   const tableRef = useRef<HTMLTableElement | null>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const availableWidth = useContentWidth(scrollRef);
 
-  const columnDefs = useMemo<ColumnDef<Features, T, any>[]>(
-    () =>
-      columns.map((column) => ({
-        id: column.id,
-        header: column.header,
-        accessorFn: (row: T) => (column.sortValue ? column.sortValue(row) : ''),
-        sortFn: 'basic',
-        size: column.size ?? 160,
-        minSize: column.minSize ?? MIN_WIDTH,
-        maxSize: 1200,
-        enableSorting: column.enableSorting ?? true,
-        sortDescFirst: column.sortDescFirst ?? false,
-      })),
-    [columns],
-  );
+  const columnDefs = useMemo<ColumnDef<Features, T, any>[]>(() => {
+    const sizes = fittedColumnSizes(
+      columns.map((column) => ({ size: column.size ?? DEFAULT_WIDTH, minSize: column.minSize ?? MIN_WIDTH, grow: column.grow ?? 0 })),
+      availableWidth,
+    );
+    return columns.map((column, i) => ({
+      id: column.id,
+      header: column.header,
+      accessorFn: (row: T) => (column.sortValue ? column.sortValue(row) : ''),
+      sortFn: 'basic',
+      size: sizes[i],
+      minSize: column.minSize ?? MIN_WIDTH,
+      maxSize: 1200,
+      enableSorting: column.enableSorting ?? true,
+      sortDescFirst: column.sortDescFirst ?? false,
+    }));
+  }, [columns, availableWidth]);
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
 
   const table = useTable({
@@ -146,7 +158,7 @@ export function DataTable<T extends RowData>({
 
   const rows = table.getRowModel().rows;
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div ref={scrollRef} className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table ref={tableRef} className="data-table" style={{ width: table.getTotalSize() }}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>

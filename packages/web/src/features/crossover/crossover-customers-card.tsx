@@ -1,12 +1,12 @@
 import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { CROSSOVER_CUSTOMERS_CSV, type CrossoverCustomerCsvRow } from '@tiktok-insights/shared';
 import { useMemo, useRef, useState } from 'react';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { DataTable, type DataColumn, type DataTableHandle } from '../../components/tables/data-table';
 import { TablePager } from '../../components/tables/table-pager';
-import type { CsvColumn } from '../../csv/csv-table';
-import { downloadCsv, downloadServerCsv } from '../../csv/download-file';
+import { downloadCsvTable, downloadServerCsv } from '../../csv/download-file';
 import { formatDateInZone } from '../../format/dates';
-import { formatCount, moneyAmount } from '../../format/numbers';
+import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { CrossoverCustomersCard_CrossoverFragment } from '../../gql/graphql';
 import { useSession } from '../../session/session-context';
@@ -83,26 +83,26 @@ type Row = CrossoverCustomersCard_CrossoverFragment['customers']['edges'][number
 
 function columnsFor(timezone: string): DataColumn<Row>[] {
   return [
-    { id: 'tiktokCustomerId', header: 'TikTok customer ID', cell: (r) => <code>{r.customer.tiktokCustomerId}</code>, size: 170, enableSorting: false },
-    { id: 'name', header: 'Name', cell: (r) => r.customer.name, size: 170, enableSorting: false },
-    { id: 'address', header: 'Address', cell: (r) => formatAddress(r.customer.address), size: 280, enableSorting: false },
-    { id: 'firstTikTok', header: 'First TikTok order', cell: (r) => formatDateInZone(r.firstTikTokOrderAt, timezone), size: 150, enableSorting: false },
-    { id: 'crossover', header: 'Crossover date', cell: (r) => formatDateInZone(r.firstCrossoverOrderAt, timezone), size: 140, enableSorting: false },
-    { id: 'storeOrders', header: 'Store orders', cell: (r) => formatCount(r.nonTikTokOrders), align: 'end', size: 120, enableSorting: false },
-    { id: 'storeNet', header: 'Store net receipts', cell: (r) => r.nonTikTokNetReceipts.formatted, align: 'end', size: 150, enableSorting: false },
+    { id: 'tiktokCustomerId', header: 'TikTok customer ID', cell: (r) => <code>{r.customer.tiktokCustomerId}</code>, size: 165, enableSorting: false },
+    { id: 'name', header: 'Name', cell: (r) => r.customer.name, size: 140, grow: 1, enableSorting: false },
+    { id: 'address', header: 'Address', cell: (r) => formatAddress(r.customer.address), size: 200, grow: 2, enableSorting: false },
+    { id: 'firstTikTok', header: 'First TikTok order', cell: (r) => formatDateInZone(r.firstTikTokOrderAt, timezone), size: 130, enableSorting: false },
+    { id: 'crossover', header: 'Crossover date', cell: (r) => formatDateInZone(r.firstCrossoverOrderAt, timezone), size: 130, enableSorting: false },
+    { id: 'storeOrders', header: 'Store orders', cell: (r) => formatCount(r.nonTikTokOrders), align: 'end', size: 95, enableSorting: false },
+    { id: 'storeNet', header: 'Store net receipts', cell: (r) => r.nonTikTokNetReceipts.formatted, align: 'end', size: 110, enableSorting: false },
   ];
 }
 
-function csvColumns(currency: string): CsvColumn<Row>[] {
-  return [
-    { header: 'TikTok customer ID', value: (r) => r.customer.tiktokCustomerId },
-    { header: 'Name', value: (r) => r.customer.name },
-    { header: 'Address', value: (r) => formatAddress(r.customer.address) },
-    { header: 'First TikTok order', value: (r) => r.firstTikTokOrderAt },
-    { header: 'First store order after it', value: (r) => r.firstCrossoverOrderAt },
-    { header: 'Store orders', value: (r) => r.nonTikTokOrders },
-    { header: `Store net receipts (${currency})`, value: (r) => moneyAmount(r.nonTikTokNetReceipts.cents, currency) },
-  ];
+function csvRow(row: Row): CrossoverCustomerCsvRow {
+  return {
+    tiktokCustomerId: row.customer.tiktokCustomerId,
+    name: row.customer.name,
+    address: row.customer.address,
+    firstTikTokOrderAt: row.firstTikTokOrderAt,
+    firstCrossoverOrderAt: row.firstCrossoverOrderAt,
+    storeOrders: row.nonTikTokOrders,
+    storeNetReceiptsCents: row.nonTikTokNetReceipts.cents,
+  };
 }
 
 export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<typeof CrossoverCustomersCardFragment> }) {
@@ -134,7 +134,10 @@ export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<
       await downloadServerCsv(`/api/exports/crossover-customers.csv?${new URLSearchParams({ asOf })}`, token, `crossover-customers-${asOf}.csv`);
       return;
     }
-    await downloadCsv(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, { columns: csvColumns(currency), rows: table.current?.rowsShown() ?? rows });
+    downloadCsvTable(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, CROSSOVER_CUSTOMERS_CSV, (table.current?.rowsShown() ?? rows).map(csvRow), {
+      currency,
+      timeZone: timezone,
+    });
   };
 
   return (

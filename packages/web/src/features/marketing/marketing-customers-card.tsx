@@ -1,15 +1,16 @@
 import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { MARKETING_CUSTOMERS_CSV } from '@tiktok-insights/shared';
 import { useMemo, useRef, useState } from 'react';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { DataTable, type DataTableHandle, type SortingState } from '../../components/tables/data-table';
 import { TablePager } from '../../components/tables/table-pager';
-import { downloadCsv, downloadServerCsv } from '../../csv/download-file';
+import { downloadCsvTable, downloadServerCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { CustomerOrderField, OrderDirection } from '../../gql/graphql';
 import { useSession } from '../../session/session-context';
 import { useShopFacts } from '../shop-context';
-import { customerColumns, customerCsvColumns, type CustomerRow } from './customer-columns';
+import { customerColumns, marketingCustomerCsvRow, type CustomerRow } from './customer-columns';
 
 /** Page size of the marketing list; the first page comes with the page's query. */
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -144,10 +145,12 @@ export function MarketingCustomersCard({ insights }: { insights: FragmentType<ty
       await downloadServerCsv(`/api/exports/tiktok-customers.csv?${params}`, token, `tiktok-customers-${card.asOf}.csv`);
       return;
     }
-    await downloadCsv(`tiktok-customers-page-${pageIndex + 1}-${card.asOf}.csv`, {
-      columns: customerCsvColumns(pick, currency),
-      rows: table.current?.rowsShown() ?? rows,
-    });
+    downloadCsvTable(
+      `tiktok-customers-page-${pageIndex + 1}-${card.asOf}.csv`,
+      MARKETING_CUSTOMERS_CSV,
+      (table.current?.rowsShown() ?? rows).map(marketingCustomerCsvRow),
+      { currency, timeZone: timezone },
+    );
   };
 
   return (

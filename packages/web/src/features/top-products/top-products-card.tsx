@@ -1,11 +1,11 @@
 import { useApolloClient } from '@apollo/client/react';
+import { TOP_PRODUCTS_CSV, type TopProductCsvRow } from '@tiktok-insights/shared';
 import { useMemo, useRef } from 'react';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { DataTable, type DataColumn, type DataTableHandle } from '../../components/tables/data-table';
-import type { CsvColumn } from '../../csv/csv-table';
-import { downloadCsv } from '../../csv/download-file';
+import { downloadCsvTable } from '../../csv/download-file';
 import { formatDayRange } from '../../format/dates';
-import { formatCount, moneyAmount } from '../../format/numbers';
+import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { TopProductsCard_PeriodFragment } from '../../gql/graphql';
 import { useShopFacts } from '../shop-context';
@@ -67,21 +67,20 @@ const columns: DataColumn<Product>[] = [
       </>
     ),
     sortValue: (p) => p.product.name.toLowerCase(),
-    size: 280,
+    size: 240,
+    grow: 1,
   },
-  { id: 'unitsSold', header: 'Number sold', cell: (p) => formatCount(p.unitsSold), sortValue: (p) => p.unitsSold, align: 'end', size: 140, sortDescFirst: true },
-  { id: 'totalSales', header: 'Total sales', cell: (p) => p.totalSales.formatted, sortValue: (p) => p.totalSales.cents, align: 'end', size: 150, sortDescFirst: true },
+  { id: 'unitsSold', header: 'Number sold', cell: (p) => formatCount(p.unitsSold), sortValue: (p) => p.unitsSold, align: 'end', size: 105, sortDescFirst: true },
+  { id: 'totalSales', header: 'Total sales', cell: (p) => p.totalSales.formatted, sortValue: (p) => p.totalSales.cents, align: 'end', size: 115, sortDescFirst: true },
 ];
 
-function csvColumns(currency: string): CsvColumn<Product>[] {
-  return [
-    { header: 'Rank', value: (p) => p.rank },
-    { header: 'Product', value: (p) => p.product.name },
-    { header: 'SKU', value: (p) => p.product.sku },
-    { header: 'Number sold', value: (p) => p.unitsSold },
-    { header: `Total sales (${currency})`, value: (p) => moneyAmount(p.totalSales.cents, currency) },
-  ];
-}
+const csvRow = (p: Product): TopProductCsvRow => ({
+  rank: p.rank,
+  name: p.product.name,
+  sku: p.product.sku,
+  unitsSold: p.unitsSold,
+  totalSalesCents: p.totalSales.cents,
+});
 
 export function TopProductsCard({
   period: periodRef,
@@ -97,7 +96,7 @@ export function TopProductsCard({
 }) {
   const period: TopProductsCard_PeriodFragment = getFragmentData(TopProductsCardFragment, periodRef);
   const products = useMemo(() => period.topProducts.map(unmaskProduct), [period.topProducts]);
-  const { currency } = useShopFacts();
+  const { currency, timezone } = useShopFacts();
   const client = useApolloClient();
   const table = useRef<DataTableHandle<Product> | null>(null);
 
@@ -107,7 +106,7 @@ export function TopProductsCard({
       const { data } = await client.query({ query: TopProductsAllQuery, variables: range, fetchPolicy: 'network-only' });
       rows = (data?.shop.tiktokInsights?.dateRange.topProducts ?? []).map(unmaskProduct);
     }
-    await downloadCsv(`tiktok-top-products-${period.start}-to-${period.end}.csv`, { columns: csvColumns(currency), rows });
+    downloadCsvTable(`tiktok-top-products-${period.start}-to-${period.end}.csv`, TOP_PRODUCTS_CSV, rows.map(csvRow), { currency, timeZone: timezone });
   };
 
   return (

@@ -120,8 +120,7 @@ describe('date ranges and signing in again, in Chromium against the real API and
     drawn.forEach((share, i) => expect(Math.abs(share - withSales[i]!.tiktokShare!)).toBeLessThan(0.02));
     await card(page, 'range-summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}range-in-progress.png` });
-    await page.locator('#section-range').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${ARTIFACTS}range-in-progress-charts.png`, fullPage: false });
+    await card(page, 'range-net-orders').screenshot({ path: `${ARTIFACTS}range-in-progress-chart.png` });
 
     // The picker says the same, and Update is allowed for it.
     await dateRangeToggle().click();

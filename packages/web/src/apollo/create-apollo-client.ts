@@ -1,4 +1,6 @@
-import { ApolloClient, HttpLink, InMemoryCache, type FieldMergeFunction, type Reference, type StoreObject } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldMergeFunction, type Reference, type StoreObject } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { isUnauthenticated } from './error-codes';
 
 type Point = StoreObject | Reference;
 
@@ -33,9 +35,14 @@ export function createCache(): InMemoryCache {
   });
 }
 
-export function createApolloClient(token: string): ApolloClient {
-  return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', headers: { authorization: `Bearer ${token}` } }),
-    cache: createCache(),
+/**
+ * `onUnauthenticated` runs when the API refuses the token (on any operation): a sign-in link
+ * stops working when a newer one is issued, so the app can ask for the new one at once.
+ */
+export function createApolloClient(token: string, { onUnauthenticated }: { onUnauthenticated?: () => void } = {}): ApolloClient {
+  const http = new HttpLink({ uri: '/graphql', headers: { authorization: `Bearer ${token}` } });
+  const refusedToken = new ErrorLink(({ error }) => {
+    if (isUnauthenticated(error)) onUnauthenticated?.();
   });
+  return new ApolloClient({ link: ApolloLink.from([refusedToken, http]), cache: createCache() });
 }

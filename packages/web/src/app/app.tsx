@@ -1,9 +1,9 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from '../apollo/create-apollo-client';
-import { readToken, saveToken, signOut } from '../session/session';
+import { forgetToken, readToken, saveToken, signOut, tokenFromLink } from '../session/session';
 import { SessionContext } from '../session/session-context';
 import { SignInPage } from '../session/sign-in-page';
 import { routes } from './routes';
@@ -12,7 +12,33 @@ const router = createBrowserRouter(routes);
 
 export function App() {
   const [token, setToken] = useState<string | null>(() => readToken());
-  const client = useMemo(() => (token ? createApolloClient(token) : null), [token]);
+  /** The token the API refused last: the sign-in page then says why it is shown. */
+  const [refusedToken, setRefusedToken] = useState<string | null>(null);
+  useEffect(() => {
+    // A sign-in link opened in a tab already showing the app changes only the address's fragment.
+    const onHashChange = () => {
+      const fromLink = tokenFromLink();
+      if (!fromLink) return;
+      setRefusedToken(null);
+      setToken(fromLink);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  const client = useMemo(
+    () =>
+      token
+        ? createApolloClient(token, {
+            // An answer can arrive after the seller has signed in again: only the token in use is dropped.
+            onUnauthenticated: () => {
+              forgetToken(token);
+              setRefusedToken(token);
+              setToken((current) => (current === token ? null : current));
+            },
+          })
+        : null,
+    [token],
+  );
   const session = useMemo(
     () =>
       token
@@ -21,6 +47,7 @@ export function App() {
             signOut: () => {
               signOut();
               client?.clearStore().catch(() => undefined);
+              setRefusedToken(null);
               setToken(null);
             },
           }
@@ -30,8 +57,10 @@ export function App() {
   if (!token || !client || !session) {
     return (
       <SignInPage
+        notice={refusedToken ? 'expired' : null}
         onSignIn={(value) => {
           saveToken(value);
+          setRefusedToken(null);
           setToken(value);
         }}
       />

@@ -14,6 +14,13 @@ export interface RecordedOperation {
   query: string;
 }
 
+const FULL_RESULT = Symbol('full GraphQL result');
+
+/** A whole answer for `respond` to give, e.g. with `errors` (anything else `respond` returns is the `data`). */
+export function graphqlResult(result: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) {
+  return { [FULL_RESULT]: result };
+}
+
 /** A link that records every operation and answers from `respond` (a hand-made server). */
 export function recordingLink(respond: (op: RecordedOperation) => unknown) {
   const operations: RecordedOperation[] = [];
@@ -26,7 +33,8 @@ export function recordingLink(respond: (op: RecordedOperation) => unknown) {
     operations.push(recorded);
     return new Observable((observer) => {
       Promise.resolve().then(() => {
-        observer.next({ data: respond(recorded) as Record<string, unknown> });
+        const answer = respond(recorded) as Record<PropertyKey, unknown>;
+        observer.next((answer[FULL_RESULT] as object | undefined) ?? { data: answer });
         observer.complete();
       });
     });

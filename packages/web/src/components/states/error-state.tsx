@@ -1,11 +1,15 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { isUnauthenticated } from '../../apollo/error-codes';
+import { SIGN_IN_EXPIRED } from '../../session/session';
+
+export { isUnauthenticated };
 
 /** A plain sentence for the seller, whatever failed. */
 export function errorMessage(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const code = first?.extensions?.['code'];
-    if (code === 'UNAUTHENTICATED') return 'Your sign-in is no longer valid. Sign out and open a fresh sign-in link.';
+    if (code === 'UNAUTHENTICATED') return SIGN_IN_EXPIRED;
     return first?.message ?? 'The server could not answer.';
   }
   if (error instanceof Error) {
@@ -15,17 +19,14 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong.';
 }
 
-export function isUnauthenticated(error: unknown): boolean {
-  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
-}
-
 export function ErrorState({ error, onRetry, compact = false }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
   return (
     <div className={`error-state ${compact ? 'error-state--compact' : ''}`} role="alert">
       <p>
         <strong>We couldn’t load this.</strong> {errorMessage(error)}
       </p>
-      {onRetry && (
+      {/* Trying again with a refused token cannot help: the app shows the sign-in page instead. */}
+      {onRetry && !isUnauthenticated(error) && (
         <button type="button" className="button" onClick={onRetry}>
           Try again
         </button>

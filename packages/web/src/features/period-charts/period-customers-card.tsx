@@ -4,7 +4,8 @@ import { StackedBarChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import { periodWord, pointLabels, type Granularity } from './point-labels';
+import { periodWord, type Granularity } from './point-labels';
+import { SeriesProgressNote, useStartedSeries } from './started-series';
 
 export const PeriodCustomersCardFragment = graphql(`
   fragment PeriodCustomersCard_period on PeriodInsights {
@@ -34,9 +35,9 @@ export function PeriodCustomersCard({
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodCustomersCardFragment, periodRef);
-  const { labels, titles } = pointLabels(period.series, granularity);
+  const { points: series, labels, titles, note } = useStartedSeries(period.series, granularity);
   const word = periodWord(granularity);
-  const empty = period.series.every((p) => p.uniqueCustomers === 0);
+  const empty = series.every((p) => p.uniqueCustomers === 0);
   const download = () =>
     downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, {
       columns: [
@@ -46,7 +47,7 @@ export function PeriodCustomersCard({
         { header: 'Repeat customers', value: (p) => p.repeatCustomers },
         { header: 'Unique customers', value: (p) => p.uniqueCustomers },
       ],
-      rows: period.series,
+      rows: series,
     });
   return (
     <DataSetCard
@@ -60,16 +61,17 @@ export function PeriodCustomersCard({
       downloadNote="For a chart, both options give the series shown."
     >
       {empty && <p className="empty-note">No TikTok customers in this period yet.</p>}
+      <SeriesProgressNote note={note} />
       <StackedBarChart
         labels={labels}
         titles={titles}
         ariaLabel={`First-time and repeat customers by ${word.noun}`}
         series={[
-          { label: 'First-time', color: palette.firstTime, values: period.series.map((p) => p.firstTimeCustomers) },
-          { label: 'Repeat', color: palette.repeat, values: period.series.map((p) => p.repeatCustomers) },
+          { label: 'First-time', color: palette.firstTime, values: series.map((p) => p.firstTimeCustomers) },
+          { label: 'Repeat', color: palette.repeat, values: series.map((p) => p.repeatCustomers) },
         ]}
         tooltipLabel={(seriesIndex, i) => {
-          const p = period.series[i];
+          const p = series[i];
           if (!p) return '';
           return seriesIndex === 0 ? `First-time: ${formatCount(p.firstTimeCustomers)}` : `Repeat: ${formatCount(p.repeatCustomers)} (of ${formatCount(p.uniqueCustomers)} unique)`;
         }}

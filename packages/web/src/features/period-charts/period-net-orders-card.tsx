@@ -4,7 +4,8 @@ import { downloadCsv } from '../../csv/download-file';
 import { moneyAmount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useShopFacts } from '../shop-context';
-import { periodWord, pointLabels, type Granularity } from './point-labels';
+import { periodWord, type Granularity } from './point-labels';
+import { SeriesProgressNote, useStartedSeries } from './started-series';
 
 export const PeriodNetOrdersCardFragment = graphql(`
   fragment PeriodNetOrdersCard_period on PeriodInsights {
@@ -36,9 +37,9 @@ export function PeriodNetOrdersCard({
 }) {
   const period = getFragmentData(PeriodNetOrdersCardFragment, periodRef);
   const { currency } = useShopFacts();
-  const { labels, titles } = pointLabels(period.series, granularity);
+  const { points: series, labels, titles, note } = useStartedSeries(period.series, granularity);
   const word = periodWord(granularity);
-  const empty = period.series.every((p) => p.orders === 0);
+  const empty = series.every((p) => p.orders === 0);
   const download = () =>
     downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, {
       columns: [
@@ -47,7 +48,7 @@ export function PeriodNetOrdersCard({
         { header: `Net receipts (${currency})`, value: (p) => moneyAmount(p.netReceipts.cents, currency) },
         { header: 'Orders', value: (p) => p.orders },
       ],
-      rows: period.series,
+      rows: series,
     });
   return (
     <DataSetCard
@@ -61,10 +62,11 @@ export function PeriodNetOrdersCard({
       downloadNote="For a chart, both options give the series shown."
     >
       {empty && <p className="empty-note">No TikTok orders in this period yet.</p>}
+      <SeriesProgressNote note={note} />
       <NetReceiptsOrdersChart
         currency={currency}
         ariaLabel={`Net receipts and orders by ${word.noun}`}
-        points={period.series.map((p, i) => ({
+        points={series.map((p, i) => ({
           label: labels[i] ?? p.start,
           title: titles[i] ?? p.start,
           netReceiptsCents: p.netReceipts.cents,

@@ -6,7 +6,8 @@ import { downloadCsv } from '../../csv/download-file';
 import { moneyAmount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useShopFacts } from '../shop-context';
-import { periodWord, pointLabels, type Granularity } from './point-labels';
+import { periodWord, type Granularity } from './point-labels';
+import { SeriesProgressNote, useStartedSeries } from './started-series';
 
 export const PeriodShareCardFragment = graphql(`
   fragment PeriodShareCard_period on PeriodInsights {
@@ -46,11 +47,11 @@ export function PeriodShareCard({
 }) {
   const period = getFragmentData(PeriodShareCardFragment, periodRef);
   const { currency } = useShopFacts();
-  const { labels, titles } = pointLabels(period.series, granularity);
+  const { points: series, labels, titles, note } = useStartedSeries(period.series, granularity);
   const word = periodWord(granularity);
-  const tiktokPct = period.series.map((p) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(p.tiktokShare * 100)));
-  const storePct = period.series.map((p, i) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(100 - (tiktokPct[i] ?? 0))));
-  const empty = period.series.every((p) => p.allChannelsNetReceipts.cents === 0);
+  const tiktokPct = series.map((p) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(p.tiktokShare * 100)));
+  const storePct = series.map((p, i) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(100 - (tiktokPct[i] ?? 0))));
+  const empty = series.every((p) => p.allChannelsNetReceipts.cents === 0);
   const download = () =>
     downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, {
       columns: [
@@ -61,7 +62,7 @@ export function PeriodShareCard({
         { header: `All channels net receipts (${currency})`, value: (p) => moneyAmount(p.allChannelsNetReceipts.cents, currency) },
         { header: 'TikTok share (%)', value: (p) => (p.tiktokShare === null || p.tiktokShare === undefined ? null : round1(p.tiktokShare * 100)) },
       ],
-      rows: period.series,
+      rows: series,
     });
   return (
     <DataSetCard
@@ -75,6 +76,7 @@ export function PeriodShareCard({
       downloadNote="For a chart, both options give the series shown."
     >
       {empty && <p className="empty-note">No sales on any channel in this period yet.</p>}
+      <SeriesProgressNote note={note} />
       <StackedBarChart
         labels={labels}
         titles={titles}
@@ -85,7 +87,7 @@ export function PeriodShareCard({
           { label: 'Store', color: palette.store, values: storePct },
         ]}
         tooltipLabel={(seriesIndex, i) => {
-          const p = period.series[i];
+          const p = series[i];
           if (!p) return '';
           if (p.tiktokShare === null || p.tiktokShare === undefined) return seriesIndex === 0 ? 'No sales' : '';
           return seriesIndex === 0

@@ -1,7 +1,8 @@
 import { daysBetween } from '@tiktok-insights/shared';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { downloadCsv } from '../../csv/download-file';
-import { formatDayRange } from '../../format/dates';
+import { formatDayRange, formatDayWithYear } from '../../format/dates';
+import { periodProgress, type PeriodProgress } from '../../format/period-progress';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useShopFacts } from '../shop-context';
 import { summaryCsvColumns } from './summary-csv';
@@ -30,6 +31,12 @@ export function previousLabel(start: string, end: string, granularity: 'day' | '
   return weeks === 1 ? 'previous week' : `previous ${weeks} weeks`;
 }
 
+function comparedWith(progress: PeriodProgress, previousStart: string, previousEnd: string): string {
+  if (progress.state === 'in-progress') return `in progress, counted through ${formatDayWithYear(progress.through)}; compared once it is over`;
+  if (progress.state === 'not-started') return `not started yet: it starts ${formatDayWithYear(progress.starts)}`;
+  return `compared with ${formatDayRange(previousStart, previousEnd)}`;
+}
+
 export function PeriodSummaryCard({
   slug,
   title,
@@ -48,15 +55,16 @@ export function PeriodSummaryCard({
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodSummaryCardFragment, periodRef);
-  const { currency, aovTarget } = useShopFacts();
+  const { currency, aovTarget, asOf } = useShopFacts();
   const label = previousLabel(period.start, period.end, granularity);
+  const progress = periodProgress(period, asOf);
   return (
     <DataSetCard
       slug={slug}
       title={title}
       subtitle={
         <>
-          {formatDayRange(period.start, period.end)} <span className="muted">· compared with {formatDayRange(period.previousStart, period.previousEnd)}</span>
+          {formatDayRange(period.start, period.end)} <span className="muted">· {comparedWith(progress, period.previousStart, period.previousEnd)}</span>
         </>
       }
       size="full"
@@ -71,7 +79,7 @@ export function PeriodSummaryCard({
       }
       downloadNote="These four figures, with the previous period beside them, are the whole data set."
     >
-      <SummaryTiles cardSlug={slug} summary={period.summary} previous={period.previous} periodLabel={label} aovTarget={aovTarget} />
+      <SummaryTiles cardSlug={slug} summary={period.summary} previous={period.previous} periodLabel={label} aovTarget={aovTarget} progress={progress} />
     </DataSetCard>
   );
 }

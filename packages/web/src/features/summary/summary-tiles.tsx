@@ -3,6 +3,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { AovGuidance } from '../../components/tiles/aov-guidance';
 import { MetricChange } from '../../components/tiles/metric-change';
 import { MetricTile, TileGrid } from '../../components/tiles/metric-tile';
+import type { PeriodProgress } from '../../format/period-progress';
 
 export const SummaryTilesFragment = graphql(`
   fragment SummaryTiles_summary on MetricSummary {
@@ -24,7 +25,7 @@ type SummaryRef = FragmentType<typeof SummaryTilesFragment>;
 
 /**
  * Total Orders, Net Receipts, AOV and Unique TikTok Customers of one window; with `previous`,
- * each tile shows its change against the previous period.
+ * each tile shows its change against the previous period (once the window is over: `progress`).
  */
 export function SummaryTiles({
   cardSlug,
@@ -32,17 +33,19 @@ export function SummaryTiles({
   previous: previousRef,
   periodLabel,
   aovTarget,
+  progress,
 }: {
   cardSlug: string;
   summary: SummaryRef;
   previous?: SummaryRef;
   periodLabel?: string;
   aovTarget: string;
+  progress?: PeriodProgress;
 }) {
   const summary = getFragmentData(SummaryTilesFragment, summaryRef);
   const previous = previousRef ? getFragmentData(SummaryTilesFragment, previousRef) : null;
   const change = (current: number | null, before: number | null, beforeText: string) =>
-    previous && periodLabel ? <MetricChange current={current} previous={before} previousText={beforeText} periodLabel={periodLabel} /> : undefined;
+    previous && periodLabel ? <MetricChange current={current} previous={before} previousText={beforeText} periodLabel={periodLabel} progress={progress} /> : undefined;
   return (
     <TileGrid label="Headline figures">
       <MetricTile

@@ -2,8 +2,9 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import type { DocumentNode } from 'graphql';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { DateRangeField, type WeekRange } from '../../components/date-range/date-range-field';
-import { ErrorState, isUnauthenticated } from '../../components/states/error-state';
+import { isBadUserInput, isUnauthenticated } from '../../apollo/error-codes';
+import { DateRangeField, rangeProblem, type WeekRange } from '../../components/date-range/date-range-field';
+import { ErrorState, errorMessage } from '../../components/states/error-state';
 import { AllTimeCard, AllTimeCardFragment } from '../../features/summary/all-time-card';
 import { SummaryTilesFragment } from '../../features/summary/summary-tiles';
 import { getFragmentData } from '../../gql';
@@ -21,36 +22,47 @@ import { CrossoverBreakdownCard } from '../../features/crossover/crossover-break
 import { CrossoverCustomersCard } from '../../features/crossover/crossover-customers-card';
 import { ShopFactsContext } from '../../features/shop-context';
 import { formatInstantInZone } from '../../format/dates';
-import { useSession } from '../../session/session-context';
 import { InsightsTabs } from './insights-tabs';
 import { InsightsPageSkeleton } from './page-skeleton';
 import * as refresh from './refresh-queries';
 import { RangeDataSetsQuery, TikTokInsightsPageQuery } from './tiktok-insights-query';
-import { useRangeParams } from './use-range-params';
+import { rangeNotice, useRangeParams } from './use-range-params';
+
+interface RefusedRange {
+  from: string | null;
+  to: string | null;
+  notice: string;
+}
 
 export function TikTokInsightsRoute() {
-  const { from, to, setRange } = useRangeParams();
+  const params = useRangeParams();
   const client = useApolloClient();
-  const { signOut } = useSession();
+  // A range from the address that the API refused (e.g. over 520 weeks): the default range is shown instead, with why.
+  const [refused, setRefused] = useState<RefusedRange | null>(null);
+  const rangeRefused = refused !== null && refused.from === params.from && refused.to === params.to;
+  const from = rangeRefused ? null : params.from;
+  const to = rangeRefused ? null : params.to;
   const { data, previousData, loading, error, refetch } = useQuery(TikTokInsightsPageQuery, { variables: { from, to } });
   const [draft, setDraft] = useState<WeekRange | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<unknown>(null);
 
+  if (!rangeRefused && (from || to) && !loading && isBadUserInput(error)) {
+    setRefused({ from, to, notice: rangeNotice(errorMessage(error)) });
+  }
+  const notice = params.notice ?? (rangeRefused ? refused.notice : null);
+
   const shown = data ?? previousData;
   if (!shown) {
-    if (loading) return <InsightsPageSkeleton />;
+    // A refused token: the app is switching to the sign-in page, which says why.
+    if (loading || isUnauthenticated(error)) return <InsightsPageSkeleton />;
     return (
       <div className="insights">
         <PageHeader />
         <ErrorState error={error} onRetry={() => void refetch()} />
-        {isUnauthenticated(error) && (
-          <button type="button" className="button" onClick={signOut}>
-            Sign out
-          </button>
-        )}
         {(from || to) && (
-          <button type="button" className="button" onClick={() => setRange(null)}>
+          <button type="button" className="button" onClick={() => params.setRange(null)}>
             Back to the default date range
           </button>
         )}
@@ -89,6 +101,7 @@ export function TikTokInsightsRoute() {
   const applied: WeekRange = { start: range.start, end: range.end };
   const value = draft ?? applied;
   const changed = value.start !== applied.start || value.end !== applied.end;
+  const problem = rangeProblem(value, insights.asOf, shop.weekStartsOn);
   const rangeVars = { from, to };
   const rangeBusy = applying || (loading && !!previousData);
 
@@ -96,13 +109,15 @@ export function TikTokInsightsRoute() {
     client.query({ query, variables, fetchPolicy: 'network-only' });
 
   const update = async () => {
+    if (problem) return;
+    setPickerOpen(false);
     if (!changed) return;
     setApplying(true);
     setApplyError(null);
     try {
       // Only the range's data sets are fetched; the page query then finds everything in the cache.
       await client.query({ query: RangeDataSetsQuery, variables: { from: value.start, to: value.end }, fetchPolicy: 'network-only' });
-      setRange(value);
+      params.setRange(value);
       setDraft(null);
     } catch (e) {
       setApplyError(e);
@@ -118,13 +133,21 @@ export function TikTokInsightsRoute() {
         <PageHeader shopName={shop.name}>{lastUpdated}</PageHeader>
         <InsightsTabs tiktokConnected />
         <div className="toolbar">
-          <DateRangeField weekStartsOn={shop.weekStartsOn} today={insights.asOf} value={value} onChange={setDraft} changed={changed} />
+          <DateRangeField
+            weekStartsOn={shop.weekStartsOn}
+            today={insights.asOf}
+            value={value}
+            onChange={setDraft}
+            changed={changed}
+            open={pickerOpen}
+            onOpenChange={setPickerOpen}
+          />
           <button
             type="button"
             className="button button--primary toolbar__update"
             data-testid="date-range-update"
             onClick={() => void update()}
-            disabled={applying}
+            disabled={applying || problem !== null}
             aria-describedby="range-hint"
           >
             {applying ? 'Updating…' : 'Update'}
@@ -133,7 +156,15 @@ export function TikTokInsightsRoute() {
             Applies the date range to the date-range data sets
           </span>
         </div>
-        {applyError != null && <ErrorState error={applyError} compact onRetry={() => void update()} />}
+        {applyError != null && <ErrorState error={applyError} compact onRetry={isBadUserInput(applyError) ? undefined : () => void update()} />}
+        {notice && (
+          <div className="notice notice--range" role="status" data-testid="range-notice">
+            <p>{notice}</p>
+            <button type="button" className="button" onClick={() => params.setRange(null, { replace: true })}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {empty && (
           <div className="notice notice--welcome" role="status">
             <h2>Welcome! Your first TikTok orders will show up here</h2>

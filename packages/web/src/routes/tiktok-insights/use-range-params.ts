@@ -1,25 +1,37 @@
 import { compareDays, parseIsoDay } from '@tiktok-insights/shared';
 import { useSearchParams } from 'react-router';
+import { formatDayWithYear } from '../../format/dates';
 
-function validDay(value: string | null): string | null {
-  if (!value) return null;
+type ParsedDay = { day: string | null; problem: string | null };
+
+function parseDay(value: string | null): ParsedDay {
+  if (!value) return { day: null, problem: null };
   try {
-    return parseIsoDay(value);
+    return { day: parseIsoDay(value), problem: null };
   } catch {
-    return null;
+    return { day: null, problem: `“${value}” is not a date (YYYY-MM-DD)` };
   }
 }
 
-/** The range in the address (`?from=YYYY-MM-DD&to=YYYY-MM-DD`); absent means the default 6 weeks. */
+/** The sentence shown when the address holds a range that cannot be shown. */
+export function rangeNotice(reason: string): string {
+  return `The date range in this address can’t be shown: ${reason}. Showing the default range (the last 6 full weeks) instead.`;
+}
+
+/**
+ * The range in the address (`?from=YYYY-MM-DD&to=YYYY-MM-DD`); absent means the default 6 weeks.
+ * A range that is not a pair of dates, or ends before it starts, is not used: the page shows the
+ * default range with `notice` saying why, rather than something the seller did not ask for.
+ */
 export function useRangeParams() {
   const [params, setParams] = useSearchParams();
-  let from = validDay(params.get('from'));
-  let to = validDay(params.get('to'));
-  if (from && to && compareDays(to, from) < 0) {
-    from = null;
-    to = null;
+  const from = parseDay(params.get('from'));
+  const to = parseDay(params.get('to'));
+  let problem = from.problem ?? to.problem;
+  if (!problem && from.day && to.day && compareDays(to.day, from.day) < 0) {
+    problem = `it ends on ${formatDayWithYear(to.day)}, before it starts on ${formatDayWithYear(from.day)}`;
   }
-  const setRange = (range: { start: string; end: string } | null) =>
+  const setRange = (range: { start: string; end: string } | null, { replace = false }: { replace?: boolean } = {}) =>
     setParams(
       (old) => {
         const next = new URLSearchParams(old);
@@ -32,7 +44,14 @@ export function useRangeParams() {
         }
         return next;
       },
-      { replace: false },
+      { replace },
     );
-  return { from, to, setRange };
+  return {
+    from: problem ? null : from.day,
+    to: problem ? null : to.day,
+    /** Whether the address names a range at all (valid or not). */
+    inAddress: params.has('from') || params.has('to'),
+    notice: problem ? rangeNotice(problem) : null,
+    setRange,
+  };
 }

@@ -79,18 +79,28 @@ export async function fillCrossoverSummaries(db: SqlRunner, scope: SummaryScope)
       GROUP BY c.shop_id, c.address_key`,
     parameters,
   );
+  // Only customers whose state differs are written (a zone change moves few of them by a day).
   await db.query(
     `UPDATE customer t SET
-       sourced_day = CASE WHEN a.first_store_order_at IS NULL OR t.first_counted_order_at < a.first_store_order_at
-                          THEN t.first_counted_day END,
-       crossover_orders = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.store_orders ELSE 0 END,
-       crossover_net_receipts_cents = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.store_net_receipts_cents ELSE 0 END,
-       first_crossover_order_at = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.first_store_order_at END,
-       first_crossover_day = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.first_store_day END
-     FROM customer c
-     LEFT JOIN address_store_summary a ON a.shop_id = c.shop_id AND a.address_key = c.address_key
-     WHERE ${where('t.shop_id')} AND ${where('c.shop_id')}
-       AND t.shop_id = c.shop_id AND t.customer_id = c.customer_id AND t.space = 'TIKTOK'`,
+       sourced_day = n.sourced_day, crossover_orders = n.crossover_orders,
+       crossover_net_receipts_cents = n.crossover_net_receipts_cents,
+       first_crossover_order_at = n.first_crossover_order_at, first_crossover_day = n.first_crossover_day
+     FROM (
+       SELECT c.shop_id, c.customer_id,
+              CASE WHEN a.first_store_order_at IS NULL OR c.first_counted_order_at < a.first_store_order_at
+                   THEN c.first_counted_day END AS sourced_day,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.store_orders ELSE 0 END AS crossover_orders,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.store_net_receipts_cents ELSE 0 END
+                AS crossover_net_receipts_cents,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.first_store_order_at END AS first_crossover_order_at,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.first_store_day END AS first_crossover_day
+         FROM customer c
+         LEFT JOIN address_store_summary a ON a.shop_id = c.shop_id AND a.address_key = c.address_key
+        WHERE ${where('c.shop_id')} AND c.space = 'TIKTOK'
+     ) n
+     WHERE ${where('t.shop_id')} AND t.shop_id = n.shop_id AND t.customer_id = n.customer_id
+       AND (t.sourced_day, t.crossover_orders, t.crossover_net_receipts_cents, t.first_crossover_order_at, t.first_crossover_day)
+           IS DISTINCT FROM (n.sourced_day, n.crossover_orders, n.crossover_net_receipts_cents, n.first_crossover_order_at, n.first_crossover_day)`,
     parameters,
   );
   await db.query(

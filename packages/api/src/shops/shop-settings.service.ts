@@ -22,8 +22,8 @@ export interface ShopSettingsUpdate {
 }
 
 /**
- * Statements of a time-zone change may run longer than a dashboard's: they rewrite every order's
- * day and refill every daily summary of the shop (about a minute for millions of orders).
+ * Statements of a time-zone change may run longer than a dashboard's: they rewrite the day of every
+ * order that moves and refill every daily summary of the shop (300,000 orders: 13 s to 1 min).
  */
 const REBUILD_STATEMENT_TIMEOUT_MS = 10 * 60_000;
 

@@ -10,5 +10,5 @@ export interface TopProductsKey extends TopProductsRequest {
 export const createTopProductsLoader = (dataSource: DataSource) =>
   new DataLoader<TopProductsKey, TopProductRow[], string>(
     (keys) => batchByShop(keys, (shopId, group) => loadTopProducts(dataSource, shopId, group)),
-    { cacheKeyFn: (key) => `${key.shopId}|${key.start}|${key.end}|${key.first}` },
+    { cacheKeyFn: (key) => `${key.shopId}|${key.start}|${key.end}|${key.first}|${key.orderBy}` },
   );

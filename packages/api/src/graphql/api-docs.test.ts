@@ -628,10 +628,31 @@ const checks: Record<string, (context: CheckContext) => Promise<void> | void> = 
     const back = await send('{ shop { tiktokInsights { allTime { totalOrders } } } }', null, shopToken);
     expect(back.body.data!.shop.tiktokInsights.allTime.totalOrders).toBe(facts.allTimeOrders! + 1);
   },
+
+  async UpdateSettings({ example, data }) {
+    expect(data.updateShopSettings).toMatchObject({ id: shopId, weekStartsOn: 'SUNDAY', aovTarget: { cents: 4500 } });
+    // "Every figure read afterwards follows the new settings": Sunday weeks, the new target.
+    const read = `{ shop { aovTarget { cents } tiktokInsights { allTime { averageOrderValue { cents } aovBelowTarget } dateRange { start series { start } } } } }`;
+    const after = (await send(read, null, shopToken)).body.data!.shop;
+    expect(after.aovTarget.cents).toBe(4500);
+    expect(new Date(`${after.tiktokInsights.dateRange.start}T00:00:00Z`).getUTCDay()).toBe(0);
+    for (const point of after.tiktokInsights.dateRange.series) expect(new Date(`${point.start}T00:00:00Z`).getUTCDay()).toBe(0);
+    const aov = after.tiktokInsights.allTime.averageOrderValue.cents;
+    expect(after.tiktokInsights.allTime.aovBelowTarget).toBe(aov < 4500);
+    // The guide's other examples read the shop as created: its settings back.
+    const restored = await send(example.query, { input: { weekStartsOn: 'MONDAY', aovTargetCents: 4000 } }, shopToken);
+    expect(restored.body.data!.updateShopSettings).toMatchObject({ weekStartsOn: 'MONDAY', aovTarget: { cents: 4000 } });
+  },
 };
 
 /** What examples that show an error must also show, by operation name. */
 const errorChecks: Record<string, (example: GraphQLExample) => Promise<void>> = {
+  async MisspelledZone() {
+    // "Nothing changes, not even the valid fields of the same call."
+    const shop = (await send('{ shop { timezone currency aovTarget { cents } } }', null, shopToken)).body.data!.shop;
+    expect(shop).toEqual({ timezone: DEMO_SHOP.timezone, currency: 'USD', aovTarget: { cents: 4000 } });
+  },
+
   async MonthEndLists(example) {
     // "Ask for fewer months per request, or smaller pages ("first": 450 fits)."
     const smaller = await send(example.query, { first: 450 }, shopToken);

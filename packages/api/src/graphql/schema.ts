@@ -16,6 +16,7 @@ import { TikTokCustomersResolver } from '../customers/tiktok-customers.resolver.
 import { OrdersResolver } from '../orders/orders.resolver.js';
 import { ShopAdminResolver } from '../shops/shop-admin.resolver.js';
 import { ShopResolver } from '../shops/shop.resolver.js';
+import { ShopSettingsResolver } from '../shops/shop-settings.resolver.js';
 import { TikTokResolver } from '../tiktok/tiktok.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -31,7 +32,8 @@ function describeRoots(built: GraphQLSchema): GraphQLSchema {
   });
   const describedMutation = new GraphQLObjectType({
     ...mutation.toConfig(),
-    description: 'Writes: imports and the TikTok connection with a shop token; shops and tokens with the admin token.',
+    description:
+      "Writes: imports, the shop's settings and the TikTok connection with a shop token; shops and tokens with the admin token.",
   });
   return new GraphQLSchema({
     ...config,
@@ -49,6 +51,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       TikTokResolver,
       OrdersResolver,
       ShopAdminResolver,
+      ShopSettingsResolver,
       ShopInsightsResolver,
       TikTokInsightsResolver,
       PeriodInsightsResolver,

@@ -24,6 +24,7 @@ import {
   Product,
   TikTokInsights,
   TopProduct,
+  TopProductOrder,
   type InsightsScope,
 } from './insights.types.js';
 
@@ -141,22 +142,29 @@ export class PeriodInsightsResolver {
 
   @FieldResolver(() => [TopProduct], {
     description:
-      'Products by units sold on TikTok in the window (counted orders), then by total sales, then by name. ' +
-      `At most ${MAX_PAGE_SIZE}.`,
+      'The products sold most on TikTok in the window (counted orders): by units sold, then total sales, then name; ' +
+      `or by total sales first with \`orderBy: TOTAL_SALES\`. At most ${MAX_PAGE_SIZE}.`,
   })
   async topProducts(
     @Root() p: PeriodInsights,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: `How many products, 0 to ${MAX_PAGE_SIZE}.` }) first: number | null,
+    @Arg('orderBy', () => TopProductOrder, {
+      nullable: true,
+      defaultValue: 'UNITS_SOLD',
+      description: 'What ranks the products: units sold (default) or total sales; `rank` follows it.',
+    })
+    orderBy: TopProductOrder | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TopProduct[]> {
     first ??= 10;
+    orderBy ??= 'UNITS_SOLD';
     if (first < 0 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
     }
     const { shop, asOf } = p.scope;
     const range = rangeUpTo(p.window, asOf);
     if (first === 0 || range.end < range.start) return [];
-    const rows = await ctx.loaders.topProducts.load({ shopId: shop.id, start: range.start, end: range.end, first });
+    const rows = await ctx.loaders.topProducts.load({ shopId: shop.id, start: range.start, end: range.end, first, orderBy });
     return rows.map((row) => ({
       rank: row.rank,
       productId: row.productId,

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Shop } from '../shops/shop.types.js';
 import { Money } from '../graphql/money.type.js';
 import { DateScalar } from '../graphql/scalars.js';
@@ -116,9 +116,22 @@ export class Product {
   sku!: string | null;
 }
 
-@ObjectType({ description: 'A product ranked by units sold on TikTok in a window.' })
+export const TopProductOrder = { UNITS_SOLD: 'UNITS_SOLD', TOTAL_SALES: 'TOTAL_SALES' } as const;
+export type TopProductOrder = keyof typeof TopProductOrder;
+registerEnumType(TopProductOrder, {
+  name: 'TopProductOrder',
+  description: 'What ranks the top products, largest first. Remaining ties go by product name, then external id.',
+  valuesConfig: {
+    UNITS_SOLD: { description: 'Units sold, then total sales (the default).' },
+    TOTAL_SALES: { description: 'Total sales, then units sold.' },
+  },
+});
+
+@ObjectType({ description: 'A product ranked by units sold (or total sales) on TikTok in a window.' })
 export class TopProduct {
-  @Field(() => Int, { description: 'Position from 1: by units sold, then total sales, then product name.' })
+  @Field(() => Int, {
+    description: 'Position from 1 in the order asked for: by units sold, then total sales (default), or by total sales, then units sold; then product name.',
+  })
   rank!: number;
 
   @Field(() => Int, { description: 'Σ quantity over counted TikTok orders in the window.' })

@@ -31,7 +31,7 @@ import { referenceInsights, type ReferenceShop } from '../test-support/reference
 import { shopChecksum } from '../test-support/table-checksum.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
-type CaseName = 'shop' | 'insights' | 'customers' | 'crossover' | 'cursors' | 'importOrders' | 'tiktokConnection' | 'admin';
+type CaseName = 'shop' | 'insights' | 'customers' | 'crossover' | 'cursors' | 'importOrders' | 'tiktokConnection' | 'shopSettings' | 'admin';
 
 const fields = (type: string, names: string, covered: CaseName): Array<[string, CaseName]> =>
   names.split(/\s+/).filter(Boolean).map((name) => [`${type}.${name}`, covered]);
@@ -41,6 +41,7 @@ const ISOLATION_CASES: Record<string, CaseName> = Object.fromEntries([
   ...fields('Query', 'shop', 'shop'),
   ...fields('Mutation', 'importOrders', 'importOrders'),
   ...fields('Mutation', 'connectTikTok disconnectTikTok', 'tiktokConnection'),
+  ...fields('Mutation', 'updateShopSettings', 'shopSettings'),
   ...fields('Mutation', 'createShop createShopToken revokeShopToken', 'admin'),
   ...fields('Shop', 'id name timezone currency weekStartsOn lastImportAt aovTarget tiktok', 'shop'),
   ...fields('Shop', 'tiktokInsights', 'insights'),
@@ -585,6 +586,33 @@ describe("A's writes never change B", () => {
       }
       await expectBUnchanged(before);
     }
+  });
+
+  it('updateShopSettings changes A’s settings only, the time zone’s rebuild of every daily summary included', async () => {
+    const before = await shopChecksum(db.dataSource, shops.B.shopId);
+    const query = `mutation ($input: UpdateShopSettingsInput!) {
+      updateShopSettings(input: $input) { id name timezone currency weekStartsOn aovTarget ${MONEY} }
+    }`;
+    record('shopSettings', query);
+    const changed = await api.gql(
+      query,
+      { input: { name: 'Avery Tokyo', timezone: 'Asia/Tokyo', currency: 'EUR', weekStartsOn: 'SUNDAY', aovTargetCents: 1 } },
+      shops.A.token,
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.updateShopSettings).toMatchObject({ id: shops.A.shopId, timezone: 'Asia/Tokyo' });
+    expectNothingOfB(changed, 'updateShopSettings');
+    const aInsights = await api.gql(QUERIES.insights, { asOf: AS_OF_CURRENT }, shops.A.token);
+    expectNothingOfB(aInsights, 'insights after the settings change');
+    await expectBUnchanged(before);
+    // Back to A's settings, for the cases below.
+    const restored = await api.gql(
+      query,
+      { input: { name: 'Avery Boutique', timezone: TIMEZONE, currency: 'USD', weekStartsOn: 'MONDAY', aovTargetCents: 4000 } },
+      shops.A.token,
+    );
+    expect(restored.errors).toBeUndefined();
+    await expectBUnchanged(before);
   });
 
   it('admin calls with A’s token are FORBIDDEN; a new shop and tokens issued for A see nothing of B', async () => {

@@ -31,6 +31,8 @@ export function createCache(): InMemoryCache {
       PeriodInsights: { merge: true, fields: { series: { merge: mergePointsOfSamePeriods } } },
       CrossoverInsights: { merge: true, fields: { cumulativeByWeek: { merge: mergePointsOfSamePeriods } } },
       TikTokIntegration: { merge: true },
+      // The target is one amount that pages ask for with different fields (Settings also needs its cents).
+      Shop: { fields: { aovTarget: { merge: true } } },
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { fillCrossoverSummaries, fillNewCustomerSummary } from '../summary-backfill.js';
 
 /**
  * Summaries that let the dashboard answer from a handful of small reads on a shop with millions
@@ -90,55 +91,8 @@ export class InsightsSummaries1764160000000 implements MigrationInterface {
   }
 }
 
+/** The fills are shared with the time-zone rebuild of one shop (database/summary-backfill.ts). */
 async function backfill(db: QueryRunner): Promise<void> {
-  await db.query(`
-    INSERT INTO daily_new_customer_summary (shop_id, day, tiktok_customers)
-    SELECT shop_id, first_counted_day, count(*)::int FROM customer
-     WHERE space = 'TIKTOK' AND first_counted_day IS NOT NULL
-     GROUP BY shop_id, first_counted_day`);
-  await db.query(`
-    INSERT INTO address_store_summary (shop_id, address_key, store_orders, store_net_receipts_cents,
-                                       first_store_order_at, first_store_day, crossover_customers)
-    SELECT c.shop_id, c.address_key, count(*)::int, sum(o.net_receipts_cents)::bigint, min(o.placed_at), min(o.local_day), 0
-      FROM customer c
-      JOIN sales_order o ON o.shop_id = c.shop_id AND o.customer_id = c.customer_id AND o.counted
-     WHERE c.space = 'STORE'
-     GROUP BY c.shop_id, c.address_key`);
-  await db.query(`
-    UPDATE customer t SET
-      sourced_day = CASE WHEN a.first_store_order_at IS NULL OR t.first_counted_order_at < a.first_store_order_at
-                         THEN t.first_counted_day END,
-      crossover_orders = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.store_orders ELSE 0 END,
-      crossover_net_receipts_cents = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.store_net_receipts_cents ELSE 0 END,
-      first_crossover_order_at = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.first_store_order_at END,
-      first_crossover_day = CASE WHEN t.first_counted_order_at < a.first_store_order_at THEN a.first_store_day END
-    FROM customer c
-    LEFT JOIN address_store_summary a ON a.shop_id = c.shop_id AND a.address_key = c.address_key
-    WHERE t.shop_id = c.shop_id AND t.customer_id = c.customer_id AND t.space = 'TIKTOK'`);
-  await db.query(`
-    UPDATE address_store_summary a SET crossover_customers = x.n
-      FROM (SELECT shop_id, address_key, count(*)::int AS n FROM customer
-             WHERE space = 'TIKTOK' AND crossover_orders > 0 GROUP BY shop_id, address_key) x
-     WHERE a.shop_id = x.shop_id AND a.address_key = x.address_key`);
-  await db.query(`
-    INSERT INTO daily_crossover_summary (shop_id, day, sourced_customers, crossover_customers)
-    SELECT shop_id, day, sum(sourced)::int, sum(crossover)::int FROM (
-      SELECT shop_id, sourced_day AS day, 1 AS sourced, 0 AS crossover FROM customer WHERE space = 'TIKTOK' AND sourced_day IS NOT NULL
-      UNION ALL
-      SELECT shop_id, first_crossover_day, 0, 1 FROM customer WHERE space = 'TIKTOK' AND crossover_orders > 0
-    ) d GROUP BY shop_id, day`);
-  await db.query(`
-    INSERT INTO shop_crossover_summary (shop_id, sourced_customers, none_customers, one_customers, two_customers,
-                                        three_or_more_customers, crossover_net_receipts_cents)
-    SELECT s.shop_id,
-           count(c.customer_id) FILTER (WHERE c.sourced_day IS NOT NULL)::int,
-           count(c.customer_id) FILTER (WHERE c.sourced_day IS NOT NULL AND c.crossover_orders = 0)::int,
-           count(c.customer_id) FILTER (WHERE c.crossover_orders = 1)::int,
-           count(c.customer_id) FILTER (WHERE c.crossover_orders = 2)::int,
-           count(c.customer_id) FILTER (WHERE c.crossover_orders >= 3)::int,
-           coalesce((SELECT sum(a.store_net_receipts_cents) FROM address_store_summary a
-                      WHERE a.shop_id = s.shop_id AND a.crossover_customers > 0), 0)::bigint
-      FROM shop s
-      LEFT JOIN customer c ON c.shop_id = s.shop_id AND c.space = 'TIKTOK'
-     GROUP BY s.shop_id`);
+  await fillNewCustomerSummary(db, 'all shops');
+  await fillCrossoverSummaries(db, 'all shops');
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { fillTikTokBuyerSummaries } from '../summary-backfill.js';
 
 /**
  * Unique TikTok customers of any range of days, exactly, without counting distinct customers over
@@ -32,19 +33,8 @@ export class TikTokBuyerSummaries1764190000000 implements MigrationInterface {
         PRIMARY KEY (shop_id, day, previous_day),
         CHECK (previous_day < day)
       )`);
-    await db.query(`
-      CREATE TEMPORARY TABLE tiktok_buying_day ON COMMIT DROP AS
-      SELECT shop_id, day, lag(day) OVER (PARTITION BY shop_id, customer_id ORDER BY day) AS previous_day
-        FROM (SELECT DISTINCT shop_id, customer_id, local_day AS day FROM sales_order
-               WHERE channel = 'TIKTOK' AND counted) d`);
-    await db.query(`
-      INSERT INTO daily_tiktok_buyer_summary (shop_id, day, customers)
-      SELECT shop_id, day, count(*)::int FROM tiktok_buying_day GROUP BY shop_id, day`);
-    await db.query(`
-      INSERT INTO tiktok_return_summary (shop_id, day, previous_day, customers)
-      SELECT shop_id, day, previous_day, count(*)::int FROM tiktok_buying_day
-       WHERE previous_day IS NOT NULL GROUP BY shop_id, day, previous_day`);
-    await db.query(`DROP TABLE tiktok_buying_day`);
+    // Shared with the time-zone rebuild of one shop (database/summary-backfill.ts).
+    await fillTikTokBuyerSummaries(db, 'all shops');
   }
 
   async down(db: QueryRunner): Promise<void> {

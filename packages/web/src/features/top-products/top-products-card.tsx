@@ -1,13 +1,13 @@
-import { useApolloClient } from '@apollo/client/react';
+import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
 import { TOP_PRODUCTS_CSV, type TopProductCsvRow } from '@tiktok-insights/shared';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { DataSetCard } from '../../components/cards/data-set-card';
-import { DataTable, type DataColumn, type DataTableHandle } from '../../components/tables/data-table';
+import { DataTable, type DataColumn, type DataTableHandle, type SortingState } from '../../components/tables/data-table';
 import { downloadCsvTable } from '../../csv/download-file';
 import { formatDayRange } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import type { TopProductsCard_PeriodFragment } from '../../gql/graphql';
+import type { TopProductOrder, TopProductsCard_PeriodFragment } from '../../gql/graphql';
 import { useShopFacts } from '../shop-context';
 
 export const TopProductsCardFragment = graphql(`
@@ -36,14 +36,16 @@ export const TopProductFragment = graphql(`
   }
 `);
 
-/** "All results": every ranked product of the range (up to the API's 500). */
-export const TopProductsAllQuery = graphql(`
-  query TopProductsAll($from: Date, $to: Date) {
+/** The top 10 of the range by another measure than units sold, chosen by the server. */
+export const TopProductsByOrderQuery = graphql(`
+  query TopProductsByOrder($from: Date, $to: Date, $orderBy: TopProductOrder!) {
     shop {
       id
       tiktokInsights {
         dateRange(from: $from, to: $to) {
-          topProducts(first: 500) {
+          start
+          end
+          topProducts(first: 10, orderBy: $orderBy) {
             ...TopProductsCard_product
           }
         }
@@ -51,6 +53,25 @@ export const TopProductsAllQuery = graphql(`
     }
   }
 `);
+
+/** "All results": every ranked product of the range (up to the API's 500), in the card's order. */
+export const TopProductsAllQuery = graphql(`
+  query TopProductsAll($from: Date, $to: Date, $orderBy: TopProductOrder) {
+    shop {
+      id
+      tiktokInsights {
+        dateRange(from: $from, to: $to) {
+          topProducts(first: 500, orderBy: $orderBy) {
+            ...TopProductsCard_product
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Headers that rank on the server: clicking one asks for the top 10 by that measure. */
+const SERVER_ORDERS: Record<string, TopProductOrder> = { unitsSold: 'UNITS_SOLD', totalSales: 'TOTAL_SALES' };
 
 type Product = ReturnType<typeof unmaskProduct>;
 const unmaskProduct = (ref: FragmentType<typeof TopProductFragment>) => getFragmentData(TopProductFragment, ref);
@@ -95,15 +116,31 @@ export function TopProductsCard({
   busy?: boolean;
 }) {
   const period: TopProductsCard_PeriodFragment = getFragmentData(TopProductsCardFragment, periodRef);
-  const products = useMemo(() => period.topProducts.map(unmaskProduct), [period.topProducts]);
   const { currency, timezone } = useShopFacts();
   const client = useApolloClient();
   const table = useRef<DataTableHandle<Product> | null>(null);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [orderBy, setOrderBy] = useState<TopProductOrder>('UNITS_SOLD');
+  // The page's query brings the top 10 by units; another order is the card's own query. The rows
+  // shown are then sorted in the browser by the clicked column, which keeps the server's order.
+  const byOrder = useQuery(
+    TopProductsByOrderQuery,
+    orderBy === 'UNITS_SOLD' ? skipToken : { variables: { ...range, orderBy }, notifyOnNetworkStatusChange: true },
+  );
+  const ordered = (byOrder.data ?? byOrder.previousData)?.shop.tiktokInsights?.dateRange.topProducts;
+  const listed = orderBy === 'UNITS_SOLD' ? period.topProducts : ordered;
+  const products = useMemo(() => (listed ?? []).map(unmaskProduct), [listed]);
+
+  const onSortingChange = (next: SortingState) => {
+    setSorting(next);
+    const order = next[0] && SERVER_ORDERS[next[0].id];
+    if (order) setOrderBy(order);
+  };
 
   const download = async (scope: 'shown' | 'all') => {
     let rows: Product[] = table.current?.rowsShown() ?? products;
     if (scope === 'all') {
-      const { data } = await client.query({ query: TopProductsAllQuery, variables: range, fetchPolicy: 'network-only' });
+      const { data } = await client.query({ query: TopProductsAllQuery, variables: { ...range, orderBy }, fetchPolicy: 'network-only' });
       rows = (data?.shop.tiktokInsights?.dateRange.topProducts ?? []).map(unmaskProduct);
     }
     downloadCsvTable(`tiktok-top-products-${period.start}-to-${period.end}.csv`, TOP_PRODUCTS_CSV, rows.map(csvRow), { currency, timeZone: timezone });
@@ -114,11 +151,13 @@ export function TopProductsCard({
       slug="top-products"
       size="full"
       title="Top selling TikTok products"
-      subtitle={`By number sold, ${formatDayRange(period.start, period.end)}`}
+      subtitle={`By ${orderBy === 'TOTAL_SALES' ? 'total sales' : 'number sold'}, ${formatDayRange(period.start, period.end)}`}
       help="Your best sellers on TikTok in the range. Restock them before your next live, feature them at the start of the show, and pair them with slower items in bundles."
       table={table}
-      onRefresh={onRefresh}
-      busy={busy}
+      onRefresh={orderBy === 'UNITS_SOLD' ? onRefresh : () => byOrder.refetch()}
+      busy={busy || byOrder.loading}
+      error={orderBy !== 'UNITS_SOLD' && !ordered && !byOrder.loading ? byOrder.error : undefined}
+      onRetry={() => void byOrder.refetch()}
       download={download}
       downloadNote="All results downloads every ranked product of the range (up to 500)."
     >
@@ -129,6 +168,8 @@ export function TopProductsCard({
         getRowId={(p) => p.product.id}
         caption="Top selling TikTok products"
         emptyText="No TikTok products sold in this range yet."
+        sorting={sorting}
+        onSortingChange={onSortingChange}
       />
     </DataSetCard>
   );

@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/states/error-state';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatInstantInZone } from '../../format/dates';
 import { graphql } from '../../gql';
+import { ShopSettingsForm } from './shop-settings-form';
 
 const SettingsPageQuery = graphql(`
   query SettingsPage {
@@ -15,6 +16,8 @@ const SettingsPageQuery = graphql(`
       currency
       weekStartsOn
       aovTarget {
+        cents
+        currency
         formatted
       }
       tiktok {
@@ -46,7 +49,7 @@ const DisconnectTikTokMutation = graphql(`
   }
 `);
 
-/** Settings: the shop's facts and its TikTok Shop connection (Connect / Disconnect). */
+/** Settings: the shop's settings (a form) and its TikTok Shop connection (Connect / Disconnect). */
 export function SettingsRoute() {
   const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(SettingsPageQuery);
@@ -139,20 +142,11 @@ export function SettingsRoute() {
           </p>
         )}
       </section>
-      <section className="card card--full settings-card" aria-labelledby="shop-facts">
-        <h2 id="shop-facts" className="card__title">
-          Shop
+      <section className="card card--full settings-card" aria-labelledby="shop-settings">
+        <h2 id="shop-settings" className="card__title">
+          Shop settings
         </h2>
-        <dl className="facts">
-          <dt>Time zone</dt>
-          <dd>{shop.timezone}</dd>
-          <dt>Currency</dt>
-          <dd>{shop.currency}</dd>
-          <dt>Weeks start on</dt>
-          <dd>{shop.weekStartsOn === 'MONDAY' ? 'Monday' : 'Sunday'}</dd>
-          <dt>Average order value target</dt>
-          <dd>{shop.aovTarget.formatted}</dd>
-        </dl>
+        <ShopSettingsForm key={shop.id} shop={shop} />
       </section>
     </div>
   );

@@ -19,11 +19,21 @@ export function isUnauthenticated(error: unknown): boolean {
   return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
 }
 
-export function ErrorState({ error, onRetry, compact = false }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+export function ErrorState({
+  error,
+  onRetry,
+  compact = false,
+  title = 'We couldn’t load this.',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  compact?: boolean;
+  title?: string;
+}) {
   return (
     <div className={`error-state ${compact ? 'error-state--compact' : ''}`} role="alert">
       <p>
-        <strong>We couldn’t load this.</strong> {errorMessage(error)}
+        <strong>{title}</strong> {errorMessage(error)}
       </p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

@@ -4,6 +4,7 @@ import { StackedBarChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useShopFacts } from '../shop-context';
 import { periodWord, pointLabels, type Granularity } from './point-labels';
 
 export const PeriodCustomersCardFragment = graphql(`
@@ -34,7 +35,8 @@ export function PeriodCustomersCard({
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodCustomersCardFragment, periodRef);
-  const { labels, titles } = pointLabels(period.series, granularity);
+  const { asOf } = useShopFacts();
+  const { labels, titles } = pointLabels(period.series, granularity, asOf);
   const word = periodWord(granularity);
   const empty = period.series.every((p) => p.uniqueCustomers === 0);
   const download = () =>

@@ -35,8 +35,8 @@ export function PeriodNetOrdersCard({
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodNetOrdersCardFragment, periodRef);
-  const { currency } = useShopFacts();
-  const { labels, titles } = pointLabels(period.series, granularity);
+  const { currency, asOf } = useShopFacts();
+  const { labels, titles } = pointLabels(period.series, granularity, asOf);
   const word = periodWord(granularity);
   const empty = period.series.every((p) => p.orders === 0);
   const download = () =>

@@ -45,8 +45,8 @@ export function PeriodShareCard({
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodShareCardFragment, periodRef);
-  const { currency } = useShopFacts();
-  const { labels, titles } = pointLabels(period.series, granularity);
+  const { currency, asOf } = useShopFacts();
+  const { labels, titles } = pointLabels(period.series, granularity, asOf);
   const word = periodWord(granularity);
   const tiktokPct = period.series.map((p) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(p.tiktokShare * 100)));
   const storePct = period.series.map((p, i) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(100 - (tiktokPct[i] ?? 0))));

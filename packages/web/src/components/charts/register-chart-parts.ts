@@ -46,9 +46,10 @@ Chart.defaults.plugins.tooltip.padding = 10;
 // animation options (easing, type, fn…) from its own default objects, and an animation missing
 // them breaks on the first hover and stops the chart from redrawing.
 const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-// (typed `false |` because options may turn animation off; chart.js's own default is an object)
+// (The type allows `false`; chart.js's own default is always an object.)
 if (Chart.defaults.animation) Chart.defaults.animation.duration = reduceMotion ? 0 : 250;
 if (reduceMotion) {
+  // Hover highlights and tooltips have durations of their own.
   const hover = Chart.defaults.transitions['active']?.animation;
   if (hover) hover.duration = 0;
   const tooltip = Chart.defaults.plugins.tooltip;

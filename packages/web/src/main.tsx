@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { AppErrorNotice } from './app/app-error';
+import { ErrorBoundary } from './components/states/error-boundary';
 import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={(error) => <AppErrorNotice error={error} />}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

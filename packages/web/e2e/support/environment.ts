@@ -23,6 +23,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** The API's admin token in these tests (createShop and the like). */
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 export const DESKTOP = { width: 1440, height: 900 } as const;
 export const PHONE = { width: 375, height: 812 } as const;
 
@@ -66,7 +68,7 @@ export async function startDashboardEnvironment(): Promise<DashboardEnvironment>
     }
 
     const server: RunningServer = await startServer(
-      { dataSource: db.dataSource, logger: createLogger('silent'), adminToken: 'e2e-admin-token-0123456789', webDistDir: inject('spaDir') },
+      { dataSource: db.dataSource, logger: createLogger('silent'), adminToken: ADMIN_TOKEN, webDistDir: inject('spaDir') },
       0,
       '127.0.0.1',
     );

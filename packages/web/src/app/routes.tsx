@@ -1,5 +1,6 @@
 import { Link, Navigate, type RouteObject } from 'react-router';
 import { TikTokInsightsRoute } from '../routes/tiktok-insights/tiktok-insights-route';
+import { RouteErrorPage } from './app-error';
 import { AppLayout } from './app-layout';
 
 function NotFound() {
@@ -18,12 +19,19 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     Component: AppLayout,
+    ErrorBoundary: RouteErrorPage,
     children: [
-      { index: true, element: <Navigate to="/insights/tiktok" replace /> },
-      { path: 'insights', element: <Navigate to="/insights/tiktok" replace /> },
-      { path: 'insights/tiktok', Component: TikTokInsightsRoute },
-      { path: 'settings', lazy: async () => ({ Component: (await import('../routes/settings/settings-route')).SettingsRoute }) },
-      { path: '*', Component: NotFound },
+      {
+        // A page that fails shows its error inside the layout, with the menu still there.
+        ErrorBoundary: RouteErrorPage,
+        children: [
+          { index: true, element: <Navigate to="/insights/tiktok" replace /> },
+          { path: 'insights', element: <Navigate to="/insights/tiktok" replace /> },
+          { path: 'insights/tiktok', Component: TikTokInsightsRoute },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../routes/settings/settings-route')).SettingsRoute }) },
+          { path: '*', Component: NotFound },
+        ],
+      },
     ],
   },
 ];

@@ -20,11 +20,11 @@ export function formatDayWithYear(day: string): string {
   return `${formatDay(day)}, ${y}`;
 }
 
-/** "Tue, Mar 3". */
-export function formatDayWithWeekday(day: string): string {
+/** "Tue, Mar 3"; `withYear`: "Tue, Mar 3, 2026". */
+export function formatDayWithWeekday(day: string, withYear = false): string {
   const [y, m, d] = parts(day);
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${WEEKDAYS[weekday]}, ${formatDay(day)}`;
+  return `${WEEKDAYS[weekday]}, ${withYear ? formatDayWithYear(day) : formatDay(day)}`;
 }
 
 /** "Mar 3 – Apr 13, 2026", or with both years when they differ. */
@@ -34,9 +34,18 @@ export function formatDayRange(start: string, end: string): string {
   return ys === ye ? `${formatDay(start)} – ${formatDayWithYear(end)}` : `${formatDayWithYear(start)} – ${formatDayWithYear(end)}`;
 }
 
-/** "Week of Mar 3 – Mar 9". */
-export function formatWeek(start: string, end: string = addDays(start, 6)): string {
-  return `Week of ${formatDay(start)} – ${formatDay(end)}`;
+/** "Week of Mar 3 – Mar 9"; `withYear`: "Week of Nov 25 – Dec 1, 2024", "Week of Dec 30, 2024 – Jan 5, 2025". */
+export function formatWeek(start: string, end: string = addDays(start, 6), withYear = false): string {
+  return `Week of ${withYear ? formatDayRange(start, end) : `${formatDay(start)} – ${formatDay(end)}`}`;
+}
+
+/**
+ * Whether dates on a chart need their year to be unambiguous: some day is not in the year of
+ * `today` (the points run over more than one calendar year, or lie in another year).
+ */
+export function chartNeedsYear(days: readonly string[], today: string): boolean {
+  const [thisYear] = parts(today);
+  return days.some((day) => parts(day)[0] !== thisYear);
 }
 
 /** An instant in the shop's time zone: "Nov 26, 2026, 5:16 AM CST". */

@@ -18,11 +18,11 @@ export function moneyAmount(cents: number, currency: string): number {
 
 const compactFormatters = new Map<string, Intl.NumberFormat>();
 
-/** "$12K", "$1.2M": money axis ticks in the shop's currency. */
+/** "$12K", "$1.2M", "$2": money axis ticks in the shop's currency. */
 export function formatMoneyCompact(cents: number, currency: string): string {
   let formatter = compactFormatters.get(currency);
   if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
     compactFormatters.set(currency, formatter);
   }
   return formatter.format(moneyAmount(cents, currency));

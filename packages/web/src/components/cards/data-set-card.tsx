@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { MenuButton, type MenuAction } from '../menu/menu-button';
+import { ErrorBoundary } from '../states/error-boundary';
 import { ErrorState, errorMessage } from '../states/error-state';
 import type { DataTableHandle } from '../tables/data-table';
 import { DownloadDialog, type DownloadScope } from './download-dialog';
@@ -51,6 +52,8 @@ export function DataSetCard({
   const [refreshing, setRefreshing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [refreshError, setRefreshError] = useState<unknown>(null);
+  // A fresh copy of the data set gets a fresh try at drawing it.
+  const [refreshCount, setRefreshCount] = useState(0);
   const menuButton = useRef<HTMLButtonElement | null>(null);
   const closeButton = useRef<HTMLButtonElement | null>(null);
   const titleId = useId();
@@ -84,6 +87,7 @@ export function DataSetCard({
     setRefreshError(null);
     try {
       await onRefresh();
+      setRefreshCount((n) => n + 1);
     } catch (e) {
       setRefreshError(e);
     } finally {
@@ -183,7 +187,13 @@ export function DataSetCard({
               onRetry={refreshError ? () => void refresh() : onRetry}
             />
           ) : (
-            children
+            // One card that fails to draw shows its error here; the rest of the page stays.
+            <ErrorBoundary
+              key={refreshCount}
+              fallback={(drawError, retry) => <ErrorState error={drawError} title="This card couldn’t be shown." compact onRetry={retry} />}
+            >
+              {children}
+            </ErrorBoundary>
           )}
           {(refreshing || busy) && <div className="card__progress" role="status" aria-label="Refreshing" />}
         </div>

@@ -1,14 +1,19 @@
 import type { TooltipItem } from 'chart.js';
-import { formatMoney } from '@tiktok-insights/shared';
+import { currencyMinorDigits, formatMoney } from '@tiktok-insights/shared';
 import { formatMoneyCompact } from '../../format/numbers';
 
-/** A y axis of money: ticks like "$12K" in the shop's currency (values are minor units). */
+/**
+ * A y axis of money: ticks like "$12K" in the shop's currency (values are minor units). With no
+ * sales, or only a few cents, chart.js would split 0–1 into fractions of a cent: the axis reaches
+ * at least 10 currency units, so its steps are whole units; the label rounds whatever it gets.
+ */
 export function moneyAxis(currency: string, position: 'left' | 'right' = 'left') {
   return {
     type: 'linear' as const,
     position,
     beginAtZero: true,
-    ticks: { callback: (value: string | number) => formatMoneyCompact(Number(value), currency), maxTicksLimit: 6 },
+    suggestedMax: 10 * 10 ** currencyMinorDigits(currency),
+    ticks: { callback: (value: string | number) => formatMoneyCompact(Math.round(Number(value)), currency), precision: 0, maxTicksLimit: 6 },
   };
 }
 

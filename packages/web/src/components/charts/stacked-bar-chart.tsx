@@ -41,6 +41,8 @@ export function StackedBarChart({
     plugins: {
       legend: { position: 'bottom' },
       tooltip: {
+        // A series with nothing to say for a point (a week without sales) gets no empty line.
+        filter: (item) => tooltipLabel(item.datasetIndex, item.dataIndex) !== '',
         callbacks: {
           title: (items) => titles[items[0]?.dataIndex ?? 0] ?? '',
           label: (item) => tooltipLabel(item.datasetIndex, item.dataIndex),

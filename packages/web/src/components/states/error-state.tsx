@@ -19,11 +19,21 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong.';
 }
 
-export function ErrorState({ error, onRetry, compact = false }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+export function ErrorState({
+  error,
+  onRetry,
+  compact = false,
+  title = 'We couldn’t load this.',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  compact?: boolean;
+  title?: string;
+}) {
   return (
     <div className={`error-state ${compact ? 'error-state--compact' : ''}`} role="alert">
       <p>
-        <strong>We couldn’t load this.</strong> {errorMessage(error)}
+        <strong>{title}</strong> {errorMessage(error)}
       </p>
       {/* Trying again with a refused token cannot help: the app shows the sign-in page instead. */}
       {onRetry && !isUnauthenticated(error) && (

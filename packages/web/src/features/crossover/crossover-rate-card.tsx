@@ -2,9 +2,9 @@ import { DataSetCard } from '../../components/cards/data-set-card';
 import { palette } from '../../components/charts/palette';
 import { TrendLineChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
-import { formatDay, formatWeek } from '../../format/dates';
 import { formatCount, formatPercent } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { pointLabels } from '../period-charts/point-labels';
 import { useShopFacts } from '../shop-context';
 
 export const CrossoverRateCardFragment = graphql(`
@@ -28,6 +28,9 @@ export function CrossoverRateCard({
 }) {
   const weeks = getFragmentData(CrossoverRateCardFragment, ref).cumulativeByWeek;
   const { asOf } = useShopFacts();
+  const { labels, titles } = pointLabels(weeks, 'week', asOf);
+  // A new shop still gets the week holding today, with nothing in it.
+  const empty = weeks.every((w) => w.cumulativeSourcedCustomers === 0);
   return (
     <DataSetCard
       slug="crossover-rate"
@@ -49,13 +52,13 @@ export function CrossoverRateCard({
       }
       downloadNote="For a chart, both options give the series shown."
     >
-      {weeks.length === 0 ? (
+      {empty ? (
         <p className="empty-note">No TikTok customers yet, so no crossover rate either.</p>
       ) : (
         <TrendLineChart
           percent
-          labels={weeks.map((w) => formatDay(w.start))}
-          titles={weeks.map((w) => formatWeek(w.start, w.end))}
+          labels={labels}
+          titles={titles}
           values={weeks.map((w) => Math.round(w.crossoverRate * 1000) / 10)}
           label="Crossover rate"
           color={palette.crossover}

@@ -10,7 +10,7 @@ import { pointLabels, type Granularity } from './point-labels';
 export function useStartedSeries<P extends { start: string; end: string }>(series: readonly P[], granularity: Granularity) {
   const { asOf } = useShopFacts();
   const started = startedPoints(series, asOf);
-  const { labels, titles } = pointLabels(started.points, granularity);
+  const { labels, titles } = pointLabels(started.points, granularity, asOf);
   // Only the tooltip says "so far": a longer axis label makes the axis skip its neighbours' labels.
   if (started.partial) titles[titles.length - 1] = `${titles.at(-1) ?? ''} (so far)`;
   return { points: started.points, labels, titles, note: seriesProgressNote(started, asOf, granularity) };

@@ -20,6 +20,8 @@ export interface AppDeps {
   logger: Logger;
   adminToken: string | null;
   webDistDir?: string | null;
+  /** How long `stop()` lets requests in flight finish before it closes their connections (default 10 s). */
+  stopGracePeriodMs?: number;
 }
 
 export interface RunningServer {
@@ -27,8 +29,10 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
-  /** Stops taking requests, lets the ones in flight finish, then resolves. */
+  /** Stops taking requests, lets the ones in flight finish (for up to the grace period), then resolves. */
   stop(): Promise<void>;
+  /** Requests whose connection `stop()` closed before they were answered. */
+  requestsCutShort(): number;
 }
 
 const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
@@ -63,12 +67,22 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
 export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, _res, next) => runInRequestScope(next));
+  // Responses not sent yet: those still here once stop() is over were cut short by it.
+  const unanswered = new Set<object>();
+  let stopping = false;
+  app.use((_req, res, next) => {
+    unanswered.add(res);
+    res.once('finish', () => unanswered.delete(res));
+    res.once('close', () => {
+      if (!stopping) unanswered.delete(res);
+    });
+    runInRequestScope(next);
+  });
   const httpServer = createServer(app);
   const apollo = createApolloServer({
     schema: await buildAppSchema(),
     logger: deps.logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.stopGracePeriodMs ?? 10_000 })],
   });
   await apollo.start();
 
@@ -106,6 +120,10 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     url: `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${boundPort}`,
     port: boundPort,
     httpServer,
-    stop: () => apollo.stop(),
+    stop: () => {
+      stopping = true;
+      return apollo.stop();
+    },
+    requestsCutShort: () => (stopping ? unanswered.size : 0),
   };
 }

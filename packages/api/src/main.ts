@@ -5,7 +5,7 @@ import { closeDatabase } from './database/close-database.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { databaseHasShop, demoSignInToken, findDemoShopId } from './demo/demo-sign-in.js';
-import { startServer } from './http/app.js';
+import { hasGraphiql, startServer } from './http/app.js';
 import { loggableError, logger, logToFile } from './logger.js';
 import { plannerStatisticsRefresh } from './orders/planner-statistics.js';
 import { FINISHED, settlesBy, stopOnSignals } from './process/shutdown.js';
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     '',
     `TikTok Insights is running at ${baseUrl}`,
     `  GraphQL API and Apollo Sandbox: ${baseUrl}/graphql`,
-    `  GraphiQL (works offline): ${baseUrl}/graphiql`,
   ];
+  if (hasGraphiql(config.webDistDir)) lines.push(`  GraphiQL (works offline): ${baseUrl}/graphiql`);
   if (demoShopId) {
     // The one place a token is printed: the operator's own sign-in link, never a log line.
     const token = await demoSignInToken(dataSource, demoShopId);

@@ -48,6 +48,11 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
+/** Whether `webDistDir` holds the GraphiQL page (`pnpm build` makes it). */
+export function hasGraphiql(webDistDir: string): boolean {
+  return existsSync(join(webDistDir, 'graphiql', 'index.html'));
+}
+
 async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
   try {
     await Promise.race([
@@ -62,7 +67,7 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
 
 /**
  * One port for everything: the dashboard on `/`, GraphQL (and Apollo Sandbox in a browser) on
- * `/graphql`, `/healthz` for the process and `/readyz` for the database.
+ * `/graphql`, GraphiQL on `/graphiql`, `/healthz` for the process and `/readyz` for the database.
  */
 export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
   const app = express();
@@ -102,6 +107,13 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     }),
   );
   const webDist = deps.webDistDir;
+  // GraphiQL (packages/web/vite.graphiql.config.ts), for developers without internet access, which
+  // Apollo Sandbox on /graphql needs.
+  if (webDist && hasGraphiql(webDist)) {
+    const page = join(webDist, 'graphiql', 'index.html');
+    app.get(['/graphiql', '/graphiql/'], (_req, res) => res.sendFile(page));
+    app.use('/graphiql/assets', express.static(join(webDist, 'graphiql', 'assets'), { maxAge: '1h' }));
+  }
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|healthz|readyz|api\/).*/, (_req, res) => {

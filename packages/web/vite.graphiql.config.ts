@@ -9,6 +9,8 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   plugins: [react()],
+  // Its ~200 files (Monaco's languages and workers) are not listed in `pnpm start`'s output; warnings and errors are.
+  logLevel: 'warn',
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

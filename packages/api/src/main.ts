@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     timeoutMs,
     logger,
     onStart: () => {
-      if (logFile) say('Stopping: finishing the requests in flight…');
+      // On a new line: the terminal has just echoed ^C.
+      if (logFile) say('\nStopping: finishing the requests in flight…');
     },
     onFinish: (exitCode) => {
       if (logFile) say(exitCode === 0 ? 'Stopped.' : `Stopped without finishing everything (details in ${logFile}).`);

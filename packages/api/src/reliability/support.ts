@@ -142,6 +142,7 @@ export interface ApiProcess {
   output(): string;
   /** What it wrote to stdout alone (the lines for people; the JSON logs go to stderr). */
   stdout(): string;
+  stderr(): string;
   /** Resolves with the exit code (or the signal) once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -163,7 +164,11 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     output += chunk;
     stdout += chunk;
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stderr += chunk;
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -172,7 +177,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     exited.then(() => false),
   ]);
   if (!started) throw new Error(`the API process ended before it served:\n${output}`);
-  return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, stdout: () => stdout, exited };
+  return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
 /** The JSON log lines in a process's output. */

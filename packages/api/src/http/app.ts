@@ -72,22 +72,21 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
 export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
-  // Responses not sent yet: those still here once stop() is over were cut short by it.
-  const unanswered = new Set<object>();
-  let stopping = false;
+  // Requests being answered: those still here when stop()'s grace period ends are cut short.
+  const inFlight = new Set<object>();
+  let cutShort = 0;
   app.use((_req, res, next) => {
-    unanswered.add(res);
-    res.once('finish', () => unanswered.delete(res));
-    res.once('close', () => {
-      if (!stopping) unanswered.delete(res);
-    });
+    inFlight.add(res);
+    res.once('finish', () => inFlight.delete(res));
+    res.once('close', () => inFlight.delete(res));
     runInRequestScope(next);
   });
   const httpServer = createServer(app);
+  const stopGracePeriodMs = deps.stopGracePeriodMs ?? 10_000;
   const apollo = createApolloServer({
     schema: await buildAppSchema(),
     logger: deps.logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.stopGracePeriodMs ?? 10_000 })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: stopGracePeriodMs })],
   });
   await apollo.start();
 
@@ -132,10 +131,15 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     url: `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${boundPort}`,
     port: boundPort,
     httpServer,
-    stop: () => {
-      stopping = true;
-      return apollo.stop();
+    stop: async () => {
+      // Set before Apollo's own timer for the same period, which then closes their connections.
+      const graceEnds = setTimeout(() => (cutShort = inFlight.size), stopGracePeriodMs);
+      try {
+        await apollo.stop();
+      } finally {
+        clearTimeout(graceEnds);
+      }
     },
-    requestsCutShort: () => (stopping ? unanswered.size : 0),
+    requestsCutShort: () => cutShort,
   };
 }

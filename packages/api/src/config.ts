@@ -21,6 +21,10 @@ export interface AppConfig {
   statementTimeoutMs: number;
   /** Public base URL for printed links, e.g. behind a proxy. */
   publicUrl: string | null;
+  /** How long a SIGINT/SIGTERM may take to finish the work in flight before the process gives up and exits 1. */
+  shutdownTimeoutMs: number;
+  /** File for the JSON log lines; null: stderr, or `<dataDir>/tiktok-insights.log` when stderr is a terminal. */
+  logFile: string | null;
 }
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -58,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || 'info',
     statementTimeoutMs: positiveIntFromEnv(env, 'STATEMENT_TIMEOUT_MS', 15_000),
     publicUrl: env.PUBLIC_URL || null,
+    shutdownTimeoutMs: positiveIntFromEnv(env, 'SHUTDOWN_TIMEOUT_MS', 25_000),
+    logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : null,
   };
 }

@@ -1,9 +1,34 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
+ * Where the process's JSON log lines go: stderr (stdout is kept for the lines people read, such
+ * as the sign-in link), or a file once `logToFile` is called. Writes are synchronous, so the lines
+ * written just before `process.exit` are not lost.
+ */
+class ProcessLogDestination implements DestinationStream {
+  private target: { write(line: string): unknown } = process.stderr;
+
+  write(line: string): void {
+    this.target.write(line);
+  }
+
+  toFile(path: string): void {
+    this.target = pino.destination({ dest: path, mkdir: true, append: true, sync: true });
+  }
+}
+
+const processLogs = new ProcessLogDestination();
+
+/** From now on the process's log lines are appended to `path` instead of stderr. */
+export function logToFile(path: string): void {
+  processLogs.toFile(path);
+}
+
+/**
  * Structured JSON logs. Callers log ids, counts and durations only: never customer names,
  * addresses, emails, tokens or GraphQL variables. The redact list is a second line of defence.
- * `destination` defaults to stdout; tests pass a stream of their own to read what was logged.
+ * `destination` defaults to the process's log destination (stderr unless `logToFile`); tests
+ * pass a stream of their own to read what was logged.
  */
 export function createLogger(level = process.env.LOG_LEVEL || 'info', destination?: DestinationStream): Logger {
   const options = {
@@ -22,7 +47,7 @@ export function createLogger(level = process.env.LOG_LEVEL || 'info', destinatio
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? processLogs);
 }
 
 /**

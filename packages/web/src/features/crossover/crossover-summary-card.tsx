@@ -1,7 +1,8 @@
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { MetricTile, TileGrid } from '../../components/tiles/metric-tile';
+import { csvMoneyCell } from '../../csv/csv-table';
 import { downloadCsv } from '../../csv/download-file';
-import { formatCount, formatPercent, moneyAmount } from '../../format/numbers';
+import { formatCount, formatPercent } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useShopFacts } from '../shop-context';
 
@@ -30,7 +31,7 @@ export function CrossoverSummaryCard({
     { metric: 'TikTok-sourced customers', value: c.sourcedCustomers },
     { metric: 'Crossover rate (%)', value: Math.round(c.crossoverRate * 1000) / 10 },
     { metric: 'Sourced customers with crossover', value: c.crossoverCustomers },
-    { metric: `Crossover non-TikTok net receipts (${currency})`, value: moneyAmount(c.crossoverNonTikTokNetReceipts.cents, currency) },
+    { metric: `Crossover non-TikTok net receipts (${currency})`, value: csvMoneyCell(c.crossoverNonTikTokNetReceipts.cents, currency) },
   ];
   return (
     <DataSetCard

@@ -1,7 +1,7 @@
 import { NetReceiptsOrdersChart } from '../../components/charts/lazy-charts';
 import { DataSetCard } from '../../components/cards/data-set-card';
+import { csvMoneyCell } from '../../csv/csv-table';
 import { downloadCsv } from '../../csv/download-file';
-import { moneyAmount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useShopFacts } from '../shop-context';
 import { periodWord, type Granularity } from './point-labels';
@@ -45,7 +45,7 @@ export function PeriodNetOrdersCard({
       columns: [
         { header: word.column, value: (p: (typeof period.series)[number]) => p.start },
         { header: 'Through', value: (p) => p.end },
-        { header: `Net receipts (${currency})`, value: (p) => moneyAmount(p.netReceipts.cents, currency) },
+        { header: `Net receipts (${currency})`, value: (p) => csvMoneyCell(p.netReceipts.cents, currency) },
         { header: 'Orders', value: (p) => p.orders },
       ],
       rows: series,

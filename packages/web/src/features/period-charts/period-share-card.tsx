@@ -2,8 +2,8 @@ import { formatMoney } from '@tiktok-insights/shared';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { palette } from '../../components/charts/palette';
 import { StackedBarChart } from '../../components/charts/lazy-charts';
+import { csvMoneyCell } from '../../csv/csv-table';
 import { downloadCsv } from '../../csv/download-file';
-import { moneyAmount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useShopFacts } from '../shop-context';
 import { periodWord, type Granularity } from './point-labels';
@@ -57,9 +57,9 @@ export function PeriodShareCard({
       columns: [
         { header: word.column, value: (p: (typeof period.series)[number]) => p.start },
         { header: 'Through', value: (p) => p.end },
-        { header: `TikTok net receipts (${currency})`, value: (p) => moneyAmount(p.netReceipts.cents, currency) },
-        { header: `Store net receipts (${currency})`, value: (p) => moneyAmount(p.nonTikTokNetReceipts.cents, currency) },
-        { header: `All channels net receipts (${currency})`, value: (p) => moneyAmount(p.allChannelsNetReceipts.cents, currency) },
+        { header: `TikTok net receipts (${currency})`, value: (p) => csvMoneyCell(p.netReceipts.cents, currency) },
+        { header: `Store net receipts (${currency})`, value: (p) => csvMoneyCell(p.nonTikTokNetReceipts.cents, currency) },
+        { header: `All channels net receipts (${currency})`, value: (p) => csvMoneyCell(p.allChannelsNetReceipts.cents, currency) },
         { header: 'TikTok share (%)', value: (p) => (p.tiktokShare === null || p.tiktokShare === undefined ? null : round1(p.tiktokShare * 100)) },
       ],
       rows: series,

@@ -1,5 +1,4 @@
-import type { CsvColumn } from '../../csv/csv-table';
-import { moneyAmount } from '../../format/numbers';
+import { csvMoneyCell, type CsvColumn } from '../../csv/csv-table';
 
 export interface SummaryCsvRow {
   metric: string;
@@ -10,7 +9,7 @@ export interface SummaryCsvRow {
 
 /** Metric, value and (for periods) the previous period's value; money in currency units. */
 export function summaryCsvColumns(currency: string, withPrevious: boolean): CsvColumn<SummaryCsvRow>[] {
-  const cell = (row: SummaryCsvRow, v: number | null) => (v === null ? null : row.money ? moneyAmount(v, currency) : v);
+  const cell = (row: SummaryCsvRow, v: number | null) => (v === null ? null : row.money ? csvMoneyCell(v, currency) : v);
   const columns: CsvColumn<SummaryCsvRow>[] = [
     { header: 'Metric', value: (r) => r.metric },
     { header: `Value (${currency} for amounts)`, value: (r) => cell(r, r.value) },

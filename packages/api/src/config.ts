@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_AUTH_THROTTLE_LIMITS, type AuthThrottleLimits } from './auth/auth-throttle.js';
 
 /** Settings read from the environment once at start; README "Environment" lists them. */
 export interface AppConfig {
@@ -25,7 +26,14 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** File for the JSON log lines; null: stderr, or `<dataDir>/tiktok-insights.log` when stderr is a terminal. */
   logFile: string | null;
+  /** Failed authentication attempts allowed per client address and per token prefix in a window, before 429. */
+  authThrottle: AuthThrottleLimits;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For gives the client address; false: the socket's address. */
+  trustProxy: boolean | number | string;
 }
+
+/** The admin token can create shops and their tokens: it must be long enough not to be guessed. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
@@ -49,12 +57,41 @@ function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: numb
   return value;
 }
 
+function adminTokenFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const token = env.ADMIN_TOKEN;
+  if (!token) return null;
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(
+      `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long, got ${token.length}; ` +
+        'generate one with `openssl rand -hex 32`, or leave ADMIN_TOKEN unset to turn the admin calls off',
+    );
+  }
+  if (/\s/.test(token)) throw new Error('ADMIN_TOKEN must not contain spaces (it is sent as "Authorization: Bearer <token>")');
+  return token;
+}
+
+function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number, 1 or more, got "${raw}"`);
+  return value;
+}
+
+/** TRUST_PROXY as Express takes it: true, a number of proxies, or addresses and subnets ("loopback, 10.0.0.0/8"). */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || null,
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
     port: intFromEnv('PORT', 4000),
-    adminToken: env.ADMIN_TOKEN || null,
+    adminToken: adminTokenFromEnv(env),
     dataDir: resolve(env.DATA_DIR || resolve(PROJECT_ROOT, '.data')),
     embeddedPostgresPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(PROJECT_ROOT, 'packages/web/dist')),
@@ -64,5 +101,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL || null,
     shutdownTimeoutMs: positiveIntFromEnv(env, 'SHUTDOWN_TIMEOUT_MS', 25_000),
     logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : null,
+    authThrottle: {
+      failuresPerAddress: countFromEnv(env, 'AUTH_FAILURES_PER_ADDRESS', DEFAULT_AUTH_THROTTLE_LIMITS.failuresPerAddress),
+      failuresPerTokenPrefix: countFromEnv(env, 'AUTH_FAILURES_PER_TOKEN_PREFIX', DEFAULT_AUTH_THROTTLE_LIMITS.failuresPerTokenPrefix),
+      windowMs: positiveIntFromEnv(env, 'AUTH_FAILURE_WINDOW_MS', DEFAULT_AUTH_THROTTLE_LIMITS.windowMs),
+    },
+    trustProxy: trustProxyFromEnv(env),
   };
 }

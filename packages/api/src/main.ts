@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { loadConfig } from './config.js';
+import { loadConfig, type AppConfig } from './config.js';
 import { closeDatabase } from './database/close-database.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
@@ -12,9 +12,22 @@ import { FINISHED, settlesBy, stopOnSignals } from './process/shutdown.js';
 
 // stdout carries only the lines people read (the links, progress); the JSON log lines go to stderr,
 // or, when stderr is a terminal (someone ran `pnpm start`), to a file named in the printed lines.
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logFile = config.logFile ?? (process.stderr.isTTY ? join(config.dataDir, 'tiktok-insights.log') : null);
 if (logFile) logToFile(logFile);
+
+/** The settings, or a clear message and exit code 1 when one is invalid (a short ADMIN_TOKEN…). */
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // No log file is known yet: a person at a terminal reads a sentence, a process manager a JSON line.
+    if (process.stderr.isTTY) process.stderr.write(`TikTok Insights could not start: ${message}\n`);
+    else logger.fatal({ reason: message }, 'failed to start: invalid configuration');
+    process.exit(1);
+  }
+}
 
 /** A line for the person at the terminal (stdout); logs go elsewhere. */
 function say(text: string): void {
@@ -50,6 +63,8 @@ async function main(): Promise<void> {
       webDistDir: config.webDistDir,
       // Half of the shutdown's time for requests in flight; the rest closes the database.
       stopGracePeriodMs: Math.round(timeoutMs * 0.5),
+      authThrottle: config.authThrottle,
+      trustProxy: config.trustProxy,
     },
     config.port,
   );

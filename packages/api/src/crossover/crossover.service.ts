@@ -134,7 +134,7 @@ export async function listCrossoverCustomers(
   request: { asOf: string; first: number; after: string | null; current: boolean },
 ): Promise<{ rows: Array<{ row: CrossoverCustomerRow; cursor: string }>; hasNextPage: boolean }> {
   const scope = `crossover:${request.asOf}`;
-  const after = request.after === null ? null : decodeCursor(request.after, scope, 2);
+  const after = request.after === null ? null : decodeCursor(request.after, scope, ['timestamptz', 'bigint']);
   if (request.first === 0) return { rows: [], hasNextPage: false };
   const rows: CrossoverCustomerRow[] = await onReplica(
     dataSource,

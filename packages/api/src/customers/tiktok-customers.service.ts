@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../graphql/connection.js';
+import { decodeCursor, encodeCursor, type CursorPart } from '../graphql/connection.js';
 import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
 import { onReplica } from '../database/replication.js';
 
@@ -33,13 +33,16 @@ export interface CustomerPageRequest {
   direction: OrderDirection;
 }
 
-/** SQL sort expression and how to read the cursor value back, per sort field. */
-export const SORTS: Record<CustomerOrderField, { column: string; cast: string; value: (row: TikTokCustomerRow) => string | number }> = {
-  NAME: { column: 'name COLLATE "C"', cast: 'text COLLATE "C"', value: (r) => r.name },
-  FIRST_ORDER_AT: { column: 'first_order_at', cast: 'timestamptz', value: (r) => r.first_order_at.toISOString() },
-  LAST_ORDER_AT: { column: 'last_order_at', cast: 'timestamptz', value: (r) => r.last_order_at.toISOString() },
-  ORDERS: { column: 'orders', cast: 'int', value: (r) => r.orders },
-  NET_RECEIPTS: { column: 'net_receipts_cents', cast: 'bigint', value: (r) => r.net_receipts_cents },
+/** SQL sort expression, the cursor value's type, and how to read the cursor value back, per sort field. */
+export const SORTS: Record<
+  CustomerOrderField,
+  { column: string; cast: string; part: CursorPart; value: (row: TikTokCustomerRow) => string | number }
+> = {
+  NAME: { column: 'name COLLATE "C"', cast: 'text COLLATE "C"', part: 'text', value: (r) => r.name },
+  FIRST_ORDER_AT: { column: 'first_order_at', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.first_order_at.toISOString() },
+  LAST_ORDER_AT: { column: 'last_order_at', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.last_order_at.toISOString() },
+  ORDERS: { column: 'orders', cast: 'int', part: 'int', value: (r) => r.orders },
+  NET_RECEIPTS: { column: 'net_receipts_cents', cast: 'bigint', part: 'bigint', value: (r) => r.net_receipts_cents },
 };
 
 const IDENTITY = `c.customer_id, c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country`;
@@ -92,7 +95,7 @@ export async function listTikTokCustomers(
 ): Promise<CustomerPage> {
   const sort = SORTS[request.field];
   const scope = `customers:${request.asOf}:${request.field}:${request.direction}`;
-  const after = request.after === null ? null : decodeCursor(request.after, scope, 2);
+  const after = request.after === null ? null : decodeCursor(request.after, scope, [sort.part, 'bigint']);
 
   const { current, total } = await marketingListState(dataSource, shopId, request.asOf);
   if (request.first === 0 || total === 0) {

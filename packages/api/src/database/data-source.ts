@@ -13,6 +13,7 @@ import { InsightsSummaries1764160000000 } from './migrations/1764160000000-insig
 import { ShopDeletionCascades1764170000000 } from './migrations/1764170000000-shop-deletion-cascades.js';
 import { ShopImportedOrders1764180000000 } from './migrations/1764180000000-shop-imported-orders.js';
 import { TikTokBuyerSummaries1764190000000 } from './migrations/1764190000000-tiktok-buyer-summaries.js';
+import { AuthFailureCounters1764200000000 } from './migrations/1764200000000-auth-failure-counters.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   ShopDeletionCascades1764170000000,
   ShopImportedOrders1764180000000,
   TikTokBuyerSummaries1764190000000,
+  AuthFailureCounters1764200000000,
 ];
 
 export interface DataSourceOptions {

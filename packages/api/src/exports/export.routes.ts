@@ -1,9 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { InvalidDateError, parseIsoDay, todayInZone } from '@tiktok-insights/shared';
 import type { DataSource } from 'typeorm';
+import type { AuthThrottle } from '../auth/auth-throttle.js';
 import { resolveViewer } from '../auth/viewer.js';
 import { marketingListState } from '../customers/tiktok-customers.service.js';
 import { CustomerOrderField, OrderDirection } from '../customers/tiktok-customer.types.js';
+import { TOO_MANY_FAILED_SIGN_INS } from '../graphql/errors.js';
 import { loggableError, type Logger } from '../logger.js';
 import { findShop } from '../shops/shop.service.js';
 import { findTikTokIntegration } from '../tiktok/tiktok.service.js';
@@ -50,6 +52,7 @@ interface Deps {
   dataSource: DataSource;
   logger: Logger;
   adminToken: string | null;
+  authThrottle: AuthThrottle;
 }
 
 /**
@@ -65,7 +68,11 @@ export function exportRoutes(deps: Deps): Router {
     async (req: Request, res: Response) => {
       const started = performance.now();
       try {
-        const viewer = await resolveViewer(req.headers.authorization, deps);
+        const viewer = await resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, deps);
+        if (viewer.kind === 'throttled') {
+          res.setHeader('retry-after', String(viewer.retryAfterSeconds));
+          throw new ExportError(429, 'TOO_MANY_REQUESTS', TOO_MANY_FAILED_SIGN_INS(viewer.retryAfterSeconds));
+        }
         if (viewer.kind === 'admin') throw new ExportError(403, 'FORBIDDEN', 'Exports need a shop token.');
         if (viewer.kind !== 'shop') throw new ExportError(401, 'UNAUTHENTICATED', 'Send a valid token as "Authorization: Bearer <token>".');
         const shop = await findShop(deps.dataSource, viewer.shopId);

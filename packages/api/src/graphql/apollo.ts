@@ -5,6 +5,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { locateInputError } from './input-errors.js';
 import { requestLogPlugin } from './request-log.plugin.js';
+import { textInputPlugin } from './text-input.plugin.js';
 import { armorLimitOf, armorProtection, QUERY_LIMITS, queryCostPlugin } from './limits.js';
 import { loggableError, type Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
@@ -14,6 +15,7 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'BAD_USER_INPUT',
   'NOT_FOUND',
+  'TOO_MANY_REQUESTS',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -93,6 +95,7 @@ export function createApolloServer(options: {
       ApolloServerPluginCacheControlDisabled(),
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       queryCostPlugin(options.schema) as ApolloServerPlugin<RequestContext>,
+      textInputPlugin() as ApolloServerPlugin<RequestContext>,
       requestLogPlugin(),
       ...(options.plugins ?? []),
     ],

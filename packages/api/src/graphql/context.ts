@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { resolveViewer, shopIdOf, assertAdmin, type Viewer } from '../auth/viewer.js';
+import type { AuthThrottle } from '../auth/auth-throttle.js';
+import { resolveViewer, shopIdOf, assertAdmin, type Credentials, type Viewer } from '../auth/viewer.js';
 import { createLoaders, type Loaders } from '../dataloaders/create-loaders.js';
 import type { Logger } from '../logger.js';
 
@@ -18,11 +19,12 @@ export interface ContextDeps {
   dataSource: DataSource;
   logger: Logger;
   adminToken: string | null;
+  authThrottle: AuthThrottle;
 }
 
-export function createRequestContext(deps: ContextDeps, authorization: string | undefined): RequestContext {
+export function createRequestContext(deps: ContextDeps, credentials: Credentials): RequestContext {
   let viewer: Promise<Viewer> | undefined;
-  const getViewer = () => (viewer ??= resolveViewer(authorization, deps));
+  const getViewer = () => (viewer ??= resolveViewer(credentials, deps));
   return {
     dataSource: deps.dataSource,
     logger: deps.logger,

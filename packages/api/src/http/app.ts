@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
+import { AuthThrottle, DEFAULT_AUTH_THROTTLE_LIMITS, type AuthThrottleLimits } from '../auth/auth-throttle.js';
 import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/context.js';
 import { buildAppSchema } from '../graphql/schema.js';
@@ -22,6 +23,10 @@ export interface AppDeps {
   webDistDir?: string | null;
   /** How long `stop()` lets requests in flight finish before it closes their connections (default 10 s). */
   stopGracePeriodMs?: number;
+  /** Failed authentication allowed before 429 (default DEFAULT_AUTH_THROTTLE_LIMITS). */
+  authThrottle?: AuthThrottleLimits;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (default none). */
+  trustProxy?: boolean | number | string;
 }
 
 export interface RunningServer {
@@ -72,6 +77,8 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
 export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
+  const authDeps = { ...deps, authThrottle: new AuthThrottle(deps.dataSource, deps.authThrottle ?? DEFAULT_AUTH_THROTTLE_LIMITS, deps.logger) };
   // Requests being answered: those still here when stop()'s grace period ends are cut short.
   const inFlight = new Set<object>();
   let cutShort = 0;
@@ -97,12 +104,12 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     const ready = await databaseAnswers(deps.dataSource);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
-  app.use('/api/exports', exportRoutes(deps));
+  app.use('/api/exports', exportRoutes(authDeps));
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(deps, req.headers.authorization),
+      context: async ({ req }) => createRequestContext(authDeps, { authorization: req.headers.authorization, clientAddress: req.ip }),
     }),
   );
   const webDist = deps.webDistDir;

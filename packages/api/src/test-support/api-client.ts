@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { startServer, type RunningServer } from '../http/app.js';
 import { createLogger, type Logger } from '../logger.js';
 
-export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghijkl';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;

@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 /** The API's admin token in these tests (createShop and the like). */
-export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdefghijklm';
 export const DESKTOP = { width: 1440, height: 900 } as const;
 export const PHONE = { width: 375, height: 812 } as const;
 

@@ -2,7 +2,7 @@ import { ApiClient } from './api-client.js';
 import type { DashboardEnvironment } from './environment.js';
 
 /** The admin token the e2e environment starts the API with (support/environment.ts). */
-const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdefghijklm';
 
 const admin = (env: DashboardEnvironment) => new ApiClient(env.url, E2E_ADMIN_TOKEN);
 

@@ -19,10 +19,12 @@
  * so that examples without `asOf` ("today") and examples with dates of the guide both meet data.
  */
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_RANGE_WEEKS } from '@tiktok-insights/shared';
+import { DEFAULT_AUTH_THROTTLE_LIMITS } from '../auth/auth-throttle.js';
 import { DEMO_SHOP, generateDemo } from '../demo/demo-generator.js';
 import { MAX_BODY_BYTES } from '../http/app.js';
 import { createLogger } from '../logger.js';
@@ -739,6 +741,32 @@ describe('docs/api.md', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual(responsesTo.get('oversized-body'));
+  });
+
+  it('documents the answer to too many failed authentication attempts', async () => {
+    // From an address of its own (127.0.0.0/8 is all this machine), so that no other example is throttled.
+    const ask = (token: string) =>
+      new Promise<{ status: number; retryAfter: string | undefined; body: any }>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: api.server.port, localAddress: '127.0.0.77', path: '/graphql', method: 'POST', agent: false,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: '{ shop { name } }' }));
+      });
+    let answer = await ask(`tti_wrong-${0}`);
+    for (let i = 1; answer.status !== 429 && i <= DEFAULT_AUTH_THROTTLE_LIMITS.failuresPerAddress; i++) answer = await ask(`tti_wrong-${i}`);
+    expect(answer.status).toBe(429);
+    const seconds = Number(answer.retryAfter);
+    expect(answer.body.errors[0].extensions.retryAfterSeconds).toBe(seconds);
+    const documentedSeconds = (responsesTo.get('too-many-requests') as any).errors[0].extensions.retryAfterSeconds as number;
+    const asDocumented = JSON.parse(JSON.stringify(answer.body).replaceAll(`in ${seconds} s`, `in ${documentedSeconds} s`).replace(`"retryAfterSeconds":${seconds}`, `"retryAfterSeconds":${documentedSeconds}`));
+    expect(asDocumented).toEqual(responsesTo.get('too-many-requests'));
   });
 
   it('documents the answer to an unexpected error', () => {

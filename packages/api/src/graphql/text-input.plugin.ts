@@ -4,20 +4,34 @@ import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionN
 /** PostgreSQL cannot store NUL in text (SQLSTATE 22021), so no string input may hold one. */
 const NUL = '\u0000';
 
-/** The argument path of the first string with a NUL in a JSON value (a variable's), or null. */
+interface Visit {
+  value: unknown;
+  segment: string;
+  parent: Visit | null;
+}
+
+function pathOf(visit: Visit): string {
+  const segments: string[] = [];
+  for (let at: Visit | null = visit; at; at = at.parent) segments.push(at.segment);
+  return segments.reverse().join('');
+}
+
+/**
+ * The argument path of the first string with a NUL in a JSON value (a variable's), or null. Walked
+ * with a stack of its own, and the path built only for a hit: a variable may be nested 100,000 deep.
+ */
 function nulInJson(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes(NUL) ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulInJson(value[i], `${path}[${i}]`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulInJson(item, `${path}.${key}`);
-      if (found) return found;
+  const stack: Visit[] = [{ value, segment: path, parent: null }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const current = visit.value;
+    if (typeof current === 'string') {
+      if (current.includes(NUL)) return pathOf(visit);
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], segment: `[${i}]`, parent: visit });
+    } else if (current !== null && typeof current === 'object') {
+      const entries = Object.entries(current);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], segment: `.${entries[i]![0]}`, parent: visit });
     }
   }
   return null;

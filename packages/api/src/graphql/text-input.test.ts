@@ -100,3 +100,12 @@ describe('a NUL character in a string input', () => {
     expect(findNulInput(document, { a: 'fine', b: ['ok'] })).toBeNull();
   });
 });
+
+describe('a deeply nested variable', () => {
+  it('is walked without exhausting the stack, and a NUL at the bottom is named', () => {
+    let deep: unknown = `x${NUL}`;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const path = findNulInput(parse('query ($v: String) { x(v: $v) }'), { v: deep });
+    expect(path).toBe(`v${'.a'.repeat(100_000)}`);
+  });
+});

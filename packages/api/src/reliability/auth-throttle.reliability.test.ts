@@ -55,7 +55,7 @@ function send(port: number, from: string, token: string, path = '/graphql'): Pro
         let text = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
-          let code: string | null = null;
+          let code: string | null;
           try {
             code = (JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]?.extensions?.code ?? null;
           } catch {

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.js';
+
+/** Where the server listens unless HOST says otherwise: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
 
 /** Settings read from the environment once at start; README "Environment" lists them. */
 export interface AppConfig {
@@ -8,6 +12,10 @@ export interface AppConfig {
   /** Read replicas of DATABASE_URL: plain reads go to them, writes to the primary. */
   databaseReplicaUrls: string[];
   port: number;
+  /** Address the HTTP server listens on: 127.0.0.1 (this machine only) unless HOST says otherwise, e.g. 0.0.0.0 in a container. */
+  host: string;
+  /** Timeouts and connection caps of the HTTP server. */
+  connectionLimits: ConnectionLimits;
   /** Token that may create shops and their tokens; admin calls are refused when it is unset. */
   adminToken: string | null;
   dataDir: string;
@@ -49,11 +57,39 @@ function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: numb
   return value;
 }
 
+function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number, ${min} or more, got "${raw}"`);
+  }
+  return value;
+}
+
+function connectionLimitsFromEnv(env: NodeJS.ProcessEnv): ConnectionLimits {
+  const defaults = DEFAULT_CONNECTION_LIMITS;
+  const limits: ConnectionLimits = {
+    headersTimeoutMs: positiveIntFromEnv(env, 'HEADERS_TIMEOUT_MS', defaults.headersTimeoutMs),
+    requestTimeoutMs: positiveIntFromEnv(env, 'REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs),
+    keepAliveTimeoutMs: positiveIntFromEnv(env, 'KEEP_ALIVE_TIMEOUT_MS', defaults.keepAliveTimeoutMs),
+    socketIdleTimeoutMs: positiveIntFromEnv(env, 'SOCKET_IDLE_TIMEOUT_MS', defaults.socketIdleTimeoutMs),
+    maxConnections: countFromEnv(env, 'MAX_CONNECTIONS', defaults.maxConnections, 1),
+    maxConnectionsPerAddress: countFromEnv(env, 'MAX_CONNECTIONS_PER_ADDRESS', defaults.maxConnectionsPerAddress, 0),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(`HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`);
+  }
+  return limits;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || null,
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
     port: intFromEnv('PORT', 4000),
+    host: env.HOST?.trim() || DEFAULT_HOST,
+    connectionLimits: connectionLimitsFromEnv(env),
     adminToken: env.ADMIN_TOKEN || null,
     dataDir: resolve(env.DATA_DIR || resolve(PROJECT_ROOT, '.data')),
     embeddedPostgresPort: intFromEnv('EMBEDDED_PG_PORT', 54329),

@@ -50,11 +50,13 @@ async function main(): Promise<void> {
       webDistDir: config.webDistDir,
       // Half of the shutdown's time for requests in flight; the rest closes the database.
       stopGracePeriodMs: Math.round(timeoutMs * 0.5),
+      connectionLimits: config.connectionLimits,
     },
     config.port,
+    config.host,
   );
   const baseUrl = config.publicUrl ?? server.url;
-  logger.info({ port: server.port }, 'listening');
+  logger.info({ host: config.host, port: server.port }, 'listening');
   const demoShopId = await findDemoShopId(dataSource);
   const lines = [
     '',

@@ -20,8 +20,8 @@ export interface ContextDeps {
   adminToken: string | null;
 }
 
-export function createRequestContext(deps: ContextDeps, authorization: string | undefined): RequestContext {
-  let viewer: Promise<Viewer> | undefined;
+/** `viewer`: the caller, when the HTTP layer already looked it up (for a large request body). */
+export function createRequestContext(deps: ContextDeps, authorization: string | undefined, viewer?: Promise<Viewer>): RequestContext {
   const getViewer = () => (viewer ??= resolveViewer(authorization, deps));
   return {
     dataSource: deps.dataSource,

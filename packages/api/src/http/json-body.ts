@@ -114,7 +114,7 @@ function readJsonBody(req: Request, res: Response, options: JsonBodyOptions): Pr
   }
   let limit = limits.anonymousBytes;
   let widened: Promise<boolean> | undefined;
-  /** Asks once whether this request may send a large body; true when the limit was raised. */
+  /** Raises the limit to `authenticatedBytes` if the request may send a large body (asked once); refuses the body otherwise. */
   const widen = async (): Promise<void> => {
     if (limit === limits.authenticatedBytes) throw options.tooLarge('authenticated');
     if (!(await (widened ??= options.allowsLargeBody(req, res)))) throw options.tooLarge('anonymous');

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_AUTH_THROTTLE_LIMITS, type AuthThrottleLimits } from './auth/auth-throttle.js';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.js';
+
+/** Where the server listens unless HOST says otherwise: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
 
 /** Settings read from the environment once at start; README "Environment" lists them. */
 export interface AppConfig {
@@ -9,6 +13,10 @@ export interface AppConfig {
   /** Read replicas of DATABASE_URL: plain reads go to them, writes to the primary. */
   databaseReplicaUrls: string[];
   port: number;
+  /** Address the HTTP server listens on: 127.0.0.1 (this machine only) unless HOST says otherwise, e.g. 0.0.0.0 in a container. */
+  host: string;
+  /** Timeouts and connection caps of the HTTP server. */
+  connectionLimits: ConnectionLimits;
   /** Token that may create shops and their tokens; admin calls are refused when it is unset. */
   adminToken: string | null;
   dataDir: string;
@@ -70,14 +78,6 @@ function adminTokenFromEnv(env: NodeJS.ProcessEnv): string | null {
   return token;
 }
 
-function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number, 1 or more, got "${raw}"`);
-  return value;
-}
-
 /** TRUST_PROXY as Express takes it: true, a number of proxies, or addresses and subnets ("loopback, 10.0.0.0/8"). */
 function trustProxyFromEnv(env: NodeJS.ProcessEnv): boolean | number | string {
   const raw = env.TRUST_PROXY?.trim();
@@ -86,12 +86,40 @@ function trustProxyFromEnv(env: NodeJS.ProcessEnv): boolean | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
+function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number, ${min} or more, got "${raw}"`);
+  }
+  return value;
+}
+
+function connectionLimitsFromEnv(env: NodeJS.ProcessEnv): ConnectionLimits {
+  const defaults = DEFAULT_CONNECTION_LIMITS;
+  const limits: ConnectionLimits = {
+    headersTimeoutMs: positiveIntFromEnv(env, 'HEADERS_TIMEOUT_MS', defaults.headersTimeoutMs),
+    requestTimeoutMs: positiveIntFromEnv(env, 'REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs),
+    keepAliveTimeoutMs: positiveIntFromEnv(env, 'KEEP_ALIVE_TIMEOUT_MS', defaults.keepAliveTimeoutMs),
+    socketIdleTimeoutMs: positiveIntFromEnv(env, 'SOCKET_IDLE_TIMEOUT_MS', defaults.socketIdleTimeoutMs),
+    maxConnections: countFromEnv(env, 'MAX_CONNECTIONS', defaults.maxConnections, 1),
+    maxConnectionsPerAddress: countFromEnv(env, 'MAX_CONNECTIONS_PER_ADDRESS', defaults.maxConnectionsPerAddress, 0),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(`HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`);
+  }
+  return limits;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || null,
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
     port: intFromEnv('PORT', 4000),
     adminToken: adminTokenFromEnv(env),
+    host: env.HOST?.trim() || DEFAULT_HOST,
+    connectionLimits: connectionLimitsFromEnv(env),
     dataDir: resolve(env.DATA_DIR || resolve(PROJECT_ROOT, '.data')),
     embeddedPostgresPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(PROJECT_ROOT, 'packages/web/dist')),
@@ -102,8 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownTimeoutMs: positiveIntFromEnv(env, 'SHUTDOWN_TIMEOUT_MS', 25_000),
     logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : null,
     authThrottle: {
-      failuresPerAddress: countFromEnv(env, 'AUTH_FAILURES_PER_ADDRESS', DEFAULT_AUTH_THROTTLE_LIMITS.failuresPerAddress),
-      failuresPerTokenPrefix: countFromEnv(env, 'AUTH_FAILURES_PER_TOKEN_PREFIX', DEFAULT_AUTH_THROTTLE_LIMITS.failuresPerTokenPrefix),
+      failuresPerAddress: countFromEnv(env, 'AUTH_FAILURES_PER_ADDRESS', DEFAULT_AUTH_THROTTLE_LIMITS.failuresPerAddress, 1),
+      failuresPerTokenPrefix: countFromEnv(env, 'AUTH_FAILURES_PER_TOKEN_PREFIX', DEFAULT_AUTH_THROTTLE_LIMITS.failuresPerTokenPrefix, 1),
       windowMs: positiveIntFromEnv(env, 'AUTH_FAILURE_WINDOW_MS', DEFAULT_AUTH_THROTTLE_LIMITS.windowMs),
     },
     trustProxy: trustProxyFromEnv(env),

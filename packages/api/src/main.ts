@@ -65,11 +65,13 @@ async function main(): Promise<void> {
       stopGracePeriodMs: Math.round(timeoutMs * 0.5),
       authThrottle: config.authThrottle,
       trustProxy: config.trustProxy,
+      connectionLimits: config.connectionLimits,
     },
     config.port,
+    config.host,
   );
   const baseUrl = config.publicUrl ?? server.url;
-  logger.info({ port: server.port }, 'listening');
+  logger.info({ host: config.host, port: server.port }, 'listening');
   const demoShopId = await findDemoShopId(dataSource);
   const lines = [
     '',

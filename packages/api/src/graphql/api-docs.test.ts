@@ -26,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_RANGE_WEEKS } from '@tiktok-insights/shared';
 import { DEFAULT_AUTH_THROTTLE_LIMITS } from '../auth/auth-throttle.js';
 import { DEMO_SHOP, generateDemo } from '../demo/demo-generator.js';
-import { MAX_BODY_BYTES } from '../http/app.js';
+import { ANONYMOUS_MAX_BODY_BYTES, MAX_BODY_BYTES, MAX_BODY_DEPTH } from '../http/app.js';
 import { createLogger } from '../logger.js';
 import { importOrders } from '../orders/import-orders.service.js';
 import { MAX_LINES_PER_ORDER, MAX_ORDERS_PER_IMPORT } from '../orders/import-orders.validation.js';
@@ -733,14 +733,30 @@ describe('docs/api.md', () => {
     },
   );
 
-  it('documents the answer to a body over the limit', async () => {
+  it('documents the answer to a body over the limit, with a token and without', async () => {
+    const oversized = (bytes: number, token: string | null) =>
+      fetch(`${api.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(bytes) }),
+      });
+    const withToken = await oversized(MAX_BODY_BYTES, shopToken);
+    expect(withToken.status).toBe(413);
+    expect(await withToken.json()).toEqual(responsesTo.get('oversized-body'));
+    const withoutToken = await oversized(ANONYMOUS_MAX_BODY_BYTES, null);
+    expect(withoutToken.status).toBe(413);
+    expect(await withoutToken.json()).toEqual(responsesTo.get('oversized-anonymous-body'));
+  });
+
+  it('documents the answer to a body nested too deeply', async () => {
+    const deep = '['.repeat(MAX_BODY_DEPTH) + ']'.repeat(MAX_BODY_DEPTH);
     const response = await fetch(`${api.server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(MAX_BODY_BYTES) }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${shopToken}` },
+      body: `{"query":"{ __typename }","variables":{"deep":${deep}}}`,
     });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toEqual(responsesTo.get('oversized-body'));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual(responsesTo.get('too-deep-body'));
   });
 
   it('documents the answer to too many failed authentication attempts', async () => {
@@ -825,5 +841,7 @@ describe('docs/api.md', () => {
     expect(valueOf('Lines per order')).toBe(n(MAX_LINES_PER_ORDER));
     expect(valueOf('Weeks in')).toBe(n(MAX_RANGE_WEEKS));
     expect(valueOf('Request body')).toBe(`${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    expect(valueOf('Body of a request without a valid token')).toBe(`${ANONYMOUS_MAX_BODY_BYTES / 1024} KB`);
+    expect(valueOf('Nesting of arrays and objects')).toBe(n(MAX_BODY_DEPTH));
   });
 });

@@ -22,8 +22,8 @@ export interface ContextDeps {
   authThrottle: AuthThrottle;
 }
 
-export function createRequestContext(deps: ContextDeps, credentials: Credentials): RequestContext {
-  let viewer: Promise<Viewer> | undefined;
+/** `viewer`: the caller, when the HTTP layer already looked it up (for a large request body). */
+export function createRequestContext(deps: ContextDeps, credentials: Credentials, viewer?: Promise<Viewer>): RequestContext {
   const getViewer = () => (viewer ??= resolveViewer(credentials, deps));
   return {
     dataSource: deps.dataSource,

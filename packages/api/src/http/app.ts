@@ -1,20 +1,28 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuthThrottle, DEFAULT_AUTH_THROTTLE_LIMITS, type AuthThrottleLimits } from '../auth/auth-throttle.js';
+import { resolveViewer, type Viewer } from '../auth/viewer.js';
+import { DEFAULT_HOST } from '../config.js';
 import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/context.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { exportRoutes } from '../exports/export.routes.js';
 import { runInRequestScope } from '../database/query-observer.js';
-import type { Logger } from '../logger.js';
+import { loggableError, type Logger } from '../logger.js';
+import { createLimitedServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-limits.js';
+import { jsonBody, RequestBodyError } from './json-body.js';
 
 /** Large enough for a 5,000-order import of ordinary orders; anything larger is answered 413. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** The body of a request without a valid token: any query, far from an import. */
+export const ANONYMOUS_MAX_BODY_BYTES = 100 * 1024;
+/** Nesting of arrays and objects in a JSON body; an import nests 5 deep. */
+export const MAX_BODY_DEPTH = 64;
 
 export interface AppDeps {
   dataSource: DataSource;
@@ -27,10 +35,12 @@ export interface AppDeps {
   authThrottle?: AuthThrottleLimits;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (default none). */
   trustProxy?: boolean | number | string;
+  /** Timeouts and connection caps; DEFAULT_CONNECTION_LIMITS by default. */
+  connectionLimits?: ConnectionLimits;
 }
 
 export interface RunningServer {
-  /** e.g. http://127.0.0.1:4000 */
+  /** e.g. http://127.0.0.1:4000: the address it listens on (`localhost` when it listens on every interface). */
   url: string;
   port: number;
   httpServer: Server;
@@ -42,6 +52,10 @@ export interface RunningServer {
 
 const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
+  if (error instanceof RequestBodyError) {
+    res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    return;
+  }
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
   const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
   const message =
@@ -56,6 +70,21 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
 /** Whether `webDistDir` holds the GraphiQL page (`pnpm build` makes it). */
 export function hasGraphiql(webDistDir: string): boolean {
   return existsSync(join(webDistDir, 'graphiql', 'index.html'));
+}
+
+function bodyTooLarge(limit: 'anonymous' | 'authenticated'): RequestBodyError {
+  const message =
+    limit === 'authenticated'
+      ? `Request body too large: the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB (an import takes up to 5,000 orders).`
+      : `Request body too large: without a valid token the limit is ${ANONYMOUS_MAX_BODY_BYTES / 1024} KB. ` +
+        `Send your token as "Authorization: Bearer <token>" (the limit is then ${MAX_BODY_BYTES / 1024 / 1024} MB).`;
+  return new RequestBodyError(413, 'PAYLOAD_TOO_LARGE', message);
+}
+
+/** `http://host:port` for people: an IPv6 address in brackets, `localhost` for every interface. */
+export function serverUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
 }
 
 async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
@@ -74,7 +103,7 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
  * One port for everything: the dashboard on `/`, GraphQL (and Apollo Sandbox in a browser) on
  * `/graphql`, GraphiQL on `/graphiql`, `/healthz` for the process and `/readyz` for the database.
  */
-export async function startServer(deps: AppDeps, port: number, host?: string): Promise<RunningServer> {
+export async function startServer(deps: AppDeps, port: number, host: string = DEFAULT_HOST): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
@@ -88,7 +117,7 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
     res.once('close', () => inFlight.delete(res));
     runInRequestScope(next);
   });
-  const httpServer = createServer(app);
+  const httpServer = createLimitedServer(app, deps.connectionLimits ?? DEFAULT_CONNECTION_LIMITS, deps.logger);
   const stopGracePeriodMs = deps.stopGracePeriodMs ?? 10_000;
   const apollo = createApolloServer({
     schema: await buildAppSchema(),
@@ -107,9 +136,25 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
   app.use('/api/exports', exportRoutes(authDeps));
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY_BYTES }),
+    jsonBody({
+      limits: { anonymousBytes: ANONYMOUS_MAX_BODY_BYTES, authenticatedBytes: MAX_BODY_BYTES, maxDepth: MAX_BODY_DEPTH },
+      // Looked up only for a body over the anonymous limit; the request's context reuses the answer.
+      async allowsLargeBody(req, res) {
+        const viewer: Promise<Viewer> = resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, authDeps);
+        res.locals.viewer = viewer;
+        try {
+          const { kind } = await viewer;
+          return kind === 'shop' || kind === 'admin';
+        } catch (error) {
+          deps.logger.warn({ err: loggableError(error) }, 'token lookup for a large request body failed');
+          throw error;
+        }
+      },
+      tooLarge: bodyTooLarge,
+    }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(authDeps, { authorization: req.headers.authorization, clientAddress: req.ip }),
+      context: async ({ req, res }) =>
+        createRequestContext(authDeps, { authorization: req.headers.authorization, clientAddress: req.ip }, res.locals.viewer as Promise<Viewer> | undefined),
     }),
   );
   const webDist = deps.webDistDir;
@@ -135,7 +180,7 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
   const address = httpServer.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${boundPort}`,
+    url: serverUrl(host, boundPort),
     port: boundPort,
     httpServer,
     stop: async () => {

@@ -8,18 +8,18 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../database/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { API_PACKAGE_DIR, createShopAt, gqlAt, logLines, RELIABILITY_ADMIN_TOKEN, startApiProcess, waitFor, type ApiProcess } from './support.js';
+import { API_PACKAGE_DIR, connectionRefused, createShopAt, gqlAt, logLines, RELIABILITY_ADMIN_TOKEN, startApiProcess, waitFor, type ApiProcess } from './support.js';
 
 /** The lines for people, as main.ts prints them (with a dashboard and GraphiQL built or not). */
 const HUMAN_LINE = [
-  /^TikTok Insights is running at http:\/\/localhost:\d+$/,
-  /^ {2}GraphQL API and Apollo Sandbox: http:\/\/localhost:\d+\/graphql$/,
-  /^ {2}GraphiQL \(works offline\): http:\/\/localhost:\d+\/graphiql$/,
+  /^TikTok Insights is running at http:\/\/127\.0\.0\.1:\d+$/,
+  /^ {2}GraphQL API and Apollo Sandbox: http:\/\/127\.0\.0\.1:\d+\/graphql$/,
+  /^ {2}GraphiQL \(works offline\): http:\/\/127\.0\.0\.1:\d+\/graphiql$/,
   /^ {2}Logs \(JSON lines\): \S+$/,
   /^ {2}Stop with Ctrl-C\.$/,
   /^Stopping: finishing the requests in flight…$/,
@@ -55,6 +55,11 @@ it('with stdout and stderr piped: only the lines for people on stdout, one JSON 
 
   const stdout = nonEmptyLines(api.stdout());
   expect(stdout[0]).toMatch(HUMAN_LINE[0]!);
+  // It listens where it says: 127.0.0.1 (HOST's default), not the machine's other addresses.
+  expect(stdout[0]).toBe(`TikTok Insights is running at http://127.0.0.1:${api.port}`);
+  for (const address of Object.values(networkInterfaces()).flat()) {
+    if (address && !address.internal && address.family === 'IPv4') expect(await connectionRefused(api.port, address.address), address.address).toBe(true);
+  }
   expect(stdout.filter((line) => !isHumanLine(line))).toEqual([]);
 
   const stderr = nonEmptyLines(api.stderr());

@@ -24,10 +24,10 @@ export async function waitFor<T>(condition: () => Promise<T> | T, ms: number, wh
   }
 }
 
-/** Whether a new TCP connection to the port is refused (nothing listens any more). */
-export function connectionRefused(port: number): Promise<boolean> {
+/** Whether a new TCP connection to the port is refused (nothing listens any more, or not on `host`). */
+export function connectionRefused(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
+    const socket = connect({ port, host });
     socket.once('connect', () => {
       socket.destroy();
       resolve(false);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './exports/export-limits.js';
 
 /** Settings read from the environment once at start; README "Environment" lists them. */
 export interface AppConfig {
@@ -25,6 +26,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** File for the JSON log lines; null: stderr, or `<dataDir>/tiktok-insights.log` when stderr is a terminal. */
   logFile: string | null;
+  /** Limits of the CSV exports (EXPORT_*). */
+  exports: ExportSettings;
 }
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -39,14 +42,26 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = 'milliseconds'): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${name} must be a whole number of milliseconds, 1 or more, got "${raw}"`);
+    throw new Error(`${name} must be a whole number of ${unit}, 1 or more, got "${raw}"`);
   }
   return value;
+}
+
+function exportSettingsFromEnv(env: NodeJS.ProcessEnv): ExportSettings {
+  const defaults = DEFAULT_EXPORT_SETTINGS;
+  return {
+    perShop: positiveIntFromEnv(env, 'EXPORT_LIMIT_PER_SHOP', defaults.perShop, 'exports'),
+    total: positiveIntFromEnv(env, 'EXPORT_LIMIT_TOTAL', defaults.total, 'exports'),
+    databaseConnections: positiveIntFromEnv(env, 'EXPORT_DB_CONNECTIONS', defaults.databaseConnections, 'connections'),
+    stallTimeoutMs: positiveIntFromEnv(env, 'EXPORT_STALL_TIMEOUT_MS', defaults.stallTimeoutMs),
+    tempDir: env.EXPORT_TEMP_DIR ? resolve(env.EXPORT_TEMP_DIR) : defaults.tempDir,
+    tempMaxBytes: positiveIntFromEnv(env, 'EXPORT_TEMP_MAX_MB', defaults.tempMaxBytes / 1024 / 1024, 'megabytes') * 1024 * 1024,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -64,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL || null,
     shutdownTimeoutMs: positiveIntFromEnv(env, 'SHUTDOWN_TIMEOUT_MS', 25_000),
     logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : null,
+    exports: exportSettingsFromEnv(env),
   };
 }

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       webDistDir: config.webDistDir,
       // Half of the shutdown's time for requests in flight; the rest closes the database.
       stopGracePeriodMs: Math.round(timeoutMs * 0.5),
+      exports: config.exports,
     },
     config.port,
   );

@@ -8,9 +8,11 @@ import type { DataSource } from 'typeorm';
 import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/context.js';
 import { buildAppSchema } from '../graphql/schema.js';
-import { exportRoutes } from '../exports/export.routes.js';
+import { createExports } from '../exports/export.routes.js';
+import type { ExportSettings } from '../exports/export-limits.js';
 import { runInRequestScope } from '../database/query-observer.js';
 import type { Logger } from '../logger.js';
+import { readinessProbe } from './readiness.js';
 
 /** Large enough for a 5,000-order import of ordinary orders; anything larger is answered 413. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -22,6 +24,8 @@ export interface AppDeps {
   webDistDir?: string | null;
   /** How long `stop()` lets requests in flight finish before it closes their connections (default 10 s). */
   stopGracePeriodMs?: number;
+  /** Limits of the CSV exports (defaults: DEFAULT_EXPORT_SETTINGS). */
+  exports?: Partial<ExportSettings>;
 }
 
 export interface RunningServer {
@@ -53,18 +57,6 @@ export function hasGraphiql(webDistDir: string): boolean {
   return existsSync(join(webDistDir, 'graphiql', 'index.html'));
 }
 
-async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
-  try {
-    await Promise.race([
-      dataSource.query('SELECT 1'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
-    ]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * One port for everything: the dashboard on `/`, GraphQL (and Apollo Sandbox in a browser) on
  * `/graphql`, GraphiQL on `/graphiql`, `/healthz` for the process and `/readyz` for the database.
@@ -93,11 +85,13 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const readiness = readinessProbe(deps.dataSource);
   app.get('/readyz', async (_req, res) => {
-    const ready = await databaseAnswers(deps.dataSource);
+    const ready = await readiness.check();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
-  app.use('/api/exports', exportRoutes(deps));
+  const exports = createExports(deps);
+  app.use('/api/exports', exports.router);
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
@@ -138,6 +132,8 @@ export async function startServer(deps: AppDeps, port: number, host?: string): P
         await apollo.stop();
       } finally {
         clearTimeout(graceEnds);
+        readiness.close();
+        exports.close();
       }
     },
     requestsCutShort: () => cutShort,

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Writable, type Readable } from 'node:stream';
+
+/** The exports' files together would take more disk than EXPORT_TEMP_MAX_MB allows. */
+export class TempSpaceExhaustedError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`export files would exceed ${maxBytes} bytes`);
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset);
+    if (bytesWritten === 0) throw new Error('the export file takes no more bytes');
+    offset += bytesWritten;
+  }
+}
+
+/** A prepared export on disk: written once at the database's pace, then read at the client's. */
+export interface ExportFile {
+  /** Writes the file from its start; fails (TempSpaceExhaustedError) past the disk budget. */
+  writer(): Writable;
+  /** Bytes written so far. */
+  readonly size: number;
+  /** The whole file from its first byte (call once the writer has finished). */
+  reader(): Readable;
+  /** Closes and removes the file and gives its bytes back to the budget. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Files of exports in preparation, in `dir`, taking at most `maxBytes` in all. Each file is
+ * removed from the directory as soon as it is open (where the system allows it): its customer
+ * data is then reachable only through this process's open handle, and the system frees the space
+ * when the handle closes, also if the process dies.
+ */
+export class ExportFiles {
+  private used = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly maxBytes: number,
+  ) {}
+
+  async create(): Promise<ExportFile> {
+    const path = join(this.dir, `tiktok-insights-export-${randomUUID()}.csv`);
+    const handle: FileHandle = await open(path, 'wx+', 0o600);
+    let listed = true;
+    try {
+      await unlink(path);
+      listed = false;
+    } catch {
+      // Windows keeps an open file: it is removed on close instead.
+    }
+    let size = 0;
+    let closed: Promise<void> | null = null;
+    const files = this;
+    return {
+      get size() {
+        return size;
+      },
+      writer: () =>
+        new Writable({
+          // Whatever queued while the last write was on its way goes in one write.
+          writev(chunks, done) {
+            const bytes = Buffer.concat(chunks.map(({ chunk }) => chunk as Buffer));
+            if (files.used + bytes.length > files.maxBytes) return done(new TempSpaceExhaustedError(files.maxBytes));
+            files.used += bytes.length;
+            size += bytes.length;
+            writeAll(handle, bytes).then(() => done(), done);
+          },
+        }),
+      reader: () => handle.createReadStream({ start: 0, autoClose: false }),
+      close: () =>
+        (closed ??= (async () => {
+          files.used -= size;
+          await handle.close().catch(() => {});
+          if (listed) await unlink(path).catch(() => {});
+        })()),
+    };
+  }
+
+  /** Bytes the open files take now. */
+  get bytesInUse(): number {
+    return this.used;
+  }
+}

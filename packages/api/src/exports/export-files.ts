@@ -56,7 +56,6 @@ export class ExportFiles {
     }
     let size = 0;
     let closed: Promise<void> | null = null;
-    const files = this;
     return {
       get size() {
         return size;
@@ -64,10 +63,10 @@ export class ExportFiles {
       writer: () =>
         new Writable({
           // Whatever queued while the last write was on its way goes in one write.
-          writev(chunks, done) {
+          writev: (chunks, done) => {
             const bytes = Buffer.concat(chunks.map(({ chunk }) => chunk as Buffer));
-            if (files.used + bytes.length > files.maxBytes) return done(new TempSpaceExhaustedError(files.maxBytes));
-            files.used += bytes.length;
+            if (this.used + bytes.length > this.maxBytes) return done(new TempSpaceExhaustedError(this.maxBytes));
+            this.used += bytes.length;
             size += bytes.length;
             writeAll(handle, bytes).then(() => done(), done);
           },
@@ -75,7 +74,7 @@ export class ExportFiles {
       reader: () => handle.createReadStream({ start: 0, autoClose: false }),
       close: () =>
         (closed ??= (async () => {
-          files.used -= size;
+          this.used -= size;
           await handle.close().catch(() => {});
           if (listed) await unlink(path).catch(() => {});
         })()),

@@ -4,6 +4,8 @@ import { csvRecord, csvStart, type CsvContext, type CsvTableDefinition } from '@
 import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
 
+const PIECE_LENGTH = 64 * 1024;
+
 /** A CSV download: a query's rows, each turned into a row of a table the dashboard defines. */
 export interface CsvExport<DbRow, CsvRow> {
   table: CsvTableDefinition<CsvRow>;
@@ -17,8 +19,9 @@ export interface CsvExport<DbRow, CsvRow> {
 
 /**
  * Writes a query's rows as the table's CSV (the same bytes the dashboard writes for the rows it
- * shows: see @tiktok-insights/shared's csv) to `target` through a server-side cursor: rows are
- * read in batches as the target takes them, never held all at once. Returns the number of rows.
+ * shows: see @tiktok-insights/shared's csv) to `target`, an object-mode stream taking strings,
+ * through a server-side cursor: rows are read in batches as the target takes them, never held all
+ * at once. Returns the number of rows.
  */
 export async function writeCsv<DbRow, CsvRow>(
   client: pg.ClientBase,
@@ -31,21 +34,25 @@ export async function writeCsv<DbRow, CsvRow>(
     // A cursor lives in a transaction; REPEATABLE READ gives the whole file one snapshot.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const source: Readable = client.query(new QueryStream(spec.sql, spec.parameters, { batchSize: 1000, highWaterMark: 1000 }));
-    let started = false;
-    // The header goes out with the first record (or alone for an empty list).
+    // Records go out in pieces of about 64 kB (the header with the first), not one by one.
+    let pending = csvStart(spec.table);
     const toRecords = new Transform({
-      writableObjectMode: true,
+      objectMode: true,
+      highWaterMark: 2,
       transform(row: DbRow, _encoding, done) {
         rows += 1;
         try {
-          const record = csvRecord(spec.table, spec.toRow(row), spec.context);
-          done(null, started ? record : ((started = true), csvStart(spec.table) + record));
+          pending += csvRecord(spec.table, spec.toRow(row), spec.context);
         } catch (error) {
-          done(error as Error);
+          return done(error as Error);
         }
+        if (pending.length < PIECE_LENGTH) return done();
+        const piece = pending;
+        pending = '';
+        done(null, piece);
       },
       flush(done) {
-        done(null, started ? undefined : csvStart(spec.table));
+        done(null, pending === '' ? undefined : pending);
       },
     });
     await pipeline(source, toRecords, target, { signal });

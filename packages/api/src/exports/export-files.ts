@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable, type Readable } from 'node:stream';
+import { Writable } from 'node:stream';
 
 /** The exports' files together would take more disk than EXPORT_TEMP_MAX_MB allows. */
 export class TempSpaceExhaustedError extends Error {
@@ -10,22 +10,17 @@ export class TempSpaceExhaustedError extends Error {
   }
 }
 
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
-  for (let offset = 0; offset < bytes.length; ) {
-    const { bytesWritten } = await handle.write(bytes, offset);
-    if (bytesWritten === 0) throw new Error('the export file takes no more bytes');
-    offset += bytesWritten;
-  }
-}
-
 /** A prepared export on disk: written once at the database's pace, then read at the client's. */
 export interface ExportFile {
-  /** Writes the file from its start; fails (TempSpaceExhaustedError) past the disk budget. */
+  /**
+   * Writes the file from its start, taking text (object mode: each piece a string). Fails
+   * (TempSpaceExhaustedError) past the disk budget.
+   */
   writer(): Writable;
   /** Bytes written so far. */
   readonly size: number;
-  /** The whole file from its first byte (call once the writer has finished). */
-  reader(): Readable;
+  /** Reads into `buffer` from `position`; 0 at the end. */
+  read(buffer: Buffer, position: number): Promise<number>;
   /** Closes and removes the file and gives its bytes back to the budget. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -62,16 +57,20 @@ export class ExportFiles {
       },
       writer: () =>
         new Writable({
-          // Whatever queued while the last write was on its way goes in one write.
-          writev: (chunks, done) => {
-            const bytes = Buffer.concat(chunks.map(({ chunk }) => chunk as Buffer));
-            if (this.used + bytes.length > this.maxBytes) return done(new TempSpaceExhaustedError(this.maxBytes));
-            this.used += bytes.length;
-            size += bytes.length;
-            writeAll(handle, bytes).then(() => done(), done);
+          objectMode: true,
+          highWaterMark: 2,
+          // Strings go to the file as they are: no Buffer per piece left for the garbage collector.
+          write: (piece: string, _encoding, done) => {
+            const bytes = Buffer.byteLength(piece);
+            if (this.used + bytes > this.maxBytes) return done(new TempSpaceExhaustedError(this.maxBytes));
+            this.used += bytes;
+            size += bytes;
+            handle.write(piece, null, 'utf8').then(({ bytesWritten }) => {
+              done(bytesWritten === bytes ? null : new Error(`the export file took ${bytesWritten} of ${bytes} bytes (disk full?)`));
+            }, done);
           },
         }),
-      reader: () => handle.createReadStream({ start: 0, autoClose: false }),
+      read: async (buffer, position) => (await handle.read(buffer, 0, buffer.length, position)).bytesRead,
       close: () =>
         (closed ??= (async () => {
           this.used -= size;

@@ -1,5 +1,3 @@
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { todayInZone } from '@tiktok-insights/shared';
 import type { DataSource } from 'typeorm';
@@ -14,6 +12,7 @@ import { crossoverCustomersExport, marketingListExport } from './customer-export
 import { ExportFiles, TempSpaceExhaustedError, type ExportFile } from './export-files.js';
 import { DEFAULT_EXPORT_SETTINGS, EXPORT_RETRY_AFTER_SECONDS, ExportPlaces, Turns, type ExportSettings } from './export-limits.js';
 import { BadParameterError, crossoverQuery, marketingListQuery } from './export-query.js';
+import { sendFile, StalledDownloadError } from './send-file.js';
 
 class ExportError extends Error {
   constructor(
@@ -26,9 +25,6 @@ class ExportError extends Error {
     super(message);
   }
 }
-
-/** The download's client took no byte for EXPORT_STALL_TIMEOUT_MS. */
-class StalledDownloadError extends Error {}
 
 /** PostgreSQL's query_canceled: the statement timeout (STATEMENT_TIMEOUT_MS) stopped the export's query. */
 const QUERY_CANCELED = '57014';
@@ -93,29 +89,6 @@ export function createExports(deps: Deps): Exports {
     }
   }
 
-  /** Sends the file at the client's pace; a client that takes nothing for the stall timeout is cut off. */
-  async function send(file: ExportFile, res: Response): Promise<void> {
-    const stalled = new AbortController();
-    let lastProgress = performance.now();
-    const progress = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        lastProgress = performance.now();
-        done(null, chunk);
-      },
-    });
-    const watch = setInterval(
-      () => {
-        if (performance.now() - lastProgress > settings.stallTimeoutMs) stalled.abort(new StalledDownloadError('the client took nothing'));
-      },
-      Math.min(1_000, settings.stallTimeoutMs / 4),
-    ).unref();
-    try {
-      await pipeline(file.reader(), progress, res, { signal: stalled.signal });
-    } finally {
-      clearInterval(watch);
-    }
-  }
-
   function refusal(reason: 'shop' | 'total'): ExportError {
     return reason === 'shop'
       ? new ExportError(
@@ -164,11 +137,11 @@ export function createExports(deps: Deps): Exports {
         res.setHeader('content-disposition', `attachment; filename="${name}-${spec.asOf}.csv"`);
         res.setHeader('content-length', String(file.size));
         res.setHeader('cache-control', 'no-store');
-        await send(file, res);
+        await sendFile(file, res, settings.stallTimeoutMs);
         deps.logger.info({ shopId: shop.id, export: name, rows, bytes: file.size, queryMs, ms: Math.round(performance.now() - started) }, 'csv export');
       } catch (error) {
         if (res.headersSent) {
-          const reason = error instanceof StalledDownloadError || stalledCause(error) ? 'stalled' : gone.signal.aborted ? 'client closed' : 'failed';
+          const reason = error instanceof StalledDownloadError ? 'stalled' : gone.signal.aborted ? 'client closed' : 'failed';
           deps.logger.warn({ shopId, export: name, reason, ...(reason === 'failed' ? { err: loggableError(error) } : {}) }, 'csv export stopped');
           res.destroy();
           return;
@@ -221,11 +194,6 @@ export function createExports(deps: Deps): Exports {
       pool.end().catch(() => {});
     },
   };
-}
-
-/** An abort of the stall watch arrives as an AbortError whose cause is the StalledDownloadError. */
-function stalledCause(error: unknown): boolean {
-  return error instanceof Error && error.cause instanceof StalledDownloadError;
 }
 
 /** The refusals and failures the client is told about in words of their own. */

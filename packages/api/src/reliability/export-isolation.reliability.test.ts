@@ -1,6 +1,7 @@
 /**
  * CSV exports against the API as its own process (`node dist/main.js`) and a real PostgreSQL,
- * over real sockets. Shop A has a marketing list of about 20 MB.
+ * over real sockets. Shop A has a marketing list of about 20 MB; the API's memory growth while it
+ * prepares and sends it is printed (and stays under 50 MB).
  *
  * - Stalled downloads: A opens 12 connections to its export and reads nothing. Another shop's
  *   dashboard and `/readyz` answer as usual meanwhile (their timings are printed); past
@@ -11,6 +12,7 @@
  *   download, gets the whole file: the same bytes as a fast download.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OrderData } from '../orders/order-input.js';
@@ -102,6 +104,9 @@ function readBody(response: IncomingMessage, bytesPerSecond?: number): Promise<{
   });
 }
 
+/** Resident memory of a process (Linux). */
+const rssOf = (pid: number) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function timed<T>(what: string, send: () => Promise<T>, ok: (result: T) => boolean): Promise<{ what: string; ms: number; ok: boolean; detail: string }> {
@@ -126,13 +131,22 @@ it('keeps other shops and /readyz answering while one shop stalls its downloads,
   await importOrders(db.dataSource, shopB.shopId, bigBatch('neighbour', 400));
   console.log(`export isolation: ${CUSTOMERS} wide customers imported in ${Math.round(performance.now() - imported)} ms`);
 
+  // The API's memory while it prepares and sends the whole list (as `pnpm bench` measures it).
+  const rssBefore = rssOf(api.child.pid!);
+  let rssMax = rssBefore;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssOf(api!.child.pid!))), 20);
   const fast = await openDownload(url + EXPORT_PATH, shopA.token);
   expect(fast.response.statusCode).toBe(200);
   const fastBody = await readBody(fast.response);
+  clearInterval(sampler);
   expect(fastBody.complete).toBe(true);
   reference = { bytes: fastBody.body.length, sha256: sha256(fastBody.body) };
-  console.log(`export isolation: a fast download of A's list: ${reference.bytes} bytes in ${Math.round(fast.ms + fastBody.ms)} ms (headers after ${Math.round(fast.ms)} ms)`);
+  const rssGrowth = rssMax - rssBefore;
+  console.log(
+    `export isolation: a fast download of A's list: ${reference.bytes} bytes in ${Math.round(fast.ms + fastBody.ms)} ms (headers after ${Math.round(fast.ms)} ms); the API's RSS grew by ${(rssGrowth / 1024 / 1024).toFixed(1)} MB`,
+  );
   expect(reference.bytes).toBeGreaterThan(15 * 1024 * 1024);
+  expect(rssGrowth).toBeLessThan(50 * 1024 * 1024);
 
   // Shop A: 12 connections to its export that read nothing.
   const stalledStarted = performance.now();

@@ -331,6 +331,49 @@ describe('CSV exports at once', () => {
     }
   });
 
+  it('keeps the place of a client that left while its file was prepared until the query stops, then gives it back', async () => {
+    const single = await startServer(
+      { dataSource: db.dataSource, logger: createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null, exports: { perShop: 1 } },
+      0,
+      '127.0.0.1',
+    );
+    const from = (signal?: AbortSignal) =>
+      fetch(`${single.url}/api/exports/tiktok-customers.csv?asOf=2025-06-01`, { headers: { authorization: `Bearer ${token}` }, signal });
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    const observer = new pg.Client({ connectionString: db.url });
+    await observer.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE customer IN ACCESS EXCLUSIVE MODE');
+      const leaving = new AbortController();
+      const left = from(leaving.signal).catch((error: unknown) => error);
+      const deadline = Date.now() + 10_000;
+      while ((await waitingExports(observer)) < 1) {
+        if (Date.now() > deadline) throw new Error('the export did not start its query');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      leaving.abort();
+      expect(await left).toBeInstanceOf(Error);
+      // Its query still waits in the database: the place is still taken.
+      expect((await from()).status).toBe(429);
+      await locker.query('COMMIT');
+      const until = Date.now() + 10_000;
+      let again = await from();
+      while (again.status === 429 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        again = await from();
+      }
+      expect(again.status).toBe(200);
+      expect(await fileText(again)).toBe(await fileText(await download('tiktok-customers.csv?asOf=2025-06-01')));
+    } finally {
+      await locker.query('ROLLBACK').catch(() => {});
+      await locker.end();
+      await observer.end();
+      await single.stop();
+    }
+  });
+
   it('refuses a list larger than EXPORT_TEMP_MAX_MB allows with a coded error, not a short file', async () => {
     const small = await startServer(
       { dataSource: db.dataSource, logger: createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null, exports: { tempMaxBytes: 4096 } },

@@ -6,7 +6,8 @@
  * - Stalled downloads: A opens 12 connections to its export and reads nothing. Another shop's
  *   dashboard and `/readyz` answer as usual meanwhile (their timings are printed); past
  *   EXPORT_LIMIT_PER_SHOP the export answers 429 with Retry-After; the stalled downloads are cut
- *   off after EXPORT_STALL_TIMEOUT_MS, short of their Content-Length, and their places come back.
+ *   off after EXPORT_STALL_TIMEOUT_MS, short of their Content-Length, and their places come back,
+ *   as the place of a client that leaves in the middle of its download does at once.
  * - A slow reader (socket reads throttled to 1 MB/s, a download of about 20 s) with the statement
  *   timeout lowered to 5 s (STATEMENT_TIMEOUT_MS), which would cancel a query held open for the
  *   download, gets the whole file: the same bytes as a fast download.
@@ -205,6 +206,24 @@ it('keeps other shops and /readyz answering while one shop stalls its downloads,
   expect(again.response.statusCode).toBe(200);
   const againBody = await readBody(again.response);
   expect({ bytes: againBody.body.length, sha256: sha256(againBody.body) }).toEqual(reference);
+
+  // A client that leaves in the middle of its download frees its place at once.
+  const leaving = await openDownload(url + EXPORT_PATH, shopA.token);
+  expect(leaving.response.statusCode).toBe(200);
+  await new Promise<void>((resolve) => {
+    let received = 0;
+    leaving.response.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received < 1024 * 1024 || leaving.response.destroyed) return;
+      leaving.response.destroy();
+      resolve();
+    });
+  });
+  await waitFor(() => stops().length > PER_SHOP, 10_000, 'the server to see the client leave', 20);
+  expect(stops()[PER_SHOP]!.reason).toBe('client closed');
+  const next = await Promise.all([openDownload(url + EXPORT_PATH, shopA.token), openDownload(url + EXPORT_PATH, shopA.token)]);
+  expect(next.map((download) => download.response.statusCode)).toEqual([200, 200]);
+  for (const download of next) download.response.destroy();
 
   // What the stalled clients get when they read at last: less than the Content-Length, then the
   // connection's end, which every HTTP client reports as a failed download.

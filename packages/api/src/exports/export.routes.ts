@@ -131,14 +131,14 @@ export function createExports(deps: Deps): Exports {
         releasePlace = admission.release;
         file = await files.create();
         const rows = await prepare(spec, file, gone.signal);
-        const queryMs = Math.round(performance.now() - started);
+        const preparedMs = Math.round(performance.now() - started);
         res.status(200);
         res.setHeader('content-type', 'text/csv; charset=utf-8');
         res.setHeader('content-disposition', `attachment; filename="${name}-${spec.asOf}.csv"`);
         res.setHeader('content-length', String(file.size));
         res.setHeader('cache-control', 'no-store');
         await sendFile(file, res, settings.stallTimeoutMs);
-        deps.logger.info({ shopId: shop.id, export: name, rows, bytes: file.size, queryMs, ms: Math.round(performance.now() - started) }, 'csv export');
+        deps.logger.info({ shopId: shop.id, export: name, rows, bytes: file.size, preparedMs, ms: Math.round(performance.now() - started) }, 'csv export');
       } catch (error) {
         if (res.headersSent) {
           const reason = error instanceof StalledDownloadError ? 'stalled' : gone.signal.aborted ? 'client closed' : 'failed';

@@ -15,6 +15,8 @@ const PIECES_IN_FLIGHT = 4;
  * connection is closed short of the Content-Length, which every HTTP client reports as a failure).
  */
 export async function sendFile(file: ExportFile, res: ServerResponse, stallTimeoutMs: number): Promise<void> {
+  // Gone while its file was prepared: its 'close' has passed.
+  if (res.destroyed) throw new Error('the client closed the connection');
   const free: Buffer[] = Array.from({ length: PIECES_IN_FLIGHT }, () => Buffer.allocUnsafe(PIECE_BYTES));
   let wakeUp: (() => void) | null = null;
   let lastProgress = performance.now();

@@ -5,6 +5,7 @@ import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connect
 
 /** Where the server listens unless HOST says otherwise: this machine only. */
 export const DEFAULT_HOST = '127.0.0.1';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from './exports/export-limits.js';
 
 /** Settings read from the environment once at start; README "Environment" lists them. */
 export interface AppConfig {
@@ -38,6 +39,8 @@ export interface AppConfig {
   authThrottle: AuthThrottleLimits;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For gives the client address; false: the socket's address. */
   trustProxy: boolean | number | string;
+  /** Limits of the CSV exports (EXPORT_*). */
+  exports: ExportSettings;
 }
 
 /** The admin token can create shops and their tokens: it must be long enough not to be guessed. */
@@ -55,12 +58,12 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = 'milliseconds'): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${name} must be a whole number of milliseconds, 1 or more, got "${raw}"`);
+    throw new Error(`${name} must be a whole number of ${unit}, 1 or more, got "${raw}"`);
   }
   return value;
 }
@@ -112,6 +115,18 @@ function connectionLimitsFromEnv(env: NodeJS.ProcessEnv): ConnectionLimits {
   return limits;
 }
 
+function exportSettingsFromEnv(env: NodeJS.ProcessEnv): ExportSettings {
+  const defaults = DEFAULT_EXPORT_SETTINGS;
+  return {
+    perShop: positiveIntFromEnv(env, 'EXPORT_LIMIT_PER_SHOP', defaults.perShop, 'exports'),
+    total: positiveIntFromEnv(env, 'EXPORT_LIMIT_TOTAL', defaults.total, 'exports'),
+    databaseConnections: positiveIntFromEnv(env, 'EXPORT_DB_CONNECTIONS', defaults.databaseConnections, 'connections'),
+    stallTimeoutMs: positiveIntFromEnv(env, 'EXPORT_STALL_TIMEOUT_MS', defaults.stallTimeoutMs),
+    tempDir: env.EXPORT_TEMP_DIR ? resolve(env.EXPORT_TEMP_DIR) : defaults.tempDir,
+    tempMaxBytes: positiveIntFromEnv(env, 'EXPORT_TEMP_MAX_MB', defaults.tempMaxBytes / 1024 / 1024, 'megabytes') * 1024 * 1024,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || null,
@@ -135,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowMs: positiveIntFromEnv(env, 'AUTH_FAILURE_WINDOW_MS', DEFAULT_AUTH_THROTTLE_LIMITS.windowMs),
     },
     trustProxy: trustProxyFromEnv(env),
+    exports: exportSettingsFromEnv(env),
   };
 }

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       authThrottle: config.authThrottle,
       trustProxy: config.trustProxy,
       connectionLimits: config.connectionLimits,
+      exports: config.exports,
     },
     config.port,
     config.host,

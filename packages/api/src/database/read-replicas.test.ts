@@ -103,3 +103,18 @@ it('sends writes to the primary and dashboard reads to the replica', async () =>
   const refused = await gql(`{ shop { id } }`, {}, token);
   expect(refused.errors![0]!.message).toMatch(/token/);
 });
+
+it('runs the CSV export on the replica, on the exports’ own connections', async () => {
+  const created = await gql(`mutation { createShop(input: { name: "Replica Export Boutique", timezone: "America/Chicago" }) { token } }`, {}, TEST_ADMIN_TOKEN);
+  const { token } = created.data.createShop;
+  const imported = await gql(IMPORT_MUTATION, { orders: [makeOrder({ placedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() })] }, token);
+  expect(imported.errors).toBeUndefined();
+  const exported = await fetch(`${server.url}/api/exports/tiktok-customers.csv`, { headers: { authorization: `Bearer ${token}` } });
+  expect(exported.status).toBe(200);
+  expect((await exported.text()).split('\r\n').filter(Boolean)).toHaveLength(2);
+  const sessions = (
+    await asAdmin(db.url, `SELECT usename, query FROM pg_stat_activity WHERE application_name = 'tiktok-insights-exports' AND datname = current_database()`)
+  ).rows as Array<{ usename: string; query: string }>;
+  expect(sessions.length).toBeGreaterThan(0);
+  expect(sessions.every((session) => session.usename === reader)).toBe(true);
+});

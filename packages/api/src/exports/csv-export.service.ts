@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { csvRecord, csvStart, type CsvContext, type CsvTableDefinition } from '@tiktok-insights/shared';
 import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
-import type { DataSource } from 'typeorm';
+
+const PIECE_LENGTH = 64 * 1024;
 
 /** A CSV download: a query's rows, each turned into a row of a table the dashboard defines. */
 export interface CsvExport<DbRow, CsvRow> {
@@ -17,37 +18,48 @@ export interface CsvExport<DbRow, CsvRow> {
 }
 
 /**
- * Streams a query's rows as the table's CSV (the same bytes the dashboard writes for the rows it
- * shows: see @tiktok-insights/shared's csv) through a server-side cursor: rows are read in batches
- * as the client takes them, never held all at once.
+ * Writes a query's rows as the table's CSV (the same bytes the dashboard writes for the rows it
+ * shows: see @tiktok-insights/shared's csv) to `target`, an object-mode stream taking strings,
+ * through a server-side cursor: rows are read in batches as the target takes them, never held all
+ * at once. Returns the number of rows.
  */
-export async function streamCsv<DbRow, CsvRow>(dataSource: DataSource, target: Writable, spec: CsvExport<DbRow, CsvRow>): Promise<number> {
-  const runner = dataSource.createQueryRunner('slave');
-  const client = (await runner.connect()) as pg.PoolClient;
+export async function writeCsv<DbRow, CsvRow>(
+  client: pg.ClientBase,
+  target: Writable,
+  spec: CsvExport<DbRow, CsvRow>,
+  signal: AbortSignal,
+): Promise<number> {
   let rows = 0;
   try {
     // A cursor lives in a transaction; REPEATABLE READ gives the whole file one snapshot.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const source: Readable = client.query(new QueryStream(spec.sql, spec.parameters, { batchSize: 1000, highWaterMark: 1000 }));
+    // Records go out in pieces of about 64 kB (the header with the first), not one by one.
+    let pending = csvStart(spec.table);
     const toRecords = new Transform({
-      writableObjectMode: true,
+      objectMode: true,
+      highWaterMark: 2,
       transform(row: DbRow, _encoding, done) {
         rows += 1;
         try {
-          done(null, csvRecord(spec.table, spec.toRow(row), spec.context));
+          pending += csvRecord(spec.table, spec.toRow(row), spec.context);
         } catch (error) {
-          done(error as Error);
+          return done(error as Error);
         }
+        if (pending.length < PIECE_LENGTH) return done();
+        const piece = pending;
+        pending = '';
+        done(null, piece);
+      },
+      flush(done) {
+        done(null, pending === '' ? undefined : pending);
       },
     });
-    target.write(csvStart(spec.table));
-    await pipeline(source, toRecords, target);
+    await pipeline(source, toRecords, target, { signal });
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
-  } finally {
-    await runner.release();
   }
   return rows;
 }

@@ -8,8 +8,14 @@ import {
   type MarketingCustomerCsvRow,
 } from '@tiktok-insights/shared';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../http/app.js';
+import { createLogger } from '../logger.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
@@ -194,9 +200,196 @@ describe('CSV exports', () => {
     expect((await download('tiktok-customers.csv?orderBy=EMAIL')).status).toBe(400);
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'answers 400 naming the parameter for the Object prototype name %s',
+    async (name) => {
+      const cases = [
+        ['tiktok-customers.csv', 'orderBy'],
+        ['tiktok-customers.csv', 'direction'],
+        ['tiktok-customers.csv', 'asOf'],
+        ['crossover-customers.csv', 'asOf'],
+      ];
+      for (const [path, parameter] of cases) {
+        const response = await download(`${path}?${parameter}=${encodeURIComponent(name)}`);
+        expect(response.status, `${path} ${parameter}=${name}`).toBe(400);
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+        const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+        expect(body.errors).toHaveLength(1);
+        expect(body.errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', parameter });
+        expect(body.errors[0]!.message.startsWith(`${parameter} must be `)).toBe(true);
+      }
+      // As a parameter's name rather than its value, it is a parameter the export does not take.
+      expect((await download(`tiktok-customers.csv?${encodeURIComponent(name)}=NAME&asOf=2025-06-01`)).status).toBe(200);
+    },
+  );
+
+  it('names the parameter that is given twice or is no day', async () => {
+    const twice = await download('tiktok-customers.csv?orderBy=NAME&orderBy=ORDERS');
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toEqual({ errors: [{ message: 'orderBy must be given once', extensions: { code: 'BAD_USER_INPUT', parameter: 'orderBy' } }] });
+    const notADay = await download('crossover-customers.csv?asOf=2025-02-30');
+    expect(notADay.status).toBe(400);
+    const body = (await notADay.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', parameter: 'asOf' });
+    expect(body.errors[0]!.message).toMatch(/^asOf must be a day as YYYY-MM-DD: .*February 2025 has 28 days/);
+  });
+
+  it('sends the length of the file, which is the whole file', async () => {
+    const response = await download('tiktok-customers.csv?asOf=2025-06-01');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(response.headers.get('content-length')).toBe(String(bytes.length));
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+  });
+
   it('is not available while TikTok is disconnected', async () => {
     const other = await api.createShop();
     await api.gql(`mutation { disconnectTikTok { connected } }`, {}, other.token);
     expect((await download('tiktok-customers.csv', other.token)).status).toBe(404);
+  });
+});
+
+describe('CSV exports at once', () => {
+  /** Sessions of the exports' own pool that wait for the lock the test holds. */
+  const waitingExports = async (observer: pg.Client) =>
+    (
+      await observer.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'tiktok-insights-exports' AND wait_event_type = 'Lock'`,
+      )
+    ).rows[0].n as number;
+
+  it('admits EXPORT_LIMIT_PER_SHOP per shop and EXPORT_LIMIT_TOTAL in all, answers 429 with Retry-After beyond, and leaves no file behind', async () => {
+    const tempDir = await mkdtemp(join(tmpdir(), 'tiktok-insights-export-test-'));
+    const limited = await startServer(
+      {
+        dataSource: db.dataSource,
+        logger: createLogger('silent'),
+        adminToken: TEST_ADMIN_TOKEN,
+        webDistDir: null,
+        exports: { perShop: 2, total: 3, databaseConnections: 3, tempDir },
+      },
+      0,
+      '127.0.0.1',
+    );
+    const shopB = await api.createShop();
+    const shopC = await api.createShop();
+    const from = (bearer: string, path = 'tiktok-customers.csv?asOf=2025-06-01') =>
+      fetch(`${limited.url}/api/exports/${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+    const expected = await fileText(await download('tiktok-customers.csv?asOf=2025-06-01'));
+
+    // While the test holds the customer table, every export admitted waits in its query.
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    // Outside the locker's transaction, which sees the sessions as they were when it began.
+    const observer = new pg.Client({ connectionString: db.url });
+    await observer.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE customer IN ACCESS EXCLUSIVE MODE');
+      const a1 = from(token);
+      const a2 = from(token);
+      const b1 = from(shopB.token, 'crossover-customers.csv');
+      const deadline = Date.now() + 10_000;
+      while ((await waitingExports(observer)) < 3) {
+        if (Date.now() > deadline) throw new Error('three exports did not start their queries');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // The files being prepared are not listed in the directory.
+      expect(await readdir(tempDir)).toEqual([]);
+
+      const a3 = await from(token);
+      expect(a3.status).toBe(429);
+      expect(a3.headers.get('retry-after')).toBe('10');
+      expect(await a3.json()).toEqual({
+        errors: [{ message: 'This shop already has 2 exports in progress; try again when one has finished.', extensions: { code: 'TOO_MANY_REQUESTS' } }],
+      });
+      const c1 = await from(shopC.token);
+      expect(c1.status).toBe(429);
+      expect(c1.headers.get('retry-after')).toBe('10');
+      expect(await c1.json()).toEqual({
+        errors: [{ message: 'The server is busy with other exports; try again shortly.', extensions: { code: 'TOO_MANY_REQUESTS' } }],
+      });
+
+      await locker.query('COMMIT');
+      const [first, second, crossover] = await Promise.all([a1, a2, b1]);
+      expect([first.status, second.status, crossover.status]).toEqual([200, 200, 200]);
+      expect(await fileText(first)).toBe(expected);
+      expect(await fileText(second)).toBe(expected);
+      expect(await fileText(crossover)).toBe(csvStart(CROSSOVER_CUSTOMERS_CSV));
+      // The places came back.
+      const again = await from(token);
+      expect(again.status).toBe(200);
+      expect(await fileText(again)).toBe(expected);
+      expect((await from(shopC.token)).status).toBe(200);
+      expect(await readdir(tempDir)).toEqual([]);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => {});
+      await locker.end();
+      await observer.end();
+      await limited.stop();
+      await rm(tempDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the place of a client that left while its file was prepared until the query stops, then gives it back', async () => {
+    const single = await startServer(
+      { dataSource: db.dataSource, logger: createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null, exports: { perShop: 1 } },
+      0,
+      '127.0.0.1',
+    );
+    const from = (signal?: AbortSignal) =>
+      fetch(`${single.url}/api/exports/tiktok-customers.csv?asOf=2025-06-01`, { headers: { authorization: `Bearer ${token}` }, signal });
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    const observer = new pg.Client({ connectionString: db.url });
+    await observer.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE customer IN ACCESS EXCLUSIVE MODE');
+      const leaving = new AbortController();
+      const left = from(leaving.signal).catch((error: unknown) => error);
+      const deadline = Date.now() + 10_000;
+      while ((await waitingExports(observer)) < 1) {
+        if (Date.now() > deadline) throw new Error('the export did not start its query');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      leaving.abort();
+      expect(await left).toBeInstanceOf(Error);
+      // Its query still waits in the database: the place is still taken.
+      expect((await from()).status).toBe(429);
+      await locker.query('COMMIT');
+      const until = Date.now() + 10_000;
+      let again = await from();
+      while (again.status === 429 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        again = await from();
+      }
+      expect(again.status).toBe(200);
+      expect(await fileText(again)).toBe(await fileText(await download('tiktok-customers.csv?asOf=2025-06-01')));
+    } finally {
+      await locker.query('ROLLBACK').catch(() => {});
+      await locker.end();
+      await observer.end();
+      await single.stop();
+    }
+  });
+
+  it('refuses a list larger than EXPORT_TEMP_MAX_MB allows with a coded error, not a short file', async () => {
+    const small = await startServer(
+      { dataSource: db.dataSource, logger: createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null, exports: { tempMaxBytes: 4096 } },
+      0,
+      '127.0.0.1',
+    );
+    try {
+      const response = await fetch(`${small.url}/api/exports/tiktok-customers.csv?asOf=2025-06-01`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'This list is larger than the server allows for an export (EXPORT_TEMP_MAX_MB).', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+      const tiny = await fetch(`${small.url}/api/exports/crossover-customers.csv?asOf=2025-06-01`, { headers: { authorization: `Bearer ${token}` } });
+      expect(tiny.status).toBe(200);
+    } finally {
+      await small.stop();
+    }
   });
 });

@@ -11,11 +11,13 @@ import { DEFAULT_HOST } from '../config.js';
 import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/context.js';
 import { buildAppSchema } from '../graphql/schema.js';
-import { exportRoutes } from '../exports/export.routes.js';
+import { createExports } from '../exports/export.routes.js';
+import type { ExportSettings } from '../exports/export-limits.js';
 import { runInRequestScope } from '../database/query-observer.js';
 import { loggableError, type Logger } from '../logger.js';
 import { createLimitedServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-limits.js';
 import { jsonBody, RequestBodyError } from './json-body.js';
+import { readinessProbe } from './readiness.js';
 
 /** Large enough for a 5,000-order import of ordinary orders; anything larger is answered 413. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -37,6 +39,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** Timeouts and connection caps; DEFAULT_CONNECTION_LIMITS by default. */
   connectionLimits?: ConnectionLimits;
+  /** Limits of the CSV exports (defaults: DEFAULT_EXPORT_SETTINGS). */
+  exports?: Partial<ExportSettings>;
 }
 
 export interface RunningServer {
@@ -87,18 +91,6 @@ export function serverUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
-async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
-  try {
-    await Promise.race([
-      dataSource.query('SELECT 1'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
-    ]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * One port for everything: the dashboard on `/`, GraphQL (and Apollo Sandbox in a browser) on
  * `/graphql`, GraphiQL on `/graphiql`, `/healthz` for the process and `/readyz` for the database.
@@ -129,11 +121,13 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const readiness = readinessProbe(deps.dataSource);
   app.get('/readyz', async (_req, res) => {
-    const ready = await databaseAnswers(deps.dataSource);
+    const ready = await readiness.check();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
-  app.use('/api/exports', exportRoutes(authDeps));
+  const exports = createExports(authDeps);
+  app.use('/api/exports', exports.router);
   app.use(
     '/graphql',
     jsonBody({
@@ -190,6 +184,8 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
         await apollo.stop();
       } finally {
         clearTimeout(graceEnds);
+        readiness.close();
+        exports.close();
       }
     },
     requestsCutShort: () => cutShort,

@@ -14,12 +14,7 @@ const SettingsPageQuery = graphql(`
       name
       timezone
       currency
-      weekStartsOn
-      aovTarget {
-        cents
-        currency
-        formatted
-      }
+      ...ShopSettingsForm_shop
       tiktok {
         connected
         connectedAt

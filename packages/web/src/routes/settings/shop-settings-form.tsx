@@ -3,34 +3,35 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { currencyMinorDigits, isValidCurrency, isValidTimeZone, minorUnitsToDecimal } from '@tiktok-insights/shared';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../components/states/error-state';
-import { graphql } from '../../gql';
-import type { UpdateShopSettingsInput, WeekDay } from '../../gql/graphql';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import type { ShopSettingsForm_ShopFragment, UpdateShopSettingsInput, WeekDay } from '../../gql/graphql';
+
+/** The shop's fields the form edits; the page's query and the save's answer both bring them. */
+export const ShopSettingsFormFragment = graphql(`
+  fragment ShopSettingsForm_shop on Shop {
+    id
+    name
+    timezone
+    currency
+    weekStartsOn
+    aovTarget {
+      cents
+      currency
+      formatted
+    }
+  }
+`);
 
 export const UpdateShopSettingsMutation = graphql(`
   mutation UpdateShopSettings($input: UpdateShopSettingsInput!) {
     updateShopSettings(input: $input) {
       id
-      name
-      timezone
-      currency
-      weekStartsOn
-      aovTarget {
-        cents
-        currency
-        formatted
-      }
+      ...ShopSettingsForm_shop
     }
   }
 `);
 
-export interface ShopSettings {
-  id: string;
-  name: string;
-  timezone: string;
-  currency: string;
-  weekStartsOn: WeekDay;
-  aovTarget: { cents: number };
-}
+type ShopSettings = ShopSettingsForm_ShopFragment;
 
 type Field = 'name' | 'timezone' | 'currency' | 'weekStartsOn' | 'aovTarget';
 type Errors = Partial<Record<Field, string>>;
@@ -67,7 +68,8 @@ const supported = (key: 'timeZone' | 'currency', current: string) => {
 };
 
 /** The seller's own settings, checked here first and by the server again; the fields that changed are sent. */
-export function ShopSettingsForm({ shop }: { shop: ShopSettings }) {
+export function ShopSettingsForm({ shop: shopRef }: { shop: FragmentType<typeof ShopSettingsFormFragment> }) {
+  const shop = getFragmentData(ShopSettingsFormFragment, shopRef);
   const client = useApolloClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(shop));
   const [errors, setErrors] = useState<Errors>({});
@@ -127,7 +129,7 @@ export function ShopSettingsForm({ shop }: { shop: ShopSettings }) {
     }
     try {
       const { data } = await save({ variables: { input } });
-      const updated = data?.updateShopSettings;
+      const updated = data?.updateShopSettings && getFragmentData(ShopSettingsFormFragment, data.updateShopSettings);
       if (!updated) throw new Error('The server did not answer with the shop.');
       // Every figure depends on these settings: drop the cached insights so that the dashboard
       // asks the server again (the shop's own fields were updated by the answer).

@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../packages/api/src/database/free-port.js';
-import { spawnBuiltApi } from '../packages/api/src/process/built-api.js';
+import { freePort, spawnBuiltApi } from '@tiktok-insights/api/testing';
 
 /** Resident and peak resident memory of a process, from /proc (bytes). */
 export function memoryOf(pid: number): { rss: number; peak: number } {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { print, type DocumentNode } from 'graphql';
-import { FULL_DASHBOARD_QUERY } from '../packages/api/src/test-support/dashboard-query.js';
+import { FULL_DASHBOARD_QUERY } from '@tiktok-insights/api/testing';
 
 const GENERATED = fileURLToPath(new URL('../packages/web/src/gql/graphql.ts', import.meta.url));
 

@@ -1,8 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { addDays, todayInZone } from '@tiktok-insights/shared';
-import { DEMO_SHOP, generateDemoOrders, type DemoOptions } from '../packages/api/src/demo/demo-generator.js';
-import { importGenerated } from '../packages/api/src/demo/demo-seed.js';
-import { createShop } from '../packages/api/src/shops/shop.service.js';
+import { DEMO_SHOP, generateDemoOrders, type DemoOptions, importGenerated, createShop } from '@tiktok-insights/api/testing';
 
 export interface DatasetScale {
   name: 'small' | 'full';

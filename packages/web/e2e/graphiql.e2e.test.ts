@@ -10,10 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../api/src/http/app.js';
-import { createLogger } from '../../api/src/logger.js';
-import { createShop } from '../../api/src/shops/shop.service.js';
-import { createTestDatabase, type TestDatabase } from '../../api/src/test-support/test-database.js';
+import { startServer, type RunningServer, createLogger, createShop, createTestDatabase, type TestDatabase } from '@tiktok-insights/api/testing';
 import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from './support/environment.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../', import.meta.url));

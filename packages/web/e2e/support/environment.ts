@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { addDays, todayInZone } from '@tiktok-insights/shared';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
-import { DEMO_SHOP, generateDemo } from '../../../api/src/demo/demo-generator.js';
-import { startServer, type RunningServer } from '../../../api/src/http/app.js';
-import { createLogger } from '../../../api/src/logger.js';
-import { importOrders } from '../../../api/src/orders/import-orders.service.js';
-import { createShop } from '../../../api/src/shops/shop.service.js';
-import { createTestDatabase, type TestDatabase } from '../../../api/src/test-support/test-database.js';
+import { DEMO_SHOP, generateDemo, startServer, type RunningServer, createLogger, importOrders, createShop, createTestDatabase, type TestDatabase } from '@tiktok-insights/api/testing';
 import { ApiClient } from './api-client.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

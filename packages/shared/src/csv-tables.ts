@@ -1,4 +1,5 @@
 import { csvDateTime, csvInteger, csvMoney, csvText, type CsvColumnDefinition, type CsvTableDefinition } from './csv';
+import type { PostalAddress } from './postal-address';
 
 /**
  * The CSV columns of the dashboard's tables. The browser ("Rows shown") and the API ("All
@@ -6,19 +7,10 @@ import { csvDateTime, csvInteger, csvMoney, csvText, type CsvColumnDefinition, t
  * the names the table shows; a table that shows money has a Currency column after its amounts.
  */
 
-export interface CsvAddress {
-  line1: string;
-  line2?: string | null;
-  city: string;
-  region: string;
-  postalCode: string;
-  country: string;
-}
-
 interface CsvCustomer {
   tiktokCustomerId: string;
   name: string;
-  address: CsvAddress;
+  address: PostalAddress;
 }
 
 const currencyColumn: CsvColumnDefinition<unknown> = { header: 'Currency', cell: (_row, context) => context.currency };

@@ -82,8 +82,8 @@ export {
   csvRecord,
   csvDocument,
 } from './csv';
+export type { PostalAddress } from './postal-address';
 export {
-  type CsvAddress,
   type MarketingCustomerCsvRow,
   type CrossoverCustomerCsvRow,
   type TopProductCsvRow,

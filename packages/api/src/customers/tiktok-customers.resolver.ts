@@ -4,21 +4,14 @@ import { pageSize } from '../graphql/connection.js';
 import { money } from '../graphql/money.type.js';
 import { TikTokInsights } from '../insights/insights.types.js';
 import { CustomerOrder, TikTokCustomerConnection, type TikTokCustomer } from './tiktok-customer.types.js';
-import { listTikTokCustomers, type TikTokCustomerRow } from './tiktok-customers.service.js';
+import { addressOfRow, listTikTokCustomers, type TikTokCustomerRow } from './tiktok-customers.service.js';
 
 export function toTikTokCustomer(row: TikTokCustomerRow, currency: string): TikTokCustomer {
   return {
     id: String(row.customer_id),
     tiktokCustomerId: row.external_id,
     name: row.name,
-    address: {
-      line1: row.line1,
-      line2: row.line2,
-      city: row.city,
-      region: row.region,
-      postalCode: row.postal_code,
-      country: row.country,
-    },
+    address: addressOfRow(row),
     firstOrderAt: row.first_order_at,
     lastOrderAt: row.last_order_at,
     orders: row.orders,

@@ -1,7 +1,22 @@
+import type { PostalAddress } from '@tiktok-insights/shared';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, type CursorPart } from '../graphql/connection.js';
 import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
 import { onReplica } from '../database/replication.js';
+
+/** The address columns of a customer, as the customer queries select them. */
+export interface CustomerAddressColumns {
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+}
+
+export function addressOfRow(row: CustomerAddressColumns): Required<PostalAddress> {
+  return { line1: row.line1, line2: row.line2, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country };
+}
 
 export interface TikTokCustomerRow {
   customer_id: number;

@@ -2,34 +2,18 @@ import {
   CROSSOVER_CUSTOMERS_CSV,
   MARKETING_CUSTOMERS_CSV,
   type CrossoverCustomerCsvRow,
-  type CsvAddress,
   type CsvContext,
   type MarketingCustomerCsvRow,
 } from '@tiktok-insights/shared';
 import { CLASSIFIED_CUSTOMERS } from '../crossover/crossover.service.js';
 import type { CustomerOrderField, OrderDirection } from '../customers/tiktok-customer.types.js';
-import { customerSource, SORTS, type TikTokCustomerRow } from '../customers/tiktok-customers.service.js';
+import { addressOfRow, customerSource, SORTS, type CustomerAddressColumns, type TikTokCustomerRow } from '../customers/tiktok-customers.service.js';
 import type { CsvExport } from './csv-export.service.js';
 
-interface Identity {
+interface Identity extends CustomerAddressColumns {
   external_id: string;
   name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string;
-  postal_code: string;
-  country: string;
 }
-
-const addressOf = (row: Identity): CsvAddress => ({
-  line1: row.line1,
-  line2: row.line2,
-  city: row.city,
-  region: row.region,
-  postalCode: row.postal_code,
-  country: row.country,
-});
 
 /** The whole marketing list, in the order the dashboard shows it. */
 export function marketingListExport(options: {
@@ -51,7 +35,7 @@ export function marketingListExport(options: {
     toRow: (row) => ({
       tiktokCustomerId: row.external_id,
       name: row.name,
-      address: addressOf(row),
+      address: addressOfRow(row),
       orders: row.orders,
       netReceiptsCents: row.net_receipts_cents,
       firstOrderAt: row.first_order_at,
@@ -84,7 +68,7 @@ export function crossoverCustomersExport(options: { shopId: string; asOf: string
     toRow: (row) => ({
       tiktokCustomerId: row.external_id,
       name: row.name,
-      address: addressOf(row),
+      address: addressOfRow(row),
       firstTikTokOrderAt: row.first_at,
       firstCrossoverOrderAt: row.first_store_at,
       storeOrders: row.store_orders,

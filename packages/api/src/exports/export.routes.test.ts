@@ -249,14 +249,41 @@ describe('CSV exports', () => {
 });
 
 describe('CSV exports at once', () => {
-  /** Sessions of the exports' own pool that wait for the lock the test holds. */
-  const waitingExports = async (observer: pg.Client) =>
-    (
-      await observer.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND application_name = 'tiktok-insights-exports' AND wait_event_type = 'Lock'`,
-      )
-    ).rows[0].n as number;
+  /**
+   * Holds the customer table locked, so every export admitted waits in its query; `untilWaiting`
+   * returns once that many sessions of the exports' own pool wait for the lock.
+   */
+  async function holdCustomerTable() {
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    // Outside the locker's transaction, which sees the sessions as they were when it began.
+    const observer = new pg.Client({ connectionString: db.url });
+    await observer.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE customer IN ACCESS EXCLUSIVE MODE');
+    const waitingExports = async () =>
+      (
+        await observer.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'tiktok-insights-exports' AND wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n as number;
+    return {
+      async untilWaiting(count: number): Promise<void> {
+        const deadline = Date.now() + 10_000;
+        while ((await waitingExports()) < count) {
+          if (Date.now() > deadline) throw new Error(`${count} export(s) did not start their queries`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      },
+      release: () => locker.query('COMMIT'),
+      async close(): Promise<void> {
+        await locker.query('ROLLBACK').catch(() => {});
+        await locker.end();
+        await observer.end();
+      },
+    };
+  }
 
   it('admits EXPORT_LIMIT_PER_SHOP per shop and EXPORT_LIMIT_TOTAL in all, answers 429 with Retry-After beyond, and leaves no file behind', async () => {
     const tempDir = await mkdtemp(join(tmpdir(), 'tiktok-insights-export-test-'));
@@ -277,23 +304,12 @@ describe('CSV exports at once', () => {
       fetch(`${limited.url}/api/exports/${path}`, { headers: { authorization: `Bearer ${bearer}` } });
     const expected = await fileText(await download('tiktok-customers.csv?asOf=2025-06-01'));
 
-    // While the test holds the customer table, every export admitted waits in its query.
-    const locker = new pg.Client({ connectionString: db.url });
-    await locker.connect();
-    // Outside the locker's transaction, which sees the sessions as they were when it began.
-    const observer = new pg.Client({ connectionString: db.url });
-    await observer.connect();
+    const table = await holdCustomerTable();
     try {
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE customer IN ACCESS EXCLUSIVE MODE');
       const a1 = from(token);
       const a2 = from(token);
       const b1 = from(shopB.token, 'crossover-customers.csv');
-      const deadline = Date.now() + 10_000;
-      while ((await waitingExports(observer)) < 3) {
-        if (Date.now() > deadline) throw new Error('three exports did not start their queries');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await table.untilWaiting(3);
       // The files being prepared are not listed in the directory.
       expect(await readdir(tempDir)).toEqual([]);
 
@@ -310,7 +326,7 @@ describe('CSV exports at once', () => {
         errors: [{ message: 'The server is busy with other exports; try again shortly.', extensions: { code: 'TOO_MANY_REQUESTS' } }],
       });
 
-      await locker.query('COMMIT');
+      await table.release();
       const [first, second, crossover] = await Promise.all([a1, a2, b1]);
       expect([first.status, second.status, crossover.status]).toEqual([200, 200, 200]);
       expect(await fileText(first)).toBe(expected);
@@ -323,9 +339,7 @@ describe('CSV exports at once', () => {
       expect((await from(shopC.token)).status).toBe(200);
       expect(await readdir(tempDir)).toEqual([]);
     } finally {
-      await locker.query('ROLLBACK').catch(() => {});
-      await locker.end();
-      await observer.end();
+      await table.close();
       await limited.stop();
       await rm(tempDir, { recursive: true, force: true });
     }
@@ -339,25 +353,16 @@ describe('CSV exports at once', () => {
     );
     const from = (signal?: AbortSignal) =>
       fetch(`${single.url}/api/exports/tiktok-customers.csv?asOf=2025-06-01`, { headers: { authorization: `Bearer ${token}` }, signal });
-    const locker = new pg.Client({ connectionString: db.url });
-    await locker.connect();
-    const observer = new pg.Client({ connectionString: db.url });
-    await observer.connect();
+    const table = await holdCustomerTable();
     try {
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE customer IN ACCESS EXCLUSIVE MODE');
       const leaving = new AbortController();
       const left = from(leaving.signal).catch((error: unknown) => error);
-      const deadline = Date.now() + 10_000;
-      while ((await waitingExports(observer)) < 1) {
-        if (Date.now() > deadline) throw new Error('the export did not start its query');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await table.untilWaiting(1);
       leaving.abort();
       expect(await left).toBeInstanceOf(Error);
       // Its query still waits in the database: the place is still taken.
       expect((await from()).status).toBe(429);
-      await locker.query('COMMIT');
+      await table.release();
       const until = Date.now() + 10_000;
       let again = await from();
       while (again.status === 429 && Date.now() < until) {
@@ -367,9 +372,7 @@ describe('CSV exports at once', () => {
       expect(again.status).toBe(200);
       expect(await fileText(again)).toBe(await fileText(await download('tiktok-customers.csv?asOf=2025-06-01')));
     } finally {
-      await locker.query('ROLLBACK').catch(() => {});
-      await locker.end();
-      await observer.end();
+      await table.close();
       await single.stop();
     }
   });

@@ -1,3 +1,5 @@
+import type { PostalAddress as AddressData } from '@tiktok-insights/shared';
+
 /**
  * The plain shape of one order as `importOrders` receives it (spec section 3), after GraphQL
  * has applied the input defaults. The GraphQL input classes implement these interfaces, and the
@@ -9,14 +11,8 @@ export type SalesChannel = (typeof SALES_CHANNELS)[number];
 export const ORDER_STATUSES = ['UNPAID', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export interface AddressData {
-  line1: string;
-  line2?: string | null;
-  city: string;
-  region: string;
-  postalCode: string;
-  country: string;
-}
+/** Shared with the CSV files of the customer lists: one shape of an address. */
+export type { AddressData };
 
 export interface CustomerData {
   /** TikTok buyer id on TIKTOK orders; the store's customer id otherwise. */

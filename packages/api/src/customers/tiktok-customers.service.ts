@@ -18,16 +18,10 @@ export function addressOfRow(row: CustomerAddressColumns): Required<PostalAddres
   return { line1: row.line1, line2: row.line2, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country };
 }
 
-export interface TikTokCustomerRow {
+export interface TikTokCustomerRow extends CustomerAddressColumns {
   customer_id: number;
   external_id: string;
   name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string;
-  postal_code: string;
-  country: string;
   orders: number;
   net_receipts_cents: number;
   first_order_at: Date;

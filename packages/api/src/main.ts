@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { loadConfig, type AppConfig } from './config.js';
-import { closeDatabase } from './database/close-database.js';
-import { openDatabase } from './database/data-source.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
-import { databaseHasShop, demoSignInToken, findDemoShopId } from './demo/demo-sign-in.js';
-import { hasGraphiql, startServer } from './http/app.js';
-import { loggableError, logger, logToFile } from './logger.js';
-import { plannerStatisticsRefresh } from './orders/planner-statistics.js';
-import { FINISHED, settlesBy, stopOnSignals } from './process/shutdown.js';
+import { loadConfig, type AppConfig } from './app/config.js';
+import { closeDatabase } from './app/process/close-database.js';
+import { openDatabase } from './platform/database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/database/embedded-postgres.js';
+import { databaseHasShop, demoSignInToken, findDemoShopId } from './modules/demo/demo-sign-in.js';
+import { hasGraphiql, startServer } from './app/http/app.js';
+import { loggableError, logger, logToFile } from './platform/logging/logger.js';
+import { plannerStatisticsRefresh } from './modules/orders/planner-statistics.js';
+import { FINISHED, settlesBy, stopOnSignals } from './app/process/shutdown.js';
 
 // stdout carries only the lines people read (the links, progress); the JSON log lines go to stderr,
 // or, when stderr is a terminal (someone ran `pnpm start`), to a file named in the printed lines.
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && !(await databaseHasShop(dataSource))) {
     say('No shop yet: creating the demo shop with about two years of orders…');
     // Loaded only to seed: the generator and its name tables stay out of a running server's memory.
-    const { seedDemoShop } = await import('./demo/demo-seed.js');
+    const { seedDemoShop } = await import('./modules/demo/demo-seed.js');
     await seedDemoShop(dataSource, logger);
   }
 

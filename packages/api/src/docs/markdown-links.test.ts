@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../app/config.js';
 
 function markdownFiles(): string[] {
   const files = [join(PROJECT_ROOT, 'README.md')];

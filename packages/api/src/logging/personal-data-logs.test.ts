@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerToken, generateShopToken, hashToken, secretsEqual } from '../auth/tokens.js';
-import { createLogger } from '../logger.js';
-import type { OrderData } from '../orders/order-input.js';
+import { bearerToken, generateShopToken, hashToken, secretsEqual } from '../modules/auth/tokens.js';
+import { createLogger } from '../platform/logging/logger.js';
+import type { OrderData } from '../modules/orders/order-input.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../test-support/api-client.js';
 import { FULL_DASHBOARD_QUERY } from '../test-support/dashboard-query.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';

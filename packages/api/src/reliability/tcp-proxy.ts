@@ -1,5 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { freePort } from '../database/free-port.js';
+import { freePort } from '../platform/database/free-port.js';
 
 /**
  * A TCP proxy between the API and PostgreSQL that the test can cut the way a network does: after

@@ -24,7 +24,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderData } from '../orders/order-input.js';
+import type { OrderData } from '../modules/orders/order-input.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type GraphQLResponse, type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION } from '../test-support/order-factory.js';
 import { referenceInsights, type ReferenceShop } from '../test-support/reference-metrics.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { startServer, type RunningServer } from '../http/app.js';
-import { createLogger, type Logger } from '../logger.js';
+import { startServer, type RunningServer } from '../app/http/app.js';
+import { createLogger, type Logger } from '../platform/logging/logger.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghijkl';
 

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { freePort } from '../database/free-port.js';
-import { createLogger } from '../logger.js';
+import { startEmbeddedPostgres } from '../platform/database/embedded-postgres.js';
+import { freePort } from '../platform/database/free-port.js';
+import { createLogger } from '../platform/logging/logger.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

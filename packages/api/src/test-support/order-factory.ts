@@ -1,4 +1,4 @@
-import type { OrderData } from '../orders/order-input.js';
+import type { OrderData } from '../modules/orders/order-input.js';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 

@@ -1,5 +1,5 @@
 import { addDays, formatWithOffset, zonedInstant } from '@tiktok-insights/shared';
-import type { OrderData, OrderStatus, SalesChannel } from '../orders/order-input.js';
+import type { OrderData, OrderStatus, SalesChannel } from '../modules/orders/order-input.js';
 
 /** mulberry32: a tiny seeded generator, so a failing run can be replayed from its seed. */
 export function seededRandom(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { DateRangeError } from '@tiktok-insights/shared';
 import { describe, expect, it } from 'vitest';
-import { addressKey } from '../crossover/address-key.js';
-import type { AddressData, OrderData, OrderLineData, OrderStatus, SalesChannel } from '../orders/order-input.js';
+import { addressKey } from '../modules/address/address-key.js';
+import type { AddressData, OrderData, OrderLineData, OrderStatus, SalesChannel } from '../modules/orders/order-input.js';
 import { type Point, type ReferenceShop, type Summary, referenceInsights } from './reference-metrics.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -85,8 +85,8 @@ import {
   weekEndOf,
   weekStartOf,
 } from '@tiktok-insights/shared';
-import { addressKey } from '../crossover/address-key.js';
-import type { AddressData, CustomerData, OrderData, OrderLineData } from '../orders/order-input.js';
+import { addressKey } from '../modules/address/address-key.js';
+import type { AddressData, CustomerData, OrderData, OrderLineData } from '../modules/orders/order-input.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes (money in integer cents)

@@ -1,5 +1,5 @@
 import { afterAll, expect } from 'vitest';
-import { observeQueries } from '../database/query-observer.js';
+import { observeQueries } from '../platform/database/query-observer.js';
 
 /**
  * The Citus claim of docs/scaling.md, checked on every test file: each SQL statement the API

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { openDatabase } from '../database/data-source.js';
+import { openDatabase } from '../platform/database/data-source.js';
 
 export interface TestDatabase {
   dataSource: DataSource;

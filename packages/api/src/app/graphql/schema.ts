@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import {
+  PeriodInsightsResolver,
+  ShopInsightsResolver,
+  TikTokInsightsResolver,
+  TopProductResolver,
+} from '../../modules/insights/insights.resolver.js';
+import {
+  CrossoverCustomerResolver,
+  CrossoverInsightsResolver,
+  TikTokCrossoverResolver,
+} from '../../modules/crossover/crossover.resolver.js';
+import { TikTokCustomersResolver } from '../../modules/customers/tiktok-customers.resolver.js';
+import { OrdersResolver } from '../../modules/orders/orders.resolver.js';
+import { ShopAdminResolver } from '../../modules/shops/shop-admin.resolver.js';
+import { ShopResolver } from '../../modules/shops/shop.resolver.js';
+import { ShopSettingsResolver } from '../../modules/shops/shop-settings.resolver.js';
+import { TikTokResolver } from '../../modules/tiktok/tiktok.resolver.js';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** type-graphql builds the root types without descriptions; Sandbox shows these first. */
+function describeRoots(built: GraphQLSchema): GraphQLSchema {
+  const config = built.toConfig();
+  const query = built.getQueryType()!;
+  const mutation = built.getMutationType()!;
+  const describedQuery = new GraphQLObjectType({
+    ...query.toConfig(),
+    description: 'Reads. Every field needs `Authorization: Bearer <shop token>`; introspection needs none.',
+  });
+  const describedMutation = new GraphQLObjectType({
+    ...mutation.toConfig(),
+    description:
+      "Writes: imports, the shop's settings and the TikTok connection with a shop token; shops and tokens with the admin token.",
+  });
+  return new GraphQLSchema({
+    ...config,
+    query: describedQuery,
+    mutation: describedMutation,
+    types: config.types.filter((type) => type !== query && type !== mutation),
+  });
+}
+
+/** The served schema, built once from the resolver classes. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [
+      ShopResolver,
+      TikTokResolver,
+      OrdersResolver,
+      ShopAdminResolver,
+      ShopSettingsResolver,
+      ShopInsightsResolver,
+      TikTokInsightsResolver,
+      PeriodInsightsResolver,
+      TopProductResolver,
+      TikTokCustomersResolver,
+      TikTokCrossoverResolver,
+      CrossoverInsightsResolver,
+      CrossoverCustomerResolver,
+    ],
+    validate: false,
+  }).then(describeRoots);
+  return schema;
+}

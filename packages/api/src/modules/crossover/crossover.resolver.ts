@@ -1,0 +1,108 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { DateRangeError, orderBreakdown, ratio0 } from '@tiktok-insights/shared';
+import { toTikTokCustomer } from '../customers/tiktok-customers.resolver.js';
+import { TikTokCustomer } from '../customers/tiktok-customer.types.js';
+import type { RequestContext } from '../../platform/graphql/context.js';
+import { pageSize } from '../../platform/graphql/connection.js';
+import { badUserInput } from '../../platform/errors/app-error.js';
+import { money } from '../../platform/graphql/money.type.js';
+import { DateScalar } from '../../platform/graphql/scalars.js';
+import { TikTokInsights } from '../insights/insights.types.js';
+import { crossoverWeeksWindow, cumulativeWeeks } from './crossover-weeks.js';
+import { listCrossoverCustomers } from './crossover.service.js';
+import {
+  CrossoverCustomer,
+  CrossoverCustomerConnection,
+  CrossoverInsights,
+  CrossoverWeek,
+} from './crossover.types.js';
+import { createCrossoverAnalysisLoader } from './crossover-analysis.loader.js';
+import { createTikTokCustomerLoader } from '../customers/tiktok-customer.loader.js';
+
+@Resolver(() => TikTokInsights)
+export class TikTokCrossoverResolver {
+  @FieldResolver(() => CrossoverInsights, {
+    description: 'TikTok buyers who later bought through the shop\'s own store at the same address, up to `asOf`.',
+  })
+  async crossover(@Root() insights: TikTokInsights, @Ctx() ctx: RequestContext): Promise<CrossoverInsights> {
+    const { shop, asOf } = insights.scope;
+    const analysis = await ctx.loaders.get(createCrossoverAnalysisLoader).load({ shopId: shop.id, asOf });
+    return {
+      sourcedCustomers: analysis.sourced,
+      crossoverCustomers: analysis.crossover,
+      crossoverRate: ratio0(analysis.crossover, analysis.sourced),
+      crossoverNonTikTokNetReceipts: money(analysis.crossoverNetReceiptsCents, shop.currency),
+      orderBreakdown: orderBreakdown(analysis.buckets),
+      scope: insights.scope,
+    };
+  }
+}
+
+@Resolver(() => CrossoverInsights)
+export class CrossoverInsightsResolver {
+  @FieldResolver(() => [CrossoverWeek], {
+    description:
+      'Cumulative sourced and crossover customers at the end of each week, oldest first. Default: from the week of ' +
+      "the first TikTok order to the week holding `asOf`; `from` and `to` snap to whole weeks (at most 520).",
+  })
+  async cumulativeByWeek(
+    @Root() crossover: CrossoverInsights,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'First week wanted (any day of it).' }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Last week wanted (any day of it).' }) to: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CrossoverWeek[]> {
+    const { shop, asOf } = crossover.scope;
+    const analysis = await ctx.loaders.get(createCrossoverAnalysisLoader).load({ shopId: shop.id, asOf });
+    try {
+      const window = crossoverWeeksWindow(asOf, shop.weekStartsOn, analysis.firstTikTokDay, from ?? null, to ?? null);
+      return cumulativeWeeks(window, shop.weekStartsOn, asOf, analysis.sourcedByDay, analysis.crossoverByDay);
+    } catch (error) {
+      if (error instanceof DateRangeError) throw badUserInput(error.message, { field: error.field });
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => CrossoverCustomerConnection, {
+    description: 'The crossover customers, latest crossover first; `first` defaults to 50 (at most 500).',
+  })
+  async customers(
+    @Root() crossover: CrossoverInsights,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 500 (default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CrossoverCustomerConnection> {
+    const { shop, asOf } = crossover.scope;
+    const size = pageSize(first);
+    const { current } = await ctx.loaders.get(createCrossoverAnalysisLoader).load({ shopId: shop.id, asOf });
+    const page = await listCrossoverCustomers(ctx.dataSource, shop.id, { asOf, first: size, after: after ?? null, current });
+    return {
+      edges: page.rows.map(({ row, cursor }) => ({
+        cursor,
+        node: {
+          customerId: row.customer_id,
+          firstTikTokOrderAt: row.first_at,
+          firstCrossoverOrderAt: row.first_store_at,
+          nonTikTokOrders: row.store_orders,
+          nonTikTokNetReceipts: money(row.store_net, shop.currency),
+          scope: crossover.scope,
+        },
+      })),
+      pageInfo: {
+        hasNextPage: size === 0 ? crossover.crossoverCustomers > 0 : page.hasNextPage,
+        endCursor: page.rows.at(-1)?.cursor ?? null,
+      },
+      totalCount: crossover.crossoverCustomers,
+    };
+  }
+}
+
+@Resolver(() => CrossoverCustomer)
+export class CrossoverCustomerResolver {
+  @FieldResolver(() => TikTokCustomer, { description: 'The TikTok customer, with figures up to `asOf`.' })
+  async customer(@Root() node: CrossoverCustomer, @Ctx() ctx: RequestContext): Promise<TikTokCustomer> {
+    const { shop, asOf } = node.scope;
+    const row = await ctx.loaders.get(createTikTokCustomerLoader).load({ shopId: shop.id, asOf, customerId: node.customerId });
+    if (!row) throw new Error(`crossover customer ${node.customerId} has no counted TikTok order up to ${asOf}`);
+    return toTikTokCustomer(row, shop.currency);
+  }
+}

@@ -1,0 +1,165 @@
+import type { DataSource } from 'typeorm';
+import type { CrossoverBucketKind } from '@tiktok-insights/shared';
+import { decodeCursor, encodeCursor } from '../../platform/graphql/connection.js';
+import { onReplica } from '../../platform/database/replication.js';
+
+/**
+ * Every TikTok customer with a counted TikTok order up to asOf ($2), classified against the
+ * counted store orders (up to asOf) of store customers at the same address key. Sourced: the
+ * first TikTok order is earlier than every such store order, so all of them come after it;
+ * crossover: sourced with at least one. ($1 is the shop.) Each step is materialized once, so
+ * a plan built on stale row estimates cannot re-run the store aggregation per customer.
+ */
+export const CLASSIFIED_CUSTOMERS = `
+  tiktok AS MATERIALIZED (
+    SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_counted_day AS first_day
+      FROM customer c
+     WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.first_counted_day <= $2::date
+  ),
+  store_at_address AS MATERIALIZED (
+    SELECT s.address_key, min(o.placed_at) AS first_store_at, min(o.local_day) AS first_store_day,
+           count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
+      FROM customer s
+      JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted
+     WHERE s.shop_id = $1 AND s.space = 'STORE' AND o.local_day <= $2::date
+       AND s.address_key IN (SELECT address_key FROM tiktok)
+     GROUP BY s.address_key
+  ),
+  classified AS MATERIALIZED (
+    SELECT t.customer_id, t.address_key, t.first_at, t.first_day,
+           (a.first_store_at IS NULL OR t.first_at < a.first_store_at) AS sourced,
+           a.first_store_at, a.first_store_day, coalesce(a.store_orders, 0) AS store_orders,
+           coalesce(a.store_net, 0) AS store_net
+      FROM tiktok t
+      LEFT JOIN store_at_address a ON a.address_key = t.address_key
+  )`;
+
+export interface CrossoverAnalysis {
+  /** Whether asOf covers every counted order, so the kept summaries are the answer. */
+  current: boolean;
+  sourced: number;
+  crossover: number;
+  buckets: Record<CrossoverBucketKind, number>;
+  crossoverNetReceiptsCents: number;
+  firstTikTokDay: string | null;
+  /** New sourced customers per day of their first TikTok order, by day. */
+  sourcedByDay: Array<[day: string, customers: number]>;
+  /** New crossover customers per crossover date, by day. */
+  crossoverByDay: Array<[day: string, customers: number]>;
+}
+
+/**
+ * The crossover figures at asOf. When asOf is on or after the shop's last counted order day (the
+ * dashboard's usual question), they are read from the summaries the import keeps; for an
+ * earlier asOf they are computed from the orders up to that day.
+ */
+export async function analyzeCrossover(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
+  const [kept] = await onReplica(
+    dataSource,
+    `SELECT (SELECT max(d.day)::text FROM daily_channel_summary d WHERE d.shop_id = $1 AND d.orders > 0) AS latest_day,
+            (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) AS totals,
+            (SELECT min(n.day)::text FROM daily_new_customer_summary n
+              WHERE n.shop_id = $1 AND n.tiktok_customers > 0) AS first_day,
+            (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
+               FROM daily_crossover_summary x
+              WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days`,
+    [shopId],
+  );
+  if (kept.latest_day !== null && kept.latest_day > asOf) return analyzeCrossoverUpTo(dataSource, shopId, asOf);
+  const totals = kept.totals ?? {};
+  const buckets = {
+    NONE: totals.none_customers ?? 0,
+    ONE: totals.one_customers ?? 0,
+    TWO: totals.two_customers ?? 0,
+    THREE_OR_MORE: totals.three_or_more_customers ?? 0,
+  };
+  const days: Array<[string, number, number]> = kept.days;
+  return {
+    current: true,
+    sourced: totals.sourced_customers ?? 0,
+    crossover: buckets.ONE + buckets.TWO + buckets.THREE_OR_MORE,
+    buckets,
+    crossoverNetReceiptsCents: Number(totals.crossover_net_receipts_cents ?? 0),
+    firstTikTokDay: kept.first_day,
+    sourcedByDay: days.filter(([, sourced]) => sourced !== 0).map(([day, sourced]) => [day, sourced]),
+    crossoverByDay: days.filter(([, , crossover]) => crossover !== 0).map(([day, , crossover]) => [day, crossover]),
+  };
+}
+
+async function analyzeCrossoverUpTo(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
+  const [row] = await onReplica(
+    dataSource,
+    `WITH ${CLASSIFIED_CUSTOMERS}
+     SELECT
+       (SELECT count(*) FILTER (WHERE sourced) FROM classified)::int AS sourced,
+       (SELECT count(*) FILTER (WHERE sourced AND store_orders = 0) FROM classified)::int AS none,
+       (SELECT count(*) FILTER (WHERE sourced AND store_orders = 1) FROM classified)::int AS one,
+       (SELECT count(*) FILTER (WHERE sourced AND store_orders = 2) FROM classified)::int AS two,
+       (SELECT count(*) FILTER (WHERE sourced AND store_orders >= 3) FROM classified)::int AS three_or_more,
+       (SELECT coalesce(sum(store_net), 0) FROM (
+          SELECT DISTINCT address_key, store_net FROM classified WHERE sourced AND store_orders > 0) k)::bigint AS crossover_net,
+       (SELECT min(first_day) FROM classified)::text AS first_day,
+       (SELECT coalesce(json_agg(json_build_array(d, n) ORDER BY d), '[]') FROM (
+          SELECT first_day::text AS d, count(*)::int AS n FROM classified WHERE sourced GROUP BY first_day) s) AS sourced_by_day,
+       (SELECT coalesce(json_agg(json_build_array(d, n) ORDER BY d), '[]') FROM (
+          SELECT first_store_day::text AS d, count(*)::int AS n FROM classified
+           WHERE sourced AND store_orders > 0 GROUP BY first_store_day) x) AS crossover_by_day`,
+    [shopId, asOf],
+  );
+  const buckets = { NONE: row.none, ONE: row.one, TWO: row.two, THREE_OR_MORE: row.three_or_more };
+  return {
+    current: false,
+    sourced: row.sourced,
+    crossover: row.one + row.two + row.three_or_more,
+    buckets,
+    crossoverNetReceiptsCents: row.crossover_net,
+    firstTikTokDay: row.first_day,
+    sourcedByDay: row.sourced_by_day,
+    crossoverByDay: row.crossover_by_day,
+  };
+}
+
+export interface CrossoverCustomerRow {
+  customer_id: number;
+  first_at: Date;
+  first_store_at: Date;
+  store_orders: number;
+  store_net: number;
+}
+
+/** Crossover customers, latest crossover first (ties by customer id), keyset-paginated. */
+export async function listCrossoverCustomers(
+  dataSource: DataSource,
+  shopId: string,
+  request: { asOf: string; first: number; after: string | null; current: boolean },
+): Promise<{ rows: Array<{ row: CrossoverCustomerRow; cursor: string }>; hasNextPage: boolean }> {
+  const scope = `crossover:${request.asOf}`;
+  const after = request.after === null ? null : decodeCursor(request.after, scope, ['timestamptz', 'bigint']);
+  if (request.first === 0) return { rows: [], hasNextPage: false };
+  const rows: CrossoverCustomerRow[] = await onReplica(
+    dataSource,
+    request.current
+      ? `SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
+                crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net
+           FROM customer
+          WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0 AND $2::date IS NOT NULL
+            ${after ? 'AND (first_crossover_order_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
+          ORDER BY first_crossover_order_at DESC, customer_id DESC
+          LIMIT $3`
+      : `WITH ${CLASSIFIED_CUSTOMERS}
+         SELECT customer_id, first_at, first_store_at, store_orders, store_net
+           FROM classified
+          WHERE sourced AND store_orders > 0
+            ${after ? 'AND (first_store_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
+          ORDER BY first_store_at DESC, customer_id DESC
+          LIMIT $3`,
+    after ? [shopId, request.asOf, request.first + 1, after[0], after[1]] : [shopId, request.asOf, request.first + 1],
+  );
+  return {
+    rows: rows.slice(0, request.first).map((row) => ({
+      row,
+      cursor: encodeCursor(scope, [row.first_store_at.toISOString(), row.customer_id]),
+    })),
+    hasNextPage: rows.length > request.first,
+  };
+}

@@ -1,0 +1,129 @@
+import type { PostalAddress } from '@tiktok-insights/shared';
+import type { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, type CursorPart } from '../../platform/graphql/connection.js';
+import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
+import { onReplica } from '../../platform/database/replication.js';
+
+/** The address columns of a customer, as the customer queries select them. */
+export interface CustomerAddressColumns {
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+}
+
+export function addressOfRow(row: CustomerAddressColumns): Required<PostalAddress> {
+  return { line1: row.line1, line2: row.line2, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country };
+}
+
+export interface TikTokCustomerRow extends CustomerAddressColumns {
+  customer_id: number;
+  external_id: string;
+  name: string;
+  orders: number;
+  net_receipts_cents: number;
+  first_order_at: Date;
+  last_order_at: Date;
+}
+
+export interface CustomerPage {
+  rows: Array<{ row: TikTokCustomerRow; cursor: string }>;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface CustomerPageRequest {
+  asOf: string;
+  first: number;
+  after: string | null;
+  field: CustomerOrderField;
+  direction: OrderDirection;
+}
+
+/** SQL sort expression, the cursor value's type, and how to read the cursor value back, per sort field. */
+export const SORTS: Record<
+  CustomerOrderField,
+  { column: string; cast: string; part: CursorPart; value: (row: TikTokCustomerRow) => string | number }
+> = {
+  NAME: { column: 'name COLLATE "C"', cast: 'text COLLATE "C"', part: 'text', value: (r) => r.name },
+  FIRST_ORDER_AT: { column: 'first_order_at', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.first_order_at.toISOString() },
+  LAST_ORDER_AT: { column: 'last_order_at', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.last_order_at.toISOString() },
+  ORDERS: { column: 'orders', cast: 'int', part: 'int', value: (r) => r.orders },
+  NET_RECEIPTS: { column: 'net_receipts_cents', cast: 'bigint', part: 'bigint', value: (r) => r.net_receipts_cents },
+};
+
+const IDENTITY = `c.customer_id, c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country`;
+
+/**
+ * When asOf is on or after the shop's last counted TikTok day, every counted TikTok order is
+ * in, so the totals kept on each customer by the import are the answer (and indexed for every
+ * sort). For an earlier asOf the totals are computed from the orders up to that day.
+ */
+export function customerSource(current: boolean): string {
+  return current
+    ? `SELECT ${IDENTITY}, c.counted_orders AS orders, c.counted_net_receipts_cents AS net_receipts_cents,
+              c.first_counted_order_at AS first_order_at, c.last_counted_order_at AS last_order_at
+         FROM customer c
+        WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND $2::date IS NOT NULL`
+    : `SELECT ${IDENTITY}, a.orders, a.net_receipts_cents, a.first_order_at, a.last_order_at
+         FROM (SELECT o.customer_id, count(*)::int AS orders, sum(o.net_receipts_cents)::bigint AS net_receipts_cents,
+                      min(o.placed_at) AS first_order_at, max(o.placed_at) AS last_order_at
+                 FROM sales_order o
+                WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted AND o.local_day <= $2::date
+                GROUP BY o.customer_id) a
+         JOIN customer c ON c.shop_id = $1 AND c.customer_id = a.customer_id`;
+}
+
+/**
+ * How many customers the marketing list holds at asOf, and whether the totals stored on each
+ * customer are current for it (asOf on or after the shop's last counted TikTok day).
+ */
+export async function marketingListState(
+  dataSource: DataSource,
+  shopId: string,
+  asOf: string,
+): Promise<{ current: boolean; total: number }> {
+  const [state]: Array<{ latest_day: string | null; total: number }> = await onReplica(
+    dataSource,
+    `SELECT (SELECT max(d.day) FROM daily_channel_summary d
+              WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
+            (SELECT coalesce(sum(n.tiktok_customers), 0)::int FROM daily_new_customer_summary n
+              WHERE n.shop_id = $1 AND n.day <= $2::date) AS total`,
+    [shopId, asOf],
+  );
+  return { current: state!.latest_day === null || state!.latest_day <= asOf, total: state!.total };
+}
+
+/** The marketing list: TikTok customers with a counted TikTok order up to asOf, keyset-paginated. */
+export async function listTikTokCustomers(
+  dataSource: DataSource,
+  shopId: string,
+  request: CustomerPageRequest,
+): Promise<CustomerPage> {
+  const sort = SORTS[request.field];
+  const scope = `customers:${request.asOf}:${request.field}:${request.direction}`;
+  const after = request.after === null ? null : decodeCursor(request.after, scope, [sort.part, 'bigint']);
+
+  const { current, total } = await marketingListState(dataSource, shopId, request.asOf);
+  if (request.first === 0 || total === 0) {
+    return { rows: [], hasNextPage: total > 0, totalCount: total };
+  }
+  const comparison = request.direction === 'ASC' ? '>' : '<';
+  const order = request.direction === 'ASC' ? 'ASC' : 'DESC';
+  const rows: TikTokCustomerRow[] = await onReplica(
+    dataSource,
+    `SELECT * FROM (${customerSource(current)}) t
+      ${after ? `WHERE (t.${sort.column}, t.customer_id) ${comparison} ($4::${sort.cast}, $5::bigint)` : ''}
+      ORDER BY t.${sort.column} ${order}, t.customer_id ${order}
+      LIMIT $3`,
+    after ? [shopId, request.asOf, request.first + 1, after[0], after[1]] : [shopId, request.asOf, request.first + 1],
+  );
+  const page = rows.slice(0, request.first);
+  return {
+    rows: page.map((row) => ({ row, cursor: encodeCursor(scope, [sort.value(row), row.customer_id]) })),
+    hasNextPage: rows.length > request.first,
+    totalCount: total,
+  };
+}

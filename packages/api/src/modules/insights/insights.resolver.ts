@@ -1,0 +1,189 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import {
+  DateRangeError,
+  dayBuckets,
+  last7Days,
+  previousWindow,
+  resolveWeekRange,
+  todayInZone,
+  weekBuckets,
+  type DayWindow,
+} from '@tiktok-insights/shared';
+import { MAX_PAGE_SIZE } from '../../platform/graphql/connection.js';
+import { badUserInput } from '../../platform/errors/app-error.js';
+import type { RequestContext } from '../../platform/graphql/context.js';
+import { money } from '../../platform/graphql/money.type.js';
+import { DateScalar } from '../../platform/graphql/scalars.js';
+import { findTikTokIntegration } from '../tiktok/tiktok.service.js';
+import { Shop } from '../shops/shop.types.js';
+import { rangeUpTo, toMetricSummary, toPeriodPoint } from './insights-mappers.js';
+import {
+  MetricSummary,
+  PeriodInsights,
+  PeriodPoint,
+  Product,
+  TikTokInsights,
+  TopProduct,
+  TopProductOrder,
+  type InsightsScope,
+} from './insights.types.js';
+import { createProductLoader } from './product.loader.js';
+import { createRangeMetricsLoader } from './range-metrics.loader.js';
+import { createTopProductsLoader } from './top-products.loader.js';
+
+function period(scope: InsightsScope, window: DayWindow, granularity: 'DAY' | 'WEEK'): PeriodInsights {
+  const previous = previousWindow(window);
+  return {
+    start: window.start,
+    end: window.end,
+    previousStart: previous.start,
+    previousEnd: previous.end,
+    scope,
+    window,
+    granularity,
+  };
+}
+
+@Resolver(() => Shop)
+export class ShopInsightsResolver {
+  @FieldResolver(() => TikTokInsights, {
+    nullable: true,
+    description: "The shop's TikTok insights up to the end of `asOf`; null while TikTok is disconnected.",
+  })
+  async tiktokInsights(
+    @Root() shop: Shop,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: "The last day to count, in the shop's time zone. Default: today there.",
+    })
+    asOf: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TikTokInsights | null> {
+    const integration = await findTikTokIntegration(ctx.dataSource, shop.id);
+    if (!integration.connected) return null;
+    const day = asOf ?? todayInZone(shop.timezone);
+    return { asOf: day, scope: { shop, asOf: day } };
+  }
+}
+
+@Resolver(() => TikTokInsights)
+export class TikTokInsightsResolver {
+  @FieldResolver(() => MetricSummary, { description: 'Every day up to and including `asOf`.' })
+  async allTime(@Root() insights: TikTokInsights, @Ctx() ctx: RequestContext): Promise<MetricSummary> {
+    const { shop, asOf } = insights.scope;
+    const metrics = await ctx.loaders.get(createRangeMetricsLoader).load({
+      shopId: shop.id,
+      range: { start: '1970-01-01', end: asOf, allTime: true },
+    });
+    return toMetricSummary(metrics, shop);
+  }
+
+  @FieldResolver(() => PeriodInsights, {
+    description: 'The 7 full days before `asOf` (asOf−7 … asOf−1; today, being partial, is left out), with a daily series.',
+  })
+  last7Days(@Root() insights: TikTokInsights): PeriodInsights {
+    return period(insights.scope, last7Days(insights.scope.asOf), 'DAY');
+  }
+
+  @FieldResolver(() => PeriodInsights, {
+    description:
+      "Whole weeks (starting on the shop's `weekStartsOn`) with a weekly series: `from` moves back to its week's start " +
+      "and `to` forward to its week's end. Without arguments: the 6 full weeks before the week that holds `asOf`. " +
+      'At most 520 weeks; `to` before `from` is BAD_USER_INPUT.',
+  })
+  dateRange(
+    @Root() insights: TikTokInsights,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'First day wanted; moved back to its week start.' })
+    from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Last day wanted; moved forward to its week end.' })
+    to: string | null,
+  ): PeriodInsights {
+    const { shop, asOf } = insights.scope;
+    try {
+      return period(insights.scope, resolveWeekRange(asOf, shop.weekStartsOn, from ?? null, to ?? null), 'WEEK');
+    } catch (error) {
+      if (error instanceof DateRangeError) throw badUserInput(error.message, { field: error.field });
+      throw error;
+    }
+  }
+}
+
+@Resolver(() => PeriodInsights)
+export class PeriodInsightsResolver {
+  @FieldResolver(() => MetricSummary, { description: 'The metrics of the whole window.' })
+  async summary(@Root() p: PeriodInsights, @Ctx() ctx: RequestContext): Promise<MetricSummary> {
+    const { shop, asOf } = p.scope;
+    return toMetricSummary(await ctx.loaders.get(createRangeMetricsLoader).load({ shopId: shop.id, range: rangeUpTo(p.window, asOf) }), shop);
+  }
+
+  @FieldResolver(() => MetricSummary, {
+    description:
+      'The same metrics over the previous period: the equally long window that ends the day before this one starts ' +
+      '(for the last 7 days: asOf−14 … asOf−8; for N weeks: the N weeks before).',
+  })
+  async previous(@Root() p: PeriodInsights, @Ctx() ctx: RequestContext): Promise<MetricSummary> {
+    const { shop, asOf } = p.scope;
+    const window = previousWindow(p.window);
+    return toMetricSummary(await ctx.loaders.get(createRangeMetricsLoader).load({ shopId: shop.id, range: rangeUpTo(window, asOf) }), shop);
+  }
+
+  @FieldResolver(() => [PeriodPoint], {
+    description: 'One point per day (last 7 days) or week (date range), oldest first, zero-filled.',
+  })
+  async series(@Root() p: PeriodInsights, @Ctx() ctx: RequestContext): Promise<PeriodPoint[]> {
+    const { shop, asOf } = p.scope;
+    const buckets = p.granularity === 'DAY' ? dayBuckets(p.window) : weekBuckets(p.window, shop.weekStartsOn);
+    const metrics = await ctx.loaders.get(createRangeMetricsLoader).loadMany(
+      buckets.map((bucket) => ({ shopId: shop.id, range: rangeUpTo(bucket, asOf) })),
+    );
+    return buckets.map((bucket, i) => {
+      const m = metrics[i]!;
+      if (m instanceof Error) throw m;
+      return toPeriodPoint(bucket, m, shop.currency);
+    });
+  }
+
+  @FieldResolver(() => [TopProduct], {
+    description:
+      'The products sold most on TikTok in the window (counted orders): by units sold, then total sales, then name; ' +
+      `or by total sales first with \`orderBy: TOTAL_SALES\`. At most ${MAX_PAGE_SIZE}.`,
+  })
+  async topProducts(
+    @Root() p: PeriodInsights,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: `How many products, 0 to ${MAX_PAGE_SIZE}.` }) first: number | null,
+    @Arg('orderBy', () => TopProductOrder, {
+      nullable: true,
+      defaultValue: 'UNITS_SOLD',
+      description: 'What ranks the products: units sold (default) or total sales; `rank` follows it.',
+    })
+    orderBy: TopProductOrder | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TopProduct[]> {
+    first ??= 10;
+    orderBy ??= 'UNITS_SOLD';
+    if (first < 0 || first > MAX_PAGE_SIZE) {
+      throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
+    }
+    const { shop, asOf } = p.scope;
+    const range = rangeUpTo(p.window, asOf);
+    if (first === 0 || range.end < range.start) return [];
+    const rows = await ctx.loaders.get(createTopProductsLoader).load({ shopId: shop.id, start: range.start, end: range.end, first, orderBy });
+    return rows.map((row) => ({
+      rank: row.rank,
+      productId: row.productId,
+      unitsSold: row.unitsSold,
+      totalSales: money(row.totalSalesCents, shop.currency),
+      shopId: shop.id,
+    }));
+  }
+}
+
+@Resolver(() => TopProduct)
+export class TopProductResolver {
+  @FieldResolver(() => Product, { description: 'The product.' })
+  async product(@Root() top: TopProduct, @Ctx() ctx: RequestContext): Promise<Product> {
+    const row = await ctx.loaders.get(createProductLoader).load({ shopId: top.shopId, productId: top.productId });
+    if (!row) throw new Error(`product ${top.productId} of a top-products row is missing`);
+    return { id: String(row.product_id), externalId: row.external_id, name: row.name, sku: row.sku };
+  }
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { InvalidDateError, parseIsoDateTime } from '@tiktok-insights/shared';
+import { badUserInput } from '../../platform/errors/app-error.js';
+import { ORDER_STATUSES, SALES_CHANNELS, type OrderData } from './order-input.js';
+
+export const MAX_ORDERS_PER_IMPORT = 5000;
+export const MAX_LINES_PER_ORDER = 100;
+const MAX_QUANTITY = 10_000;
+const MAX_UNIT_PRICE_CENTS = 10_000_000;
+const MAX_ORDER_AMOUNT_CENTS = 1_000_000_000;
+const EARLIEST_PLACED_AT = Date.UTC(2000, 0, 1);
+const LATEST_PLACED_AT = Date.UTC(2100, 0, 1);
+
+// Control characters (Unicode's Cc: C0, DEL and C1) cannot be shown or exported safely, and NUL
+// cannot be stored at all.
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((value) => value.isWellFormed(), { error: 'must be valid Unicode text' })
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: 'must not contain control characters' });
+
+const requiredText = (max: number) => text(max).refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+const optionalText = (max: number) => text(max).nullish();
+
+const cents = (max: number) =>
+  z.number({ error: 'must be a whole number of cents' })
+    .int({ error: 'must be a whole number of cents' })
+    .min(0, { error: 'must not be negative' })
+    .max(max, { error: `must be at most ${max}` });
+
+const addressSchema = z
+  .object({
+    line1: requiredText(200),
+    line2: optionalText(200),
+    city: requiredText(100),
+    region: requiredText(100),
+    postalCode: requiredText(20).refine((value) => /^[A-Za-z0-9][A-Za-z0-9 -]*$/.test(value), {
+      error: 'must be letters, digits, spaces or hyphens',
+    }),
+    country: z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code such as US' }),
+  })
+  .superRefine((address, ctx) => {
+    if (address.country === 'US' && !/^\d{5}(-?\d{4})?$/.test(address.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'must be a US ZIP code (12345 or 12345-6789)' });
+    }
+  });
+
+const lineSchema = z.object({
+  productExternalId: requiredText(255),
+  productName: requiredText(500),
+  sku: optionalText(100),
+  quantity: z.number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` }),
+  unitPriceCents: cents(MAX_UNIT_PRICE_CENTS),
+});
+
+const placedAtSchema = z.string().superRefine((value, ctx) => {
+  let instant: Date;
+  try {
+    instant = parseIsoDateTime(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof InvalidDateError ? error.reason : 'is not a date-time' });
+    return;
+  }
+  if (instant.getTime() < EARLIEST_PLACED_AT || instant.getTime() >= LATEST_PLACED_AT) {
+    ctx.addIssue({ code: 'custom', message: 'must be between 2000-01-01 and 2099-12-31' });
+  }
+});
+
+const orderSchema = z
+  .object({
+  externalId: requiredText(255),
+  channel: z.enum(SALES_CHANNELS, { error: `must be one of ${SALES_CHANNELS.join(', ')}` }),
+  placedAt: placedAtSchema,
+  status: z.enum(ORDER_STATUSES, { error: `must be one of ${ORDER_STATUSES.join(', ')}` }),
+  customer: z.object({
+    externalId: requiredText(255),
+    name: requiredText(300),
+    email: optionalText(320).refine((value) => value == null || /^[^@\s]+@[^@\s]+$/.test(value), {
+      error: 'must be an email address',
+    }),
+    address: addressSchema,
+  }),
+  lines: z
+    .array(lineSchema)
+    .min(1, { error: 'must have at least one line' })
+    .max(MAX_LINES_PER_ORDER, { error: `must have at most ${MAX_LINES_PER_ORDER} lines` }),
+  taxCents: cents(MAX_ORDER_AMOUNT_CENTS),
+  shippingCents: cents(MAX_ORDER_AMOUNT_CENTS),
+  discountCents: cents(MAX_ORDER_AMOUNT_CENTS),
+  creditCents: cents(MAX_ORDER_AMOUNT_CENTS),
+  })
+  .superRefine((order, ctx) => {
+    const subtotal = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+    if (subtotal + order.taxCents + order.shippingCents < order.discountCents + order.creditCents) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['discountCents'],
+        message: 'with creditCents exceeds the order total (lines + tax + shipping); net receipts cannot be negative',
+      });
+    }
+  });
+
+export interface ImportProblem {
+  orderIndex: number | null;
+  field: string;
+  message: string;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+function problemsOf(orders: readonly unknown[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  orders.forEach((order, orderIndex) => {
+    const result = orderSchema.safeParse(order);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ orderIndex, field: fieldPath(issue.path) || 'order', message: issue.message });
+      }
+      return;
+    }
+    const key = `${result.data.channel}\u0000${result.data.externalId}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({
+        orderIndex,
+        field: 'externalId',
+        message: `repeats the order of index ${first} (same channel and externalId); send each order once per call`,
+      });
+    } else {
+      seen.set(key, orderIndex);
+    }
+  });
+  return problems;
+}
+
+const MAX_REPORTED_PROBLEMS = 50;
+
+/**
+ * Checks a whole import before anything is written. Throws BAD_USER_INPUT naming the first
+ * problem's order index and field in the message, with up to 50 problems in `extensions.problems`.
+ */
+export function validateImport(orders: readonly unknown[]): asserts orders is OrderData[] {
+  if (orders.length > MAX_ORDERS_PER_IMPORT) {
+    // The first order past the limit is the one named.
+    throw badUserInput(
+      `orders[${MAX_ORDERS_PER_IMPORT}]: an import takes at most ${MAX_ORDERS_PER_IMPORT} orders, got ${orders.length}; split it into several calls.`,
+      { orderIndex: MAX_ORDERS_PER_IMPORT, field: 'orders', inputPath: 'orders', problems: [] },
+    );
+  }
+  const problems = problemsOf(orders);
+  const first = problems[0];
+  if (!first) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  throw badUserInput(`orders[${first.orderIndex}].${first.field} ${first.message}${more}. Nothing was imported.`, {
+    orderIndex: first.orderIndex,
+    field: first.field,
+    inputPath: `orders[${first.orderIndex}].${first.field}`,
+    problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
+  });
+}

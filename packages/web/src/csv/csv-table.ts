@@ -10,6 +10,11 @@ export function csvMoneyCell(cents: number, currency: string): RawCsvCell {
   return { raw: csvMoney(cents, currency) };
 }
 
+/** A money column's header: the amounts' currency beside the label, `Net receipts (USD)` (none when there are no amounts). */
+export function moneyHeader(label: string, currency: string | undefined): string {
+  return currency ? `${label} (${currency})` : label;
+}
+
 /** One column of a client-side CSV: its header and how a row gives its cell. */
 export interface CsvColumn<T> {
   header: string;

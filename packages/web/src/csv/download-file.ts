@@ -1,4 +1,4 @@
-import { csvDocument, type CsvContext, type CsvTableDefinition } from '@tiktok-insights/shared';
+import { csvRecord, csvStart, type CsvTableDefinition } from '@tiktok-insights/shared';
 import type { CsvTable } from './csv-table';
 
 /** Saves a Blob as a file through a temporary object URL. */
@@ -25,8 +25,16 @@ export async function downloadCsv<T>(filename: string, table: CsvTable<T>): Prom
  * Saves the rows a table shows as its CSV ("Rows shown"), with the columns and cell formats the
  * server's "All results" file of the same table uses, so that the two files agree byte for byte.
  */
-export function downloadCsvTable<Row>(filename: string, table: CsvTableDefinition<Row>, rows: readonly Row[], context: CsvContext): void {
-  downloadBlob(new Blob([csvDocument(table, rows, context)], { type: 'text/csv;charset=utf-8' }), filename);
+export function downloadCsvTable<Row>(filename: string, table: CsvTableDefinition<Row>, records: readonly CsvTableRecord<Row>[], timeZone: string): void {
+  let text = csvStart(table);
+  for (const { row, currency } of records) text += csvRecord(table, row, { currency, timeZone });
+  downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/** A row of a table's CSV with the currency of its amounts (each row's Money carries it). */
+export interface CsvTableRecord<Row> {
+  row: Row;
+  currency: string;
 }
 
 /**

@@ -1,16 +1,21 @@
 import { createContext, use } from 'react';
 
-/** What every data set needs to know about the shop to show its figures. */
+/**
+ * What the cards need to know about the shop besides their own data sets. Money is not here: every
+ * amount carries its currency, and each card reads it from its own Money fields.
+ */
 export interface ShopFacts {
-  currency: string;
   timezone: string;
+  /** The AOV target, formatted (the AOV tiles' guidance names it). */
   aovTarget: string;
   /** The last day counted (today in the shop's time zone). */
   asOf: string;
 }
 
-export const ShopFactsContext = createContext<ShopFacts>({ currency: 'USD', timezone: 'UTC', aovTarget: '$40.00', asOf: '1970-01-01' });
+export const ShopFactsContext = createContext<ShopFacts | null>(null);
 
 export function useShopFacts(): ShopFacts {
-  return use(ShopFactsContext);
+  const facts = use(ShopFactsContext);
+  if (!facts) throw new Error('useShopFacts: render the card inside the TikTok insights page (ShopFactsContext)');
+  return facts;
 }

@@ -13,8 +13,11 @@ export interface NetReceiptsOrdersPoint {
   orders: number;
 }
 
-/** Net receipts as bars (money axis, left) and orders as a line (count axis, right). */
-export function NetReceiptsOrdersChart({ points, currency, ariaLabel }: { points: NetReceiptsOrdersPoint[]; currency: string; ariaLabel: string }) {
+/**
+ * Net receipts as bars (money axis, left) and orders as a line (count axis, right). `currency` is
+ * the amounts' (absent only when there are no amounts at all: the left axis then counts).
+ */
+export function NetReceiptsOrdersChart({ points, currency, ariaLabel }: { points: NetReceiptsOrdersPoint[]; currency: string | undefined; ariaLabel: string }) {
   const data: ChartData<'bar' | 'line', number[], string> = {
     labels: points.map((p) => p.label),
     datasets: [
@@ -42,7 +45,7 @@ export function NetReceiptsOrdersChart({ points, currency, ariaLabel }: { points
   };
   const options: ChartOptions<'bar' | 'line'> = {
     interaction: { mode: 'index', intersect: false },
-    scales: { x: categoryAxis, money: moneyAxis(currency, 'left'), orders: countAxis('right', false) },
+    scales: { x: categoryAxis, money: currency ? moneyAxis(currency, 'left') : countAxis('left'), orders: countAxis('right', false) },
     plugins: {
       legend: { position: 'bottom' },
       tooltip: {
@@ -50,7 +53,7 @@ export function NetReceiptsOrdersChart({ points, currency, ariaLabel }: { points
           title: (items) => points[items[0]?.dataIndex ?? 0]?.title ?? '',
           label: (item: TooltipItem<'bar' | 'line'>) =>
             item.dataset.yAxisID === 'money'
-              ? `Net receipts: ${formatMoney(Number(item.raw), currency)}`
+              ? `Net receipts: ${currency ? formatMoney(Number(item.raw), currency) : formatCount(Number(item.raw))}`
               : `Orders: ${formatCount(Number(item.raw))}`,
         },
       },

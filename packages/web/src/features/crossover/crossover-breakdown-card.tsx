@@ -4,6 +4,8 @@ import { palette } from '../../components/charts/palette';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount, formatPercent } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useRefreshQuery } from '../../apollo/use-refresh-query';
+import { RefreshCrossoverBreakdownQuery } from './crossover-breakdown-card.query';
 import type { CrossoverBucketKind } from '../../gql/graphql';
 import { useShopFacts } from '../shop-context';
 
@@ -26,14 +28,9 @@ const BUCKETS: Record<CrossoverBucketKind, { label: string; color: string }> = {
 };
 const ORDER: CrossoverBucketKind[] = ['NONE', 'ONE', 'TWO', 'THREE_OR_MORE'];
 
-export function CrossoverBreakdownCard({
-  crossover: ref,
-  onRefresh,
-}: {
-  crossover: FragmentType<typeof CrossoverBreakdownCardFragment>;
-  onRefresh: () => Promise<unknown>;
-}) {
+export function CrossoverBreakdownCard({ crossover: ref }: { crossover: FragmentType<typeof CrossoverBreakdownCardFragment> }) {
   const c = getFragmentData(CrossoverBreakdownCardFragment, ref);
+  const onRefresh = useRefreshQuery(RefreshCrossoverBreakdownQuery);
   const { asOf } = useShopFacts();
   const buckets = [...c.orderBreakdown].sort((a, b) => ORDER.indexOf(a.bucket) - ORDER.indexOf(b.bucket));
   return (

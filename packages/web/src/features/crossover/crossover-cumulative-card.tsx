@@ -4,6 +4,8 @@ import { TrendLineChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useRefreshQuery } from '../../apollo/use-refresh-query';
+import { RefreshCrossoverCumulativeQuery } from './crossover-cumulative-card.query';
 import { pointLabels } from '../period-charts/point-labels';
 import { useShopFacts } from '../shop-context';
 
@@ -18,14 +20,9 @@ export const CrossoverCumulativeCardFragment = graphql(`
   }
 `);
 
-export function CrossoverCumulativeCard({
-  crossover: ref,
-  onRefresh,
-}: {
-  crossover: FragmentType<typeof CrossoverCumulativeCardFragment>;
-  onRefresh: () => Promise<unknown>;
-}) {
+export function CrossoverCumulativeCard({ crossover: ref }: { crossover: FragmentType<typeof CrossoverCumulativeCardFragment> }) {
   const weeks = getFragmentData(CrossoverCumulativeCardFragment, ref).cumulativeByWeek;
+  const onRefresh = useRefreshQuery(RefreshCrossoverCumulativeQuery);
   const { asOf } = useShopFacts();
   const { labels, titles } = pointLabels(weeks, 'week', asOf);
   // A new shop still gets the week holding today, with nothing in it.

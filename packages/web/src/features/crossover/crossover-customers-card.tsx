@@ -1,9 +1,10 @@
-import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import { CROSSOVER_CUSTOMERS_CSV, type CrossoverCustomerCsvRow } from '@tiktok-insights/shared';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { DataTable, type DataColumn, type DataTableHandle } from '../../components/tables/data-table';
 import { TablePager } from '../../components/tables/table-pager';
+import { useCursorPages } from '../../components/tables/use-cursor-pages';
 import { downloadCsvTable, downloadServerCsv } from '../../csv/download-file';
 import { formatDateInZone } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
@@ -32,6 +33,7 @@ export const CrossoverCustomersCardFragment = graphql(`
           nonTikTokOrders
           nonTikTokNetReceipts {
             cents
+            currency
             formatted
           }
           customer {
@@ -107,37 +109,31 @@ function csvRow(row: Row): CrossoverCustomerCsvRow {
 
 export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<typeof CrossoverCustomersCardFragment> }) {
   const card = getFragmentData(CrossoverCustomersCardFragment, crossover);
-  const { currency, timezone, asOf } = useShopFacts();
+  const { timezone, asOf } = useShopFacts();
   const { token } = useSession();
   const client = useApolloClient();
   const table = useRef<DataTableHandle<Row> | null>(null);
-  const [afters, setAfters] = useState<(string | null)[]>([null]);
-  const [pageIndex, setPageIndex] = useState(0);
-
-  const page = useQuery(
-    CrossoverCustomersPageQuery,
-    pageIndex === 0 ? skipToken : { variables: { asOf, crossoverFirst: CROSSOVER_PAGE_SIZE, crossoverAfter: afters[pageIndex] ?? null }, notifyOnNetworkStatusChange: true },
-  );
-  const pageRef = (page.data ?? page.previousData)?.shop.tiktokInsights?.crossover;
-  const connection = pageIndex === 0 ? card.customers : pageRef ? getFragmentData(CrossoverCustomersCardFragment, pageRef).customers : null;
+  const pages = useCursorPages({
+    query: CrossoverCustomersPageQuery,
+    variables: (after) => ({ asOf, crossoverFirst: CROSSOVER_PAGE_SIZE, crossoverAfter: after }),
+    connectionOf: (data) => {
+      const crossover = data.shop.tiktokInsights?.crossover;
+      return crossover ? getFragmentData(CrossoverCustomersCardFragment, crossover).customers : null;
+    },
+    firstPage: card.customers,
+    refreshFirstPage: () => client.query({ query: RefreshCrossoverCustomersQuery, fetchPolicy: 'network-only' }),
+  });
+  const { connection, pageIndex } = pages;
   const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
   const columns = useMemo(() => columnsFor(timezone), [timezone]);
-
-  const next = () => {
-    const cursor = connection?.pageInfo.endCursor;
-    if (!cursor) return;
-    setAfters((list) => [...list.slice(0, pageIndex + 1), cursor]);
-    setPageIndex((i) => i + 1);
-  };
   const download = async (scope: 'shown' | 'all') => {
     if (scope === 'all') {
       await downloadServerCsv(`/api/exports/crossover-customers.csv?${new URLSearchParams({ asOf })}`, token, `crossover-customers-${asOf}.csv`);
       return;
     }
-    downloadCsvTable(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, CROSSOVER_CUSTOMERS_CSV, (table.current?.rowsShown() ?? rows).map(csvRow), {
-      currency,
-      timeZone: timezone,
-    });
+    downloadCsvTable(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, CROSSOVER_CUSTOMERS_CSV, (table.current?.rowsShown() ?? rows).map((row) => ({ row: csvRow(row), currency: row.nonTikTokNetReceipts.currency })),
+      timezone,
+    );
   };
 
   return (
@@ -148,10 +144,10 @@ export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<
       size="full"
       help="The TikTok buyers who went on to order in your own store, newest first. Invite them to your loyalty program or VIP list: they already trust both your lives and your shop."
       table={table}
-      onRefresh={() => (pageIndex === 0 ? client.query({ query: RefreshCrossoverCustomersQuery, fetchPolicy: 'network-only' }) : page.refetch())}
-      busy={pageIndex > 0 && page.loading}
-      error={pageIndex > 0 && !page.data && !page.loading ? page.error : undefined}
-      onRetry={() => void page.refetch()}
+      onRefresh={pages.refresh}
+      busy={pages.busy}
+      error={pages.error}
+      onRetry={pages.retry}
       download={download}
       downloadNote="All results downloads every crossover customer from the server."
     >
@@ -171,9 +167,9 @@ export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<
           shown={rows.length}
           totalCount={connection.totalCount}
           hasNextPage={connection.pageInfo.hasNextPage}
-          busy={pageIndex > 0 && page.loading}
-          onPrevious={() => setPageIndex((i) => Math.max(0, i - 1))}
-          onNext={next}
+          busy={pages.busy}
+          onPrevious={pages.previous}
+          onNext={pages.next}
         />
       )}
     </DataSetCard>

@@ -4,6 +4,8 @@ import { TrendLineChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount, formatPercent } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useRefreshQuery } from '../../apollo/use-refresh-query';
+import { RefreshCrossoverRateQuery } from './crossover-rate-card.query';
 import { pointLabels } from '../period-charts/point-labels';
 import { useShopFacts } from '../shop-context';
 
@@ -19,14 +21,9 @@ export const CrossoverRateCardFragment = graphql(`
   }
 `);
 
-export function CrossoverRateCard({
-  crossover: ref,
-  onRefresh,
-}: {
-  crossover: FragmentType<typeof CrossoverRateCardFragment>;
-  onRefresh: () => Promise<unknown>;
-}) {
+export function CrossoverRateCard({ crossover: ref }: { crossover: FragmentType<typeof CrossoverRateCardFragment> }) {
   const weeks = getFragmentData(CrossoverRateCardFragment, ref).cumulativeByWeek;
+  const onRefresh = useRefreshQuery(RefreshCrossoverRateQuery);
   const { asOf } = useShopFacts();
   const { labels, titles } = pointLabels(weeks, 'week', asOf);
   // A new shop still gets the week holding today, with nothing in it.

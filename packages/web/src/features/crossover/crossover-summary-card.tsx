@@ -4,6 +4,8 @@ import { csvMoneyCell } from '../../csv/csv-table';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount, formatPercent } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useRefreshQuery } from '../../apollo/use-refresh-query';
+import { RefreshCrossoverSummaryQuery } from './crossover-summary-card.query';
 import { useShopFacts } from '../shop-context';
 
 export const CrossoverSummaryCardFragment = graphql(`
@@ -13,20 +15,17 @@ export const CrossoverSummaryCardFragment = graphql(`
     crossoverRate
     crossoverNonTikTokNetReceipts {
       cents
+      currency
       formatted
     }
   }
 `);
 
-export function CrossoverSummaryCard({
-  crossover: ref,
-  onRefresh,
-}: {
-  crossover: FragmentType<typeof CrossoverSummaryCardFragment>;
-  onRefresh: () => Promise<unknown>;
-}) {
+export function CrossoverSummaryCard({ crossover: ref }: { crossover: FragmentType<typeof CrossoverSummaryCardFragment> }) {
   const c = getFragmentData(CrossoverSummaryCardFragment, ref);
-  const { currency, asOf } = useShopFacts();
+  const onRefresh = useRefreshQuery(RefreshCrossoverSummaryQuery);
+  const { asOf } = useShopFacts();
+  const { currency } = c.crossoverNonTikTokNetReceipts;
   const rows = [
     { metric: 'TikTok-sourced customers', value: c.sourcedCustomers },
     { metric: 'Crossover rate (%)', value: Math.round(c.crossoverRate * 1000) / 10 },

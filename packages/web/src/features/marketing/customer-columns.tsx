@@ -10,7 +10,7 @@ export interface CustomerRow {
   name: string;
   address: { line1: string; line2?: string | null; city: string; region: string; postalCode: string; country: string };
   orders: number;
-  netReceipts: { cents: number; formatted: string };
+  netReceipts: { cents: number; currency: string; formatted: string };
   firstOrderAt: string;
   lastOrderAt: string;
 }

@@ -1,9 +1,10 @@
-import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import { MARKETING_CUSTOMERS_CSV } from '@tiktok-insights/shared';
 import { useMemo, useRef, useState } from 'react';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { DataTable, type DataTableHandle, type SortingState } from '../../components/tables/data-table';
 import { TablePager } from '../../components/tables/table-pager';
+import { useCursorPages } from '../../components/tables/use-cursor-pages';
 import { downloadCsvTable, downloadServerCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
@@ -45,6 +46,7 @@ export const MarketingCustomersCardFragment = graphql(`
           orders
           netReceipts {
             cents
+            currency
             formatted
           }
           firstOrderAt
@@ -99,45 +101,33 @@ const pick = (row: CustomerRow) => row;
 
 export function MarketingCustomersCard({ insights }: { insights: FragmentType<typeof MarketingCustomersCardFragment> }) {
   const card = getFragmentData(MarketingCustomersCardFragment, insights);
-  const { currency, timezone } = useShopFacts();
+  const { timezone } = useShopFacts();
   const { token } = useSession();
   const client = useApolloClient();
   const table = useRef<DataTableHandle<CustomerRow> | null>(null);
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
-  const [afters, setAfters] = useState<(string | null)[]>([null]);
-  const [pageIndex, setPageIndex] = useState(0);
 
   const orderBy = orderByOf(sorting);
-  const isFirstDefaultPage = pageIndex === 0 && orderBy.field === 'NET_RECEIPTS' && orderBy.direction === 'DESC';
-  const page = useQuery(
-    MarketingCustomersPageQuery,
-    isFirstDefaultPage
-      ? skipToken
-      : {
-          variables: { asOf: card.asOf, customersFirst: CUSTOMERS_PAGE_SIZE, customersAfter: afters[pageIndex] ?? null, customersOrderBy: orderBy },
-          notifyOnNetworkStatusChange: true,
-        },
-  );
-
-  const pageRef = (page.data ?? page.previousData)?.shop.tiktokInsights;
-  const connection = isFirstDefaultPage ? card.customers : pageRef ? getFragmentData(MarketingCustomersCardFragment, pageRef).customers : null;
+  const defaultOrder = orderBy.field === 'NET_RECEIPTS' && orderBy.direction === 'DESC';
+  const pages = useCursorPages({
+    query: MarketingCustomersPageQuery,
+    variables: (after) => ({ asOf: card.asOf, customersFirst: CUSTOMERS_PAGE_SIZE, customersAfter: after, customersOrderBy: orderBy }),
+    connectionOf: (data) => {
+      const insights = data.shop.tiktokInsights;
+      return insights ? getFragmentData(MarketingCustomersCardFragment, insights).customers : null;
+    },
+    // The page's query brings the first page in the default order.
+    firstPage: defaultOrder ? card.customers : null,
+    refreshFirstPage: () => client.query({ query: RefreshMarketingCustomersQuery, fetchPolicy: 'network-only' }),
+  });
+  const { connection, pageIndex } = pages;
   const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
   const columns = useMemo(() => customerColumns(pick, timezone), [timezone]);
 
   const onSortingChange = (next: SortingState) => {
     setSorting(next);
-    setAfters([null]);
-    setPageIndex(0);
+    pages.reset();
   };
-  const next = () => {
-    const cursor = connection?.pageInfo.endCursor;
-    if (!cursor) return;
-    setAfters((list) => [...list.slice(0, pageIndex + 1), cursor]);
-    setPageIndex((i) => i + 1);
-  };
-
-  const refresh = () =>
-    isFirstDefaultPage ? client.query({ query: RefreshMarketingCustomersQuery, fetchPolicy: 'network-only' }) : page.refetch();
 
   const download = async (scope: 'shown' | 'all') => {
     if (scope === 'all') {
@@ -148,8 +138,8 @@ export function MarketingCustomersCard({ insights }: { insights: FragmentType<ty
     downloadCsvTable(
       `tiktok-customers-page-${pageIndex + 1}-${card.asOf}.csv`,
       MARKETING_CUSTOMERS_CSV,
-      (table.current?.rowsShown() ?? rows).map(marketingCustomerCsvRow),
-      { currency, timeZone: timezone },
+      (table.current?.rowsShown() ?? rows).map((row) => ({ row: marketingCustomerCsvRow(row), currency: row.netReceipts.currency })),
+      timezone,
     );
   };
 
@@ -161,10 +151,10 @@ export function MarketingCustomersCard({ insights }: { insights: FragmentType<ty
       size="full"
       help="Everyone who has bought from you on TikTok, with where they live and what they spent. Sort by net receipts to find your VIPs for a thank-you card, or by last order to win back buyers who have gone quiet."
       table={table}
-      onRefresh={refresh}
-      busy={!isFirstDefaultPage && page.loading}
-      error={!isFirstDefaultPage && !page.data && !page.loading ? page.error : undefined}
-      onRetry={() => void page.refetch()}
+      onRefresh={pages.refresh}
+      busy={pages.busy}
+      error={pages.error}
+      onRetry={pages.retry}
       download={download}
       downloadNote="All results downloads the whole list, in this order, from the server."
     >
@@ -187,9 +177,9 @@ export function MarketingCustomersCard({ insights }: { insights: FragmentType<ty
           shown={rows.length}
           totalCount={connection.totalCount}
           hasNextPage={connection.pageInfo.hasNextPage}
-          busy={!isFirstDefaultPage && page.loading}
-          onPrevious={() => setPageIndex((i) => Math.max(0, i - 1))}
-          onNext={next}
+          busy={pages.busy}
+          onPrevious={pages.previous}
+          onNext={pages.next}
         />
       )}
     </DataSetCard>

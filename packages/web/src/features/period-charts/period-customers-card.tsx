@@ -4,6 +4,8 @@ import { StackedBarChart } from '../../components/charts/lazy-charts';
 import { downloadCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { usePeriodRefresh, type PeriodWindow } from '../period-window';
+import { PeriodCustomersCardRefresh } from './period-customers-card.query';
 import { periodWord, type Granularity } from './point-labels';
 import { SeriesProgressNote, useStartedSeries } from './started-series';
 
@@ -25,16 +27,17 @@ export function PeriodCustomersCard({
   slug,
   period: periodRef,
   granularity,
-  onRefresh,
+  periodWindow,
   busy,
 }: {
   slug: string;
   period: FragmentType<typeof PeriodCustomersCardFragment>;
   granularity: Granularity;
-  onRefresh: () => Promise<unknown>;
+  periodWindow: PeriodWindow;
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodCustomersCardFragment, periodRef);
+  const onRefresh = usePeriodRefresh(PeriodCustomersCardRefresh, periodWindow);
   const { points: series, labels, titles, note } = useStartedSeries(period.series, granularity);
   const word = periodWord(granularity);
   const empty = series.every((p) => p.uniqueCustomers === 0);

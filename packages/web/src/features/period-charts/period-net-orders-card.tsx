@@ -1,9 +1,10 @@
 import { NetReceiptsOrdersChart } from '../../components/charts/lazy-charts';
 import { DataSetCard } from '../../components/cards/data-set-card';
-import { csvMoneyCell } from '../../csv/csv-table';
+import { csvMoneyCell, moneyHeader } from '../../csv/csv-table';
 import { downloadCsv } from '../../csv/download-file';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import { useShopFacts } from '../shop-context';
+import { usePeriodRefresh, type PeriodWindow } from '../period-window';
+import { PeriodNetOrdersCardRefresh } from './period-net-orders-card.query';
 import { periodWord, type Granularity } from './point-labels';
 import { SeriesProgressNote, useStartedSeries } from './started-series';
 
@@ -17,6 +18,7 @@ export const PeriodNetOrdersCardFragment = graphql(`
       orders
       netReceipts {
         cents
+        currency
       }
     }
   }
@@ -26,17 +28,19 @@ export function PeriodNetOrdersCard({
   slug,
   period: periodRef,
   granularity,
-  onRefresh,
+  periodWindow,
   busy,
 }: {
   slug: string;
   period: FragmentType<typeof PeriodNetOrdersCardFragment>;
   granularity: Granularity;
-  onRefresh: () => Promise<unknown>;
+  periodWindow: PeriodWindow;
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodNetOrdersCardFragment, periodRef);
-  const { currency } = useShopFacts();
+  const onRefresh = usePeriodRefresh(PeriodNetOrdersCardRefresh, periodWindow);
+  // The header and the money axis name the amounts' currency (a period without points has no amounts).
+  const currency = period.series[0]?.netReceipts.currency;
   const { points: series, labels, titles, note } = useStartedSeries(period.series, granularity);
   const word = periodWord(granularity);
   const empty = series.every((p) => p.orders === 0);
@@ -45,7 +49,7 @@ export function PeriodNetOrdersCard({
       columns: [
         { header: word.column, value: (p: (typeof period.series)[number]) => p.start },
         { header: 'Through', value: (p) => p.end },
-        { header: `Net receipts (${currency})`, value: (p) => csvMoneyCell(p.netReceipts.cents, currency) },
+        { header: moneyHeader('Net receipts', currency), value: (p) => csvMoneyCell(p.netReceipts.cents, p.netReceipts.currency) },
         { header: 'Orders', value: (p) => p.orders },
       ],
       rows: series,

@@ -2,10 +2,11 @@ import { formatMoney } from '@tiktok-insights/shared';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { palette } from '../../components/charts/palette';
 import { StackedBarChart } from '../../components/charts/lazy-charts';
-import { csvMoneyCell } from '../../csv/csv-table';
+import { csvMoneyCell, moneyHeader } from '../../csv/csv-table';
 import { downloadCsv } from '../../csv/download-file';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import { useShopFacts } from '../shop-context';
+import { usePeriodRefresh, type PeriodWindow } from '../period-window';
+import { PeriodShareCardRefresh } from './period-share-card.query';
 import { periodWord, type Granularity } from './point-labels';
 import { SeriesProgressNote, useStartedSeries } from './started-series';
 
@@ -19,12 +20,15 @@ export const PeriodShareCardFragment = graphql(`
       tiktokShare
       netReceipts {
         cents
+        currency
       }
       nonTikTokNetReceipts {
         cents
+        currency
       }
       allChannelsNetReceipts {
         cents
+        currency
       }
     }
   }
@@ -36,17 +40,19 @@ export function PeriodShareCard({
   slug,
   period: periodRef,
   granularity,
-  onRefresh,
+  periodWindow,
   busy,
 }: {
   slug: string;
   period: FragmentType<typeof PeriodShareCardFragment>;
   granularity: Granularity;
-  onRefresh: () => Promise<unknown>;
+  periodWindow: PeriodWindow;
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodShareCardFragment, periodRef);
-  const { currency } = useShopFacts();
+  const onRefresh = usePeriodRefresh(PeriodShareCardRefresh, periodWindow);
+  // The headers name the amounts' currency (a period without points has no amounts).
+  const currency = period.series[0]?.netReceipts.currency;
   const { points: series, labels, titles, note } = useStartedSeries(period.series, granularity);
   const word = periodWord(granularity);
   const tiktokPct = series.map((p) => (p.tiktokShare === null || p.tiktokShare === undefined ? 0 : round1(p.tiktokShare * 100)));
@@ -57,9 +63,9 @@ export function PeriodShareCard({
       columns: [
         { header: word.column, value: (p: (typeof period.series)[number]) => p.start },
         { header: 'Through', value: (p) => p.end },
-        { header: `TikTok net receipts (${currency})`, value: (p) => csvMoneyCell(p.netReceipts.cents, currency) },
-        { header: `Store net receipts (${currency})`, value: (p) => csvMoneyCell(p.nonTikTokNetReceipts.cents, currency) },
-        { header: `All channels net receipts (${currency})`, value: (p) => csvMoneyCell(p.allChannelsNetReceipts.cents, currency) },
+        { header: moneyHeader('TikTok net receipts', currency), value: (p) => csvMoneyCell(p.netReceipts.cents, p.netReceipts.currency) },
+        { header: moneyHeader('Store net receipts', currency), value: (p) => csvMoneyCell(p.nonTikTokNetReceipts.cents, p.nonTikTokNetReceipts.currency) },
+        { header: moneyHeader('All channels net receipts', currency), value: (p) => csvMoneyCell(p.allChannelsNetReceipts.cents, p.allChannelsNetReceipts.currency) },
         { header: 'TikTok share (%)', value: (p) => (p.tiktokShare === null || p.tiktokShare === undefined ? null : round1(p.tiktokShare * 100)) },
       ],
       rows: series,
@@ -91,8 +97,8 @@ export function PeriodShareCard({
           if (!p) return '';
           if (p.tiktokShare === null || p.tiktokShare === undefined) return seriesIndex === 0 ? 'No sales' : '';
           return seriesIndex === 0
-            ? `TikTok: ${tiktokPct[i]}% (${formatMoney(p.netReceipts.cents, currency)})`
-            : `Store: ${storePct[i]}% (${formatMoney(p.nonTikTokNetReceipts.cents, currency)})`;
+            ? `TikTok: ${tiktokPct[i]}% (${formatMoney(p.netReceipts.cents, p.netReceipts.currency)})`
+            : `Store: ${storePct[i]}% (${formatMoney(p.nonTikTokNetReceipts.cents, p.nonTikTokNetReceipts.currency)})`;
         }}
       />
     </DataSetCard>

@@ -3,6 +3,8 @@ import { downloadCsv } from '../../csv/download-file';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { formatDayWithYear } from '../../format/dates';
 import { useShopFacts } from '../shop-context';
+import { useRefreshQuery } from '../../apollo/use-refresh-query';
+import { RefreshAllTimeQuery } from './all-time-card.query';
 import { summaryCsvColumns } from './summary-csv';
 import { SummaryTiles, summaryCsvRows } from './summary-tiles';
 
@@ -14,9 +16,11 @@ export const AllTimeCardFragment = graphql(`
   }
 `);
 
-export function AllTimeCard({ insights, onRefresh }: { insights: FragmentType<typeof AllTimeCardFragment>; onRefresh: () => Promise<unknown> }) {
+export function AllTimeCard({ insights }: { insights: FragmentType<typeof AllTimeCardFragment> }) {
   const { allTime } = getFragmentData(AllTimeCardFragment, insights);
-  const { currency, aovTarget, asOf } = useShopFacts();
+  const { aovTarget, asOf } = useShopFacts();
+  const onRefresh = useRefreshQuery(RefreshAllTimeQuery);
+  const csv = () => summaryCsvRows(allTime, undefined);
   return (
     <DataSetCard
       slug="all-time"
@@ -25,7 +29,10 @@ export function AllTimeCard({ insights, onRefresh }: { insights: FragmentType<ty
       size="full"
       help="Your running totals since you started selling on TikTok. Use them to see how big your TikTok business has grown, and check whether your average order value meets your target."
       onRefresh={onRefresh}
-      download={() => downloadCsv(`tiktok-all-time-${asOf}.csv`, { columns: summaryCsvColumns(currency, false), rows: summaryCsvRows(allTime, undefined, currency).rows })}
+      download={() => {
+        const { currency, rows } = csv();
+        return downloadCsv(`tiktok-all-time-${asOf}.csv`, { columns: summaryCsvColumns(currency, false), rows });
+      }}
       downloadNote="These four figures are the whole data set."
     >
       <SummaryTiles cardSlug="all-time" summary={allTime} aovTarget={aovTarget} />

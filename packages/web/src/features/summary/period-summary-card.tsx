@@ -4,6 +4,8 @@ import { downloadCsv } from '../../csv/download-file';
 import { formatDayRange, formatDayWithYear } from '../../format/dates';
 import { periodProgress, type PeriodProgress } from '../../format/period-progress';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { usePeriodRefresh, type PeriodWindow } from '../period-window';
+import { PeriodSummaryCardRefresh } from './period-summary-card.query';
 import { useShopFacts } from '../shop-context';
 import { summaryCsvColumns } from './summary-csv';
 import { SummaryTiles, summaryCsvRows } from './summary-tiles';
@@ -43,7 +45,7 @@ export function PeriodSummaryCard({
   period: periodRef,
   granularity,
   help,
-  onRefresh,
+  periodWindow,
   busy,
 }: {
   slug: string;
@@ -51,11 +53,12 @@ export function PeriodSummaryCard({
   period: FragmentType<typeof PeriodSummaryCardFragment>;
   granularity: 'day' | 'week';
   help: string;
-  onRefresh: () => Promise<unknown>;
+  periodWindow: PeriodWindow;
   busy?: boolean;
 }) {
   const period = getFragmentData(PeriodSummaryCardFragment, periodRef);
-  const { currency, aovTarget, asOf } = useShopFacts();
+  const onRefresh = usePeriodRefresh(PeriodSummaryCardRefresh, periodWindow);
+  const { aovTarget, asOf } = useShopFacts();
   const label = previousLabel(period.start, period.end, granularity);
   const progress = periodProgress(period, asOf);
   return (
@@ -71,12 +74,10 @@ export function PeriodSummaryCard({
       help={help}
       busy={busy}
       onRefresh={onRefresh}
-      download={() =>
-        downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, {
-          columns: summaryCsvColumns(currency, true),
-          rows: summaryCsvRows(period.summary, period.previous, currency).rows,
-        })
-      }
+      download={() => {
+        const { currency, rows } = summaryCsvRows(period.summary, period.previous);
+        return downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, { columns: summaryCsvColumns(currency, true), rows });
+      }}
       downloadNote="These four figures, with the previous period beside them, are the whole data set."
     >
       <SummaryTiles cardSlug={slug} summary={period.summary} previous={period.previous} periodLabel={label} aovTarget={aovTarget} progress={progress} />

@@ -10,10 +10,12 @@ export const SummaryTilesFragment = graphql(`
     totalOrders
     netReceipts {
       cents
+      currency
       formatted
     }
     averageOrderValue {
       cents
+      currency
       formatted
     }
     uniqueCustomers
@@ -83,13 +85,13 @@ export function SummaryTiles({
   );
 }
 
-/** The tiles as CSV rows (metric, value, previous). */
-export function summaryCsvRows(summaryRef: SummaryRef, previousRef: SummaryRef | undefined, currency: string) {
+/** The tiles as CSV rows (metric, value, previous), with the currency of their amounts. */
+export function summaryCsvRows(summaryRef: SummaryRef, previousRef: SummaryRef | undefined) {
   const s = getFragmentData(SummaryTilesFragment, summaryRef);
   const p = previousRef ? getFragmentData(SummaryTilesFragment, previousRef) : null;
   const amount = (cents: number | undefined | null) => (cents === null || cents === undefined ? null : cents);
   return {
-    currency,
+    currency: s.netReceipts.currency,
     rows: [
       { metric: 'Total Orders', value: s.totalOrders, previous: p?.totalOrders ?? null, money: false },
       { metric: 'Net Receipts', value: amount(s.netReceipts.cents), previous: amount(p?.netReceipts.cents), money: true },

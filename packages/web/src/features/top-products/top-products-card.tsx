@@ -9,6 +9,8 @@ import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { TopProductOrder, TopProductsCard_PeriodFragment } from '../../gql/graphql';
 import { useShopFacts } from '../shop-context';
+import { useRefreshQuery } from '../../apollo/use-refresh-query';
+import { RefreshTopProductsQuery } from './top-products-card.query';
 
 export const TopProductsCardFragment = graphql(`
   fragment TopProductsCard_period on PeriodInsights {
@@ -26,6 +28,7 @@ export const TopProductFragment = graphql(`
     unitsSold
     totalSales {
       cents
+      currency
       formatted
     }
     product {
@@ -106,18 +109,17 @@ const csvRow = (p: Product): TopProductCsvRow => ({
 export function TopProductsCard({
   period: periodRef,
   range,
-  onRefresh,
   busy,
 }: {
   period: FragmentType<typeof TopProductsCardFragment>;
   /** The range as the page asked for it (URL), for "All results". */
   range: { from: string | null; to: string | null };
-  onRefresh: () => Promise<unknown>;
   busy?: boolean;
 }) {
   const period: TopProductsCard_PeriodFragment = getFragmentData(TopProductsCardFragment, periodRef);
-  const { currency, timezone } = useShopFacts();
+  const { timezone } = useShopFacts();
   const client = useApolloClient();
+  const refreshTopByUnits = useRefreshQuery(RefreshTopProductsQuery, range);
   const table = useRef<DataTableHandle<Product> | null>(null);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [orderBy, setOrderBy] = useState<TopProductOrder>('UNITS_SOLD');
@@ -143,7 +145,9 @@ export function TopProductsCard({
       const { data } = await client.query({ query: TopProductsAllQuery, variables: { ...range, orderBy }, fetchPolicy: 'network-only' });
       rows = (data?.shop.tiktokInsights?.dateRange.topProducts ?? []).map(unmaskProduct);
     }
-    downloadCsvTable(`tiktok-top-products-${period.start}-to-${period.end}.csv`, TOP_PRODUCTS_CSV, rows.map(csvRow), { currency, timeZone: timezone });
+    downloadCsvTable(`tiktok-top-products-${period.start}-to-${period.end}.csv`, TOP_PRODUCTS_CSV, rows.map((p) => ({ row: csvRow(p), currency: p.totalSales.currency })),
+      timezone,
+    );
   };
 
   return (
@@ -154,7 +158,7 @@ export function TopProductsCard({
       subtitle={`By ${orderBy === 'TOTAL_SALES' ? 'total sales' : 'number sold'}, ${formatDayRange(period.start, period.end)}`}
       help="Your best sellers on TikTok in the range. Restock them before your next live, feature them at the start of the show, and pair them with slower items in bundles."
       table={table}
-      onRefresh={orderBy === 'UNITS_SOLD' ? onRefresh : () => byOrder.refetch()}
+      onRefresh={orderBy === 'UNITS_SOLD' ? refreshTopByUnits : () => byOrder.refetch()}
       busy={busy || byOrder.loading}
       error={orderBy !== 'UNITS_SOLD' && !ordered && !byOrder.loading ? byOrder.error : undefined}
       onRetry={() => void byOrder.refetch()}

@@ -1,6 +1,22 @@
 import { graphql } from '../../gql';
 
 /**
+ * The date range's data sets: every card of the Date range section. The page query and the range
+ * update (RangeDataSets) both spread it, so the two ask for the same fields by construction.
+ */
+export const RangeDataSetsFragment = graphql(`
+  fragment RangeDataSets_period on PeriodInsights {
+    start
+    end
+    ...PeriodSummaryCard_period
+    ...PeriodNetOrdersCard_period
+    ...PeriodShareCard_period
+    ...PeriodCustomersCard_period
+    ...TopProductsCard_period
+  }
+`);
+
+/**
  * The TikTok tab's one query: the shop and every data set of the page, composed from the
  * fragments each card declares beside itself.
  */
@@ -18,7 +34,6 @@ export const TikTokInsightsPageQuery = graphql(`
       id
       name
       timezone
-      currency
       weekStartsOn
       lastImportAt
       aovTarget {
@@ -37,13 +52,7 @@ export const TikTokInsightsPageQuery = graphql(`
           ...PeriodCustomersCard_period
         }
         dateRange(from: $from, to: $to) {
-          start
-          end
-          ...PeriodSummaryCard_period
-          ...PeriodNetOrdersCard_period
-          ...PeriodShareCard_period
-          ...PeriodCustomersCard_period
-          ...TopProductsCard_period
+          ...RangeDataSets_period
         }
         ...MarketingCustomersCard_insights
         crossover {
@@ -65,13 +74,7 @@ export const RangeDataSetsQuery = graphql(`
       id
       tiktokInsights {
         dateRange(from: $from, to: $to) {
-          start
-          end
-          ...PeriodSummaryCard_period
-          ...PeriodNetOrdersCard_period
-          ...PeriodShareCard_period
-          ...PeriodCustomersCard_period
-          ...TopProductsCard_period
+          ...RangeDataSets_period
         }
       }
     }

@@ -1,0 +1,124 @@
+import { useState, type ReactNode } from 'react';
+import { CrossoverBreakdownCard } from '../../features/crossover/crossover-breakdown-card';
+import { CrossoverCumulativeCard } from '../../features/crossover/crossover-cumulative-card';
+import { CrossoverCustomersCard } from '../../features/crossover/crossover-customers-card';
+import { CrossoverRateCard } from '../../features/crossover/crossover-rate-card';
+import { CrossoverSummaryCard } from '../../features/crossover/crossover-summary-card';
+import { MarketingCustomersCard } from '../../features/marketing/marketing-customers-card';
+import { PeriodCustomersCard } from '../../features/period-charts/period-customers-card';
+import { PeriodNetOrdersCard } from '../../features/period-charts/period-net-orders-card';
+import { PeriodShareCard } from '../../features/period-charts/period-share-card';
+import type { PeriodWindow } from '../../features/period-window';
+import { ShopFactsContext } from '../../features/shop-context';
+import { AllTimeCard, AllTimeCardFragment } from '../../features/summary/all-time-card';
+import { PeriodSummaryCard } from '../../features/summary/period-summary-card';
+import { SummaryTilesFragment } from '../../features/summary/summary-tiles';
+import { TopProductsCard } from '../../features/top-products/top-products-card';
+import { getFragmentData } from '../../gql';
+import type { TikTokInsightsPageQuery } from '../../gql/graphql';
+import { DateRangeSection } from './date-range-section';
+import { InsightsTabs } from './insights-tabs';
+import { RangeDataSetsFragment } from './tiktok-insights-query';
+import type { TikTokInsightsQuery } from './use-tiktok-insights-query';
+
+type Shop = TikTokInsightsPageQuery['shop'];
+type Insights = NonNullable<Shop['tiktokInsights']>;
+
+const LAST_7_DAYS: PeriodWindow = { field: 'last7Days' };
+
+/** The TikTok tab's cards, by section, for the answer of the page query. */
+export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Shop; insights: Insights; query: TikTokInsightsQuery; header: ReactNode }) {
+  const [applying, setApplying] = useState(false);
+  const range = getFragmentData(RangeDataSetsFragment, insights.dateRange);
+  const rangeWindow: PeriodWindow = { field: 'dateRange', ...query.range };
+  const rangeBusy = applying || query.reloading;
+  return (
+    <ShopFactsContext value={{ timezone: shop.timezone, aovTarget: shop.aovTarget.formatted, asOf: insights.asOf }}>
+      <div className="insights">
+        {header}
+        <InsightsTabs tiktokConnected />
+        <DateRangeSection
+          weekStartsOn={shop.weekStartsOn}
+          today={insights.asOf}
+          applied={{ start: range.start, end: range.end }}
+          notice={query.notice}
+          setRange={query.setRange}
+          applying={applying}
+          onApplyingChange={setApplying}
+        />
+        {hasNoOrders(insights) && (
+          <div className="notice notice--welcome" role="status">
+            <h2>Welcome! Your first TikTok orders will show up here</h2>
+            <p>
+              There are no TikTok orders yet. As soon as your orders are imported, this page fills in: sales, customers, best sellers,
+              and which TikTok buyers come back to your own store.
+            </p>
+          </div>
+        )}
+
+        <Section id="section-all-time" title="All time">
+          <AllTimeCard insights={insights} />
+        </Section>
+
+        <Section id="section-last-7" title="Last 7 days">
+          <PeriodSummaryCard
+            slug="last-7-days"
+            title="Last 7 days on TikTok"
+            granularity="day"
+            period={insights.last7Days}
+            periodWindow={LAST_7_DAYS}
+            help="The last seven full days (today is still under way), compared with the seven days before. Use it for a quick weekly check-in after your lives."
+          />
+          <PeriodNetOrdersCard slug="last-7-days-net-orders" granularity="day" period={insights.last7Days} periodWindow={LAST_7_DAYS} />
+          <PeriodShareCard slug="last-7-days-share" granularity="day" period={insights.last7Days} periodWindow={LAST_7_DAYS} />
+          <PeriodCustomersCard slug="last-7-days-customers" granularity="day" period={insights.last7Days} periodWindow={LAST_7_DAYS} />
+        </Section>
+
+        <Section id="section-range" title="Date range">
+          <PeriodSummaryCard
+            slug="range-summary"
+            title="Selected weeks on TikTok"
+            granularity="week"
+            period={range}
+            periodWindow={rangeWindow}
+            busy={rangeBusy}
+            help="Totals for the weeks you chose above, compared with the same number of weeks just before. Pick the weeks of a promotion to see what it brought in."
+          />
+          <PeriodNetOrdersCard slug="range-net-orders" granularity="week" period={range} periodWindow={rangeWindow} busy={rangeBusy} />
+          <PeriodShareCard slug="range-share" granularity="week" period={range} periodWindow={rangeWindow} busy={rangeBusy} />
+          <PeriodCustomersCard slug="range-customers" granularity="week" period={range} periodWindow={rangeWindow} busy={rangeBusy} />
+          <TopProductsCard period={range} range={query.range} busy={rangeBusy} />
+        </Section>
+
+        <Section id="section-marketing" title="Marketing">
+          <MarketingCustomersCard insights={insights} />
+        </Section>
+
+        <Section id="section-crossover" title="Crossover to your store">
+          <CrossoverSummaryCard crossover={insights.crossover} />
+          <CrossoverCumulativeCard crossover={insights.crossover} />
+          <CrossoverRateCard crossover={insights.crossover} />
+          <CrossoverBreakdownCard crossover={insights.crossover} />
+          <CrossoverCustomersCard crossover={insights.crossover} />
+        </Section>
+      </div>
+    </ShopFactsContext>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="insights-section" aria-labelledby={id}>
+      <h2 id={id} className="section-title">
+        {title}
+      </h2>
+      <div className="card-grid">{children}</div>
+    </section>
+  );
+}
+
+/** Whether the shop has no TikTok order at all (the welcome note for a new shop). */
+function hasNoOrders(insights: Insights): boolean {
+  const { allTime } = getFragmentData(AllTimeCardFragment, insights);
+  return getFragmentData(SummaryTilesFragment, allTime).totalOrders === 0;
+}

@@ -131,9 +131,8 @@ export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<
       await downloadServerCsv(`/api/exports/crossover-customers.csv?${new URLSearchParams({ asOf })}`, token, `crossover-customers-${asOf}.csv`);
       return;
     }
-    downloadCsvTable(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, CROSSOVER_CUSTOMERS_CSV, (table.current?.rowsShown() ?? rows).map((row) => ({ row: csvRow(row), currency: row.nonTikTokNetReceipts.currency })),
-      timezone,
-    );
+    const records = (table.current?.rowsShown() ?? rows).map((row) => ({ row: csvRow(row), currency: row.nonTikTokNetReceipts.currency }));
+    downloadCsvTable(`crossover-customers-page-${pageIndex + 1}-${asOf}.csv`, CROSSOVER_CUSTOMERS_CSV, records, timezone);
   };
 
   return (

@@ -145,9 +145,8 @@ export function TopProductsCard({
       const { data } = await client.query({ query: TopProductsAllQuery, variables: { ...range, orderBy }, fetchPolicy: 'network-only' });
       rows = (data?.shop.tiktokInsights?.dateRange.topProducts ?? []).map(unmaskProduct);
     }
-    downloadCsvTable(`tiktok-top-products-${period.start}-to-${period.end}.csv`, TOP_PRODUCTS_CSV, rows.map((p) => ({ row: csvRow(p), currency: p.totalSales.currency })),
-      timezone,
-    );
+    const records = rows.map((p) => ({ row: csvRow(p), currency: p.totalSales.currency }));
+    downloadCsvTable(`tiktok-top-products-${period.start}-to-${period.end}.csv`, TOP_PRODUCTS_CSV, records, timezone);
   };
 
   return (

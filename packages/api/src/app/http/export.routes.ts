@@ -7,12 +7,11 @@ import { marketingListExport } from '../../modules/customers/marketing-list.expo
 import { findShop } from '../../modules/shops/shop.service.js';
 import type { ShopRecord } from '../../modules/shops/shop.record.js';
 import { requireTikTokConnected } from '../../modules/tiktok/tiktok.service.js';
-import { writeCsv, type CsvExport } from '../../platform/csv-export/csv-export.service.js';
-import { exportFailure, exportRefused } from '../../platform/csv-export/export-errors.js';
-import { ExportFiles, type ExportFile } from '../../platform/csv-export/export-files.js';
-import { DEFAULT_EXPORT_SETTINGS, ExportPlaces, Turns, type ExportSettings } from '../../platform/csv-export/export-limits.js';
-import { sendFile, StalledDownloadError } from '../../platform/csv-export/send-file.js';
-import { sidePool } from '../../platform/database/side-pool.js';
+import type { CsvExport } from '../../platform/csv-export/csv-export.service.js';
+import { CsvExporter } from '../../platform/csv-export/csv-exporter.js';
+import { exportFailure } from '../../platform/csv-export/export-errors.js';
+import type { ExportSettings } from '../../platform/csv-export/export-limits.js';
+import { StalledDownloadError } from '../../platform/csv-export/send-file.js';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';
 import { httpErrorOf, sendHttpError } from './error-response.js';
@@ -37,48 +36,13 @@ type ListExport = (shop: ShopScope, record: ShopRecord, query: unknown) => Promi
 /**
  * CSV downloads of the long lists ("All results" in the dashboard's menus), with the same shop
  * token as GraphQL in `Authorization: Bearer`; the columns and cell formats are the dashboard's
- * own (docs/api.md, "CSV exports").
- *
- * The query's rows are written to a temporary file at the database's pace, on a small pool of the
- * exports' own, and the connection goes back as soon as the query is done; the file is then sent
- * at the client's pace, with its length, so that a slow client gets the whole file (the statement
- * timeout never sees it) and a client that stops reading holds no database connection. Places are
- * limited per shop and in all (429 with Retry-After beyond), and a download that takes nothing
- * for EXPORT_STALL_TIMEOUT_MS is cut off (short of its Content-Length, never a complete-looking
- * file).
+ * own (docs/api.md, "CSV exports"). Each list's module makes its export from the request's
+ * parameters; platform/csv-export's CsvExporter prepares the file and sends it at the client's pace.
  */
 export function createExports(deps: Deps): Exports {
-  const settings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...deps.exports };
-  const places = new ExportPlaces(settings);
-  const files = new ExportFiles(settings.tempDir, settings.tempMaxBytes);
-  const queryTurns = new Turns(settings.databaseConnections);
-  const pool = sidePool(
-    deps.dataSource,
-    'replica',
-    { max: settings.databaseConnections, idleTimeoutMillis: 30_000, application_name: 'tiktok-insights-exports' },
-    (error) => deps.logger.warn({ err: loggableError(error) }, 'an idle export connection failed'),
-  );
+  const exporter = new CsvExporter(deps.dataSource, deps.logger, deps.exports);
 
-  /** Writes the export's file; the database connection is held only while the query runs. */
-  async function prepare(spec: CsvExport<any, any>, file: ExportFile, signal: AbortSignal): Promise<number> {
-    const giveBack = await queryTurns.take(signal);
-    try {
-      const client = await pool.connect();
-      let failure: Error | undefined;
-      try {
-        return await writeCsv(client, file.writer(), spec, signal);
-      } catch (error) {
-        failure = error as Error;
-        throw error;
-      } finally {
-        // A connection left by a failed or abandoned query is closed rather than reused.
-        client.release(failure);
-      }
-    } finally {
-      giveBack();
-    }
-  }
-
+  /** The caller's shop, as GraphQL authenticates it; its TikTok list's export spec; then the file. */
   const handle =
     (name: string, exportOf: ListExport) =>
     async (req: Request, res: Response) => {
@@ -88,8 +52,6 @@ export function createExports(deps: Deps): Exports {
       res.once('close', () => {
         if (!res.writableFinished) gone.abort(new Error('the client closed the connection'));
       });
-      let releasePlace: (() => void) | null = null;
-      let file: ExportFile | null = null;
       let shopId: string | null = null;
       try {
         const viewer = await resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, deps);
@@ -98,22 +60,7 @@ export function createExports(deps: Deps): Exports {
         shopId = shop.id;
         await requireTikTokConnected(scope);
         const spec = await exportOf(scope, shop, req.query);
-        const admission = places.admit(shop.id);
-        if (!admission.admitted) {
-          deps.logger.info({ shopId: shop.id, export: name, limit: admission.reason }, 'csv export refused: too many at once');
-          throw exportRefused(admission.reason, settings.perShop);
-        }
-        releasePlace = admission.release;
-        file = await files.create();
-        const rows = await prepare(spec, file, gone.signal);
-        const preparedMs = Math.round(performance.now() - started);
-        res.status(200);
-        res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-disposition', `attachment; filename="${name}-${spec.asOf}.csv"`);
-        res.setHeader('content-length', String(file.size));
-        res.setHeader('cache-control', 'no-store');
-        await sendFile(file, res, settings.stallTimeoutMs);
-        deps.logger.info({ shopId: shop.id, export: name, rows, bytes: file.size, preparedMs, ms: Math.round(performance.now() - started) }, 'csv export');
+        await exporter.send({ shopId: shop.id, name, started }, spec, res, gone.signal);
       } catch (error) {
         if (res.headersSent) {
           const reason = error instanceof StalledDownloadError ? 'stalled' : gone.signal.aborted ? 'client closed' : 'failed';
@@ -125,14 +72,11 @@ export function createExports(deps: Deps): Exports {
           deps.logger.info({ shopId, export: name, ms: Math.round(performance.now() - started) }, 'csv export abandoned by its client');
           return;
         }
-        const known = exportFailure(error, files.bytesInUse - (file?.size ?? 0) > 0);
+        const known = exportFailure(error);
         const answer = known ? httpErrorOf(known) : { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' };
         if (!known) deps.logger.error({ export: name, err: loggableError(error) }, 'csv export failed');
         else if (answer.status >= 500) deps.logger.warn({ shopId, export: name, err: loggableError(error) }, 'csv export failed');
         sendHttpError(res, answer);
-      } finally {
-        await file?.close();
-        releasePlace?.();
       }
     };
 
@@ -140,10 +84,5 @@ export function createExports(deps: Deps): Exports {
   router.get('/tiktok-customers.csv', handle('tiktok-customers', marketingListExport));
   router.get('/crossover-customers.csv', handle('crossover-customers', crossoverCustomersExport));
 
-  return {
-    router,
-    close() {
-      pool.end().catch(() => {});
-    },
-  };
+  return { router, close: () => exporter.close() };
 }

@@ -76,6 +76,26 @@ export default tseslint.config(
       ],
     },
   }),
+  layer('modules outside GraphQL', {
+    files: [`${API}/modules/**/*.ts`],
+    ignores: [...TESTS, `${API}/modules/**/*.resolver.ts`, `${API}/modules/**/*.types.ts`, `${API}/modules/**/*.input.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_GRAPHQL_ERROR],
+          patterns: [
+            UPWARD(['app'], 'modules/ are below app/: they must not import it.'),
+            NO_TEST_SUPPORT,
+            UPWARD(
+              ['platform/graphql'],
+              'Only resolvers, GraphQL types and inputs (*.resolver.ts, *.types.ts, *.input.ts) import platform/graphql; services, loaders and exports know no protocol.',
+            ),
+          ],
+        },
+      ],
+    },
+  }),
   layer('app', {
     files: [`${API}/app/**/*.ts`, `${API}/main.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_SUPPORT] }] },

@@ -24,6 +24,8 @@ describe('the import direction is enforced by pnpm lint', () => {
     ['modules/orders/new-helper.ts', `import { GraphQLError } from 'graphql';\nvoid GraphQLError;\n`, /Throw AppError/],
     ['platform/database/new-helper.ts', `import { GraphQLError } from 'graphql';\nvoid GraphQLError;\n`, /Throw AppError/],
     ['modules/orders/new-helper.ts', `import { makeOrder } from '../../test-support/order-factory.js';\nvoid makeOrder;\n`, /Only tests import the test support/],
+    ['modules/customers/new-helper.service.ts', `import { pageSize } from '../../platform/graphql/connection.js';\nvoid pageSize;\n`, /Only resolvers, GraphQL types and inputs/],
+    ['modules/insights/new-helper.loader.ts', `import type { RequestContext } from '../../platform/graphql/context.js';\nexport type C = RequestContext;\n`, /Only resolvers, GraphQL types and inputs/],
   ];
   it.each(UPWARD)('refuses %s: %s', async (file, code, why) => {
     const errors = await layerErrors(file, code);
@@ -36,6 +38,9 @@ describe('the import direction is enforced by pnpm lint', () => {
     ['modules/insights/new-helper.ts', `import { onReplica } from '../../platform/database/replication.js';\nimport { findShop } from '../shops/shop.service.js';\nvoid onReplica; void findShop;\n`],
     ['platform/graphql/new-helper.ts', `import { GraphQLError } from 'graphql';\nimport { AppError } from '../errors/app-error.js';\nvoid GraphQLError; void AppError;\n`],
     ['modules/orders/new-helper.test.ts', `import { makeOrder } from '../../test-support/order-factory.js';\nvoid makeOrder;\n`],
+    ['modules/customers/new-helper.resolver.ts', `import { pageSize } from '../../platform/graphql/connection.js';\nvoid pageSize;\n`],
+    ['modules/customers/new-helper.types.ts', `import { PageInfo } from '../../platform/graphql/connection.js';\nvoid PageInfo;\n`],
+    ['modules/customers/new-helper.service.ts', `import { decodeCursor } from '../../platform/pagination/cursor.js';\nvoid decodeCursor;\n`],
   ];
   it.each(DOWNWARD)('allows %s: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { AuthThrottle } from '../../modules/auth/auth-throttle.js';
-import { resolveViewer, shopIdOf, assertAdmin, type Credentials, type Viewer } from '../../modules/auth/viewer.js';
+import { resolveViewer, shopScopeOf, assertAdmin, type Credentials, type Viewer } from '../../modules/auth/viewer.js';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 import type { RequestContext } from '../../platform/graphql/context.js';
-import { RequestLoaders } from '../../platform/graphql/request-loaders.js';
 import type { Logger } from '../../platform/logging/logger.js';
 
 export interface ContextDeps {
@@ -14,13 +14,13 @@ export interface ContextDeps {
 
 /** `viewer`: the caller, when the HTTP layer already looked it up (for a large request body). */
 export function createRequestContext(deps: ContextDeps, credentials: Credentials, viewer?: Promise<Viewer>): RequestContext {
-  // The caller, looked up on first use and remembered for the request.
+  // The caller, looked up on first use and remembered for the request; so is its shop's scope.
   const getViewer = () => (viewer ??= resolveViewer(credentials, deps));
+  let shop: Promise<ShopScope> | undefined;
   return {
     dataSource: deps.dataSource,
     logger: deps.logger,
-    loaders: new RequestLoaders(deps.dataSource),
-    shopId: async () => shopIdOf(await getViewer()),
+    shop: () => (shop ??= getViewer().then((caller) => shopScopeOf(caller, deps.dataSource))),
     requireAdmin: async () => assertAdmin(await getViewer()),
   };
 }

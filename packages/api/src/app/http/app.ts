@@ -16,6 +16,7 @@ import type { ExportSettings } from '../../platform/csv-export/export-limits.js'
 import { runInRequestScope } from '../../platform/database/query-observer.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';
 import { createLimitedServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-limits.js';
+import { sendHttpError } from './error-response.js';
 import { jsonBody, RequestBodyError } from './json-body.js';
 import { readinessProbe } from './readiness.js';
 
@@ -57,7 +58,7 @@ export interface RunningServer {
 const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
   if (error instanceof RequestBodyError) {
-    res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    sendHttpError(res, { status: error.status, code: error.code, message: error.message });
     return;
   }
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
@@ -68,7 +69,7 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
       : status === 500
         ? 'Internal server error.'
         : 'Malformed request body.';
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  sendHttpError(res, { status, code, message });
 };
 
 /** Whether `webDistDir` holds the GraphiQL page (`pnpm build` makes it). */

@@ -1,35 +1,20 @@
 import { Router, type Request, type Response } from 'express';
-import { todayInZone } from '@tiktok-insights/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthThrottle } from '../../modules/auth/auth-throttle.js';
-import { resolveViewer } from '../../modules/auth/viewer.js';
-import { marketingListState } from '../../modules/customers/tiktok-customers.service.js';
-import { TOO_MANY_FAILED_SIGN_INS } from '../../platform/errors/app-error.js';
-import { sidePool } from '../../platform/database/side-pool.js';
-import { loggableError, type Logger } from '../../platform/logging/logger.js';
+import { resolveViewer, shopScopeOf } from '../../modules/auth/viewer.js';
+import { crossoverCustomersExport } from '../../modules/crossover/crossover-customers.export.js';
+import { marketingListExport } from '../../modules/customers/marketing-list.export.js';
 import { findShop } from '../../modules/shops/shop.service.js';
-import { findTikTokIntegration } from '../../modules/tiktok/tiktok.service.js';
-import { writeCsv, type CsvExport } from '../../platform/csv-export/csv-export.service.js';
-import { crossoverCustomersExport, marketingListExport } from '../../modules/customers/customer-exports.js';
-import { ExportFiles, TempSpaceExhaustedError, type ExportFile } from '../../platform/csv-export/export-files.js';
-import { DEFAULT_EXPORT_SETTINGS, EXPORT_RETRY_AFTER_SECONDS, ExportPlaces, Turns, type ExportSettings } from '../../platform/csv-export/export-limits.js';
-import { BadParameterError, crossoverQuery, marketingListQuery } from './export-query.js';
-import { sendFile, StalledDownloadError } from '../../platform/csv-export/send-file.js';
-
-class ExportError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extensions: Record<string, unknown> = {},
-    readonly retryAfterSeconds: number | null = null,
-  ) {
-    super(message);
-  }
-}
-
-/** PostgreSQL's query_canceled: the statement timeout (STATEMENT_TIMEOUT_MS) stopped the export's query. */
-const QUERY_CANCELED = '57014';
+import type { ShopRecord } from '../../modules/shops/shop.record.js';
+import { requireTikTokConnected } from '../../modules/tiktok/tiktok.service.js';
+import type { CsvExport } from '../../platform/csv-export/csv-export.service.js';
+import { CsvExporter } from '../../platform/csv-export/csv-exporter.js';
+import { exportFailure } from '../../platform/csv-export/export-errors.js';
+import type { ExportSettings } from '../../platform/csv-export/export-limits.js';
+import { StalledDownloadError } from '../../platform/csv-export/send-file.js';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
+import { loggableError, type Logger } from '../../platform/logging/logger.js';
+import { httpErrorOf, sendHttpError } from './error-response.js';
 
 interface Deps {
   dataSource: DataSource;
@@ -45,67 +30,21 @@ export interface Exports {
   close(): void;
 }
 
-type Shop = { id: string; currency: string; timezone: string };
+/** A list's export: its spec, from the caller's shop and the request's query parameters. */
+type ListExport = (shop: ShopScope, record: ShopRecord, query: unknown) => Promise<CsvExport<any, any>>;
 
 /**
  * CSV downloads of the long lists ("All results" in the dashboard's menus), with the same shop
  * token as GraphQL in `Authorization: Bearer`; the columns and cell formats are the dashboard's
- * own (docs/api.md, "CSV exports").
- *
- * The query's rows are written to a temporary file at the database's pace, on a small pool of the
- * exports' own, and the connection goes back as soon as the query is done; the file is then sent
- * at the client's pace, with its length, so that a slow client gets the whole file (the statement
- * timeout never sees it) and a client that stops reading holds no database connection. Places are
- * limited per shop and in all (429 with Retry-After beyond), and a download that takes nothing
- * for EXPORT_STALL_TIMEOUT_MS is cut off (short of its Content-Length, never a complete-looking
- * file).
+ * own (docs/api.md, "CSV exports"). Each list's module makes its export from the request's
+ * parameters; platform/csv-export's CsvExporter prepares the file and sends it at the client's pace.
  */
 export function createExports(deps: Deps): Exports {
-  const settings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...deps.exports };
-  const places = new ExportPlaces(settings);
-  const files = new ExportFiles(settings.tempDir, settings.tempMaxBytes);
-  const queryTurns = new Turns(settings.databaseConnections);
-  const pool = sidePool(
-    deps.dataSource,
-    'replica',
-    { max: settings.databaseConnections, idleTimeoutMillis: 30_000, application_name: 'tiktok-insights-exports' },
-    (error) => deps.logger.warn({ err: loggableError(error) }, 'an idle export connection failed'),
-  );
+  const exporter = new CsvExporter(deps.dataSource, deps.logger, deps.exports);
 
-  /** Writes the export's file; the database connection is held only while the query runs. */
-  async function prepare(spec: CsvExport<any, any>, file: ExportFile, signal: AbortSignal): Promise<number> {
-    const giveBack = await queryTurns.take(signal);
-    try {
-      const client = await pool.connect();
-      let failure: Error | undefined;
-      try {
-        return await writeCsv(client, file.writer(), spec, signal);
-      } catch (error) {
-        failure = error as Error;
-        throw error;
-      } finally {
-        // A connection left by a failed or abandoned query is closed rather than reused.
-        client.release(failure);
-      }
-    } finally {
-      giveBack();
-    }
-  }
-
-  function refusal(reason: 'shop' | 'total'): ExportError {
-    return reason === 'shop'
-      ? new ExportError(
-          429,
-          'TOO_MANY_REQUESTS',
-          `This shop already has ${settings.perShop} exports in progress; try again when one has finished.`,
-          {},
-          EXPORT_RETRY_AFTER_SECONDS,
-        )
-      : new ExportError(429, 'TOO_MANY_REQUESTS', 'The server is busy with other exports; try again shortly.', {}, EXPORT_RETRY_AFTER_SECONDS);
-  }
-
+  /** The caller's shop, as GraphQL authenticates it; its TikTok list's export spec; then the file. */
   const handle =
-    (name: string, build: (req: Request, shop: Shop) => Promise<CsvExport<any, any>>) =>
+    (name: string, exportOf: ListExport) =>
     async (req: Request, res: Response) => {
       const started = performance.now();
       // The client closing the connection before the last byte: the export stops where it is.
@@ -113,39 +52,15 @@ export function createExports(deps: Deps): Exports {
       res.once('close', () => {
         if (!res.writableFinished) gone.abort(new Error('the client closed the connection'));
       });
-      let releasePlace: (() => void) | null = null;
-      let file: ExportFile | null = null;
       let shopId: string | null = null;
       try {
         const viewer = await resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, deps);
-        if (viewer.kind === 'throttled') {
-          res.setHeader('retry-after', String(viewer.retryAfterSeconds));
-          throw new ExportError(429, 'TOO_MANY_REQUESTS', TOO_MANY_FAILED_SIGN_INS(viewer.retryAfterSeconds));
-        }
-        if (viewer.kind === 'admin') throw new ExportError(403, 'FORBIDDEN', 'Exports need a shop token.');
-        if (viewer.kind !== 'shop') throw new ExportError(401, 'UNAUTHENTICATED', 'Send a valid token as "Authorization: Bearer <token>".');
-        const shop = await findShop(deps.dataSource, viewer.shopId);
+        const scope = shopScopeOf(viewer, deps.dataSource, 'Exports need a shop token.');
+        const shop = await findShop(scope);
         shopId = shop.id;
-        if (!(await findTikTokIntegration(deps.dataSource, shop.id)).connected) {
-          throw new ExportError(404, 'NOT_FOUND', 'TikTok is disconnected; its data comes back when it is connected again.');
-        }
-        const spec = await build(req, shop);
-        const admission = places.admit(shop.id);
-        if (!admission.admitted) {
-          deps.logger.info({ shopId: shop.id, export: name, limit: admission.reason }, 'csv export refused: too many at once');
-          throw refusal(admission.reason);
-        }
-        releasePlace = admission.release;
-        file = await files.create();
-        const rows = await prepare(spec, file, gone.signal);
-        const preparedMs = Math.round(performance.now() - started);
-        res.status(200);
-        res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-disposition', `attachment; filename="${name}-${spec.asOf}.csv"`);
-        res.setHeader('content-length', String(file.size));
-        res.setHeader('cache-control', 'no-store');
-        await sendFile(file, res, settings.stallTimeoutMs);
-        deps.logger.info({ shopId: shop.id, export: name, rows, bytes: file.size, preparedMs, ms: Math.round(performance.now() - started) }, 'csv export');
+        await requireTikTokConnected(scope);
+        const spec = await exportOf(scope, shop, req.query);
+        await exporter.send({ shopId: shop.id, name, started }, spec, res, gone.signal);
       } catch (error) {
         if (res.headersSent) {
           const reason = error instanceof StalledDownloadError ? 'stalled' : gone.signal.aborted ? 'client closed' : 'failed';
@@ -157,65 +72,17 @@ export function createExports(deps: Deps): Exports {
           deps.logger.info({ shopId, export: name, ms: Math.round(performance.now() - started) }, 'csv export abandoned by its client');
           return;
         }
-        const known = knownError(error, files.bytesInUse - (file?.size ?? 0) > 0);
+        const known = exportFailure(error);
+        const answer = known ? httpErrorOf(known) : { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' };
         if (!known) deps.logger.error({ export: name, err: loggableError(error) }, 'csv export failed');
-        else if (known.status >= 500) deps.logger.warn({ shopId, export: name, err: loggableError(error) }, 'csv export failed');
-        if (known?.retryAfterSeconds != null) res.setHeader('retry-after', String(known.retryAfterSeconds));
-        res.status(known?.status ?? 500).json({
-          errors: [{ message: known?.message ?? 'Internal server error.', extensions: { code: known?.code ?? 'INTERNAL_SERVER_ERROR', ...known?.extensions } }],
-        });
-      } finally {
-        await file?.close();
-        releasePlace?.();
+        else if (answer.status >= 500) deps.logger.warn({ shopId, export: name, err: loggableError(error) }, 'csv export failed');
+        sendHttpError(res, answer);
       }
     };
 
   const router = Router();
-  router.get(
-    '/tiktok-customers.csv',
-    handle('tiktok-customers', async (req, shop) => {
-      const query = marketingListQuery(req.query);
-      const asOf = query.asOf ?? todayInZone(shop.timezone);
-      const { current } = await marketingListState(deps.dataSource, shop.id, asOf);
-      return marketingListExport({
-        shopId: shop.id,
-        asOf,
-        current,
-        context: { currency: shop.currency, timeZone: shop.timezone },
-        field: query.orderBy,
-        direction: query.direction,
-      });
-    }),
-  );
-  router.get(
-    '/crossover-customers.csv',
-    handle('crossover-customers', async (req, shop) => {
-      const asOf = crossoverQuery(req.query).asOf ?? todayInZone(shop.timezone);
-      return crossoverCustomersExport({ shopId: shop.id, asOf, context: { currency: shop.currency, timeZone: shop.timezone } });
-    }),
-  );
+  router.get('/tiktok-customers.csv', handle('tiktok-customers', marketingListExport));
+  router.get('/crossover-customers.csv', handle('crossover-customers', crossoverCustomersExport));
 
-  return {
-    router,
-    close() {
-      pool.end().catch(() => {});
-    },
-  };
-}
-
-/** The refusals and failures the client is told about in words of their own. */
-function knownError(error: unknown, othersHoldSpace: boolean): ExportError | null {
-  if (error instanceof ExportError) return error;
-  if (error instanceof BadParameterError) return new ExportError(400, 'BAD_USER_INPUT', error.message, { parameter: error.parameter });
-  if (error instanceof TempSpaceExhaustedError) {
-    // Other exports' files hold the space: it comes back when they are sent. Alone, this list is
-    // larger than EXPORT_TEMP_MAX_MB allows, and waiting would not help.
-    return othersHoldSpace
-      ? new ExportError(503, 'SERVICE_UNAVAILABLE', 'The server has no room for this export right now; try again shortly.', {}, EXPORT_RETRY_AFTER_SECONDS)
-      : new ExportError(500, 'INTERNAL_SERVER_ERROR', 'This list is larger than the server allows for an export (EXPORT_TEMP_MAX_MB).');
-  }
-  if (error instanceof Error && (error as { code?: unknown }).code === QUERY_CANCELED) {
-    return new ExportError(500, 'INTERNAL_SERVER_ERROR', 'The export took too long and was stopped.', { reason: 'TIMEOUT' });
-  }
-  return null;
+  return { router, close: () => exporter.close() };
 }

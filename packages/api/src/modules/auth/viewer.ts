@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { onPrimary } from '../../platform/database/replication.js';
+import { ShopScope } from '../../platform/database/shop-scope.js';
 import { forbidden, tooManyRequests, unauthenticated } from '../../platform/errors/app-error.js';
 import type { AuthThrottle } from './auth-throttle.js';
 import { bearerToken, hashToken, secretsEqual } from './tokens.js';
@@ -48,9 +49,16 @@ export async function resolveViewer({ authorization, clientAddress }: Credential
   return attempt.value ?? { kind: 'invalid' };
 }
 
-export function shopIdOf(viewer: Viewer): string {
-  if (viewer.kind === 'shop') return viewer.shopId;
-  if (viewer.kind === 'admin') throw forbidden('The admin token may only create shops and tokens; use a shop token.');
+const ADMIN_HAS_NO_SHOP = 'The admin token may only create shops and tokens; use a shop token.';
+
+/**
+ * The caller's shop, bound once: every read and write of the request goes through this scope.
+ * The admin token has no shop (FORBIDDEN with `adminRefusal`), a throttled caller waits
+ * (TOO_MANY_REQUESTS), anyone else is UNAUTHENTICATED. GraphQL and the CSV exports both ask here.
+ */
+export function shopScopeOf(viewer: Viewer, dataSource: DataSource, adminRefusal = ADMIN_HAS_NO_SHOP): ShopScope {
+  if (viewer.kind === 'shop') return new ShopScope(dataSource, viewer.shopId);
+  if (viewer.kind === 'admin') throw forbidden(adminRefusal);
   if (viewer.kind === 'throttled') throw tooManyRequests(viewer.retryAfterSeconds);
   throw unauthenticated();
 }

@@ -1,8 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { DateRangeError, orderBreakdown, ratio0 } from '@tiktok-insights/shared';
 import { toTikTokCustomer } from '../customers/tiktok-customers.resolver.js';
 import { TikTokCustomer } from '../customers/tiktok-customer.types.js';
-import type { RequestContext } from '../../platform/graphql/context.js';
 import { pageSize } from '../../platform/graphql/connection.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import { money } from '../../platform/graphql/money.type.js';
@@ -24,9 +23,9 @@ export class TikTokCrossoverResolver {
   @FieldResolver(() => CrossoverInsights, {
     description: 'TikTok buyers who later bought through the shop\'s own store at the same address, up to `asOf`.',
   })
-  async crossover(@Root() insights: TikTokInsights, @Ctx() ctx: RequestContext): Promise<CrossoverInsights> {
+  async crossover(@Root() insights: TikTokInsights): Promise<CrossoverInsights> {
     const { shop, asOf } = insights.scope;
-    const analysis = await ctx.loaders.get(createCrossoverAnalysisLoader).load({ shopId: shop.id, asOf });
+    const analysis = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
     return {
       sourcedCustomers: analysis.sourced,
       crossoverCustomers: analysis.crossover,
@@ -49,10 +48,9 @@ export class CrossoverInsightsResolver {
     @Root() crossover: CrossoverInsights,
     @Arg('from', () => DateScalar, { nullable: true, description: 'First week wanted (any day of it).' }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true, description: 'Last week wanted (any day of it).' }) to: string | null,
-    @Ctx() ctx: RequestContext,
   ): Promise<CrossoverWeek[]> {
     const { shop, asOf } = crossover.scope;
-    const analysis = await ctx.loaders.get(createCrossoverAnalysisLoader).load({ shopId: shop.id, asOf });
+    const analysis = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
     try {
       const window = crossoverWeeksWindow(asOf, shop.weekStartsOn, analysis.firstTikTokDay, from ?? null, to ?? null);
       return cumulativeWeeks(window, shop.weekStartsOn, asOf, analysis.sourcedByDay, analysis.crossoverByDay);
@@ -69,12 +67,11 @@ export class CrossoverInsightsResolver {
     @Root() crossover: CrossoverInsights,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 500 (default 50).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
   ): Promise<CrossoverCustomerConnection> {
     const { shop, asOf } = crossover.scope;
     const size = pageSize(first);
-    const { current } = await ctx.loaders.get(createCrossoverAnalysisLoader).load({ shopId: shop.id, asOf });
-    const page = await listCrossoverCustomers(ctx.dataSource, shop.id, { asOf, first: size, after: after ?? null, current });
+    const { current } = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
+    const page = await listCrossoverCustomers(shop.scope, { asOf, first: size, after: after ?? null, current });
     return {
       edges: page.rows.map(({ row, cursor }) => ({
         cursor,
@@ -99,9 +96,9 @@ export class CrossoverInsightsResolver {
 @Resolver(() => CrossoverCustomer)
 export class CrossoverCustomerResolver {
   @FieldResolver(() => TikTokCustomer, { description: 'The TikTok customer, with figures up to `asOf`.' })
-  async customer(@Root() node: CrossoverCustomer, @Ctx() ctx: RequestContext): Promise<TikTokCustomer> {
+  async customer(@Root() node: CrossoverCustomer): Promise<TikTokCustomer> {
     const { shop, asOf } = node.scope;
-    const row = await ctx.loaders.get(createTikTokCustomerLoader).load({ shopId: shop.id, asOf, customerId: node.customerId });
+    const row = await shop.scope.loader(createTikTokCustomerLoader).load({ asOf, customerId: node.customerId });
     if (!row) throw new Error(`crossover customer ${node.customerId} has no counted TikTok order up to ${asOf}`);
     return toTikTokCustomer(row, shop.currency);
   }

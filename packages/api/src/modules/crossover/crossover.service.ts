@@ -1,7 +1,6 @@
-import type { DataSource } from 'typeorm';
 import type { CrossoverBucketKind } from '@tiktok-insights/shared';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/connection.js';
-import { onReplica } from '../../platform/database/replication.js';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
+import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor.js';
 
 /**
  * Every TikTok customer with a counted TikTok order up to asOf ($2), classified against the
@@ -53,9 +52,8 @@ export interface CrossoverAnalysis {
  * dashboard's usual question), they are read from the summaries the import keeps; for an
  * earlier asOf they are computed from the orders up to that day.
  */
-export async function analyzeCrossover(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
-  const [kept] = await onReplica(
-    dataSource,
+export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
+  const [kept] = await shop.read(
     `SELECT (SELECT max(d.day)::text FROM daily_channel_summary d WHERE d.shop_id = $1 AND d.orders > 0) AS latest_day,
             (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) AS totals,
             (SELECT min(n.day)::text FROM daily_new_customer_summary n
@@ -63,9 +61,8 @@ export async function analyzeCrossover(dataSource: DataSource, shopId: string, a
             (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
                FROM daily_crossover_summary x
               WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days`,
-    [shopId],
   );
-  if (kept.latest_day !== null && kept.latest_day > asOf) return analyzeCrossoverUpTo(dataSource, shopId, asOf);
+  if (kept.latest_day !== null && kept.latest_day > asOf) return analyzeCrossoverUpTo(shop, asOf);
   const totals = kept.totals ?? {};
   const buckets = {
     NONE: totals.none_customers ?? 0,
@@ -86,9 +83,8 @@ export async function analyzeCrossover(dataSource: DataSource, shopId: string, a
   };
 }
 
-async function analyzeCrossoverUpTo(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
-  const [row] = await onReplica(
-    dataSource,
+async function analyzeCrossoverUpTo(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
+  const [row] = await shop.read(
     `WITH ${CLASSIFIED_CUSTOMERS}
      SELECT
        (SELECT count(*) FILTER (WHERE sourced) FROM classified)::int AS sourced,
@@ -104,7 +100,7 @@ async function analyzeCrossoverUpTo(dataSource: DataSource, shopId: string, asOf
        (SELECT coalesce(json_agg(json_build_array(d, n) ORDER BY d), '[]') FROM (
           SELECT first_store_day::text AS d, count(*)::int AS n FROM classified
            WHERE sourced AND store_orders > 0 GROUP BY first_store_day) x) AS crossover_by_day`,
-    [shopId, asOf],
+    [asOf],
   );
   const buckets = { NONE: row.none, ONE: row.one, TWO: row.two, THREE_OR_MORE: row.three_or_more };
   return {
@@ -129,15 +125,13 @@ export interface CrossoverCustomerRow {
 
 /** Crossover customers, latest crossover first (ties by customer id), keyset-paginated. */
 export async function listCrossoverCustomers(
-  dataSource: DataSource,
-  shopId: string,
+  shop: ShopScope,
   request: { asOf: string; first: number; after: string | null; current: boolean },
 ): Promise<{ rows: Array<{ row: CrossoverCustomerRow; cursor: string }>; hasNextPage: boolean }> {
   const scope = `crossover:${request.asOf}`;
   const after = request.after === null ? null : decodeCursor(request.after, scope, ['timestamptz', 'bigint']);
   if (request.first === 0) return { rows: [], hasNextPage: false };
-  const rows: CrossoverCustomerRow[] = await onReplica(
-    dataSource,
+  const rows: CrossoverCustomerRow[] = await shop.read(
     request.current
       ? `SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
                 crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net
@@ -153,7 +147,7 @@ export async function listCrossoverCustomers(
             ${after ? 'AND (first_store_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
           ORDER BY first_store_at DESC, customer_id DESC
           LIMIT $3`,
-    after ? [shopId, request.asOf, request.first + 1, after[0], after[1]] : [shopId, request.asOf, request.first + 1],
+    after ? [request.asOf, request.first + 1, after[0], after[1]] : [request.asOf, request.first + 1],
   );
   return {
     rows: rows.slice(0, request.first).map((row) => ({

@@ -1,5 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../platform/graphql/context.js';
+import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { pageSize } from '../../platform/graphql/connection.js';
 import { money } from '../../platform/graphql/money.type.js';
 import { TikTokInsights } from '../insights/insights.types.js';
@@ -32,10 +31,9 @@ export class TikTokCustomersResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 500 (default 50).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' }) after: string | null,
     @Arg('orderBy', () => CustomerOrder, { nullable: true, description: 'Sort order.' }) orderBy: CustomerOrder | null,
-    @Ctx() ctx: RequestContext,
   ): Promise<TikTokCustomerConnection> {
     const { shop, asOf } = insights.scope;
-    const page = await listTikTokCustomers(ctx.dataSource, shop.id, {
+    const page = await listTikTokCustomers(shop.scope, {
       asOf,
       first: pageSize(first),
       after: after ?? null,

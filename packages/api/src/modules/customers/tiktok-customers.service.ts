@@ -1,8 +1,7 @@
 import type { PostalAddress } from '@tiktok-insights/shared';
-import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, type CursorPart } from '../../platform/graphql/connection.js';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
+import { decodeCursor, encodeCursor, type CursorPart } from '../../platform/pagination/cursor.js';
 import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
-import { onReplica } from '../../platform/database/replication.js';
 
 /** The address columns of a customer, as the customer queries select them. */
 export interface CustomerAddressColumns {
@@ -80,45 +79,35 @@ export function customerSource(current: boolean): string {
  * How many customers the marketing list holds at asOf, and whether the totals stored on each
  * customer are current for it (asOf on or after the shop's last counted TikTok day).
  */
-export async function marketingListState(
-  dataSource: DataSource,
-  shopId: string,
-  asOf: string,
-): Promise<{ current: boolean; total: number }> {
-  const [state]: Array<{ latest_day: string | null; total: number }> = await onReplica(
-    dataSource,
+export async function marketingListState(shop: ShopScope, asOf: string): Promise<{ current: boolean; total: number }> {
+  const [state]: Array<{ latest_day: string | null; total: number }> = await shop.read(
     `SELECT (SELECT max(d.day) FROM daily_channel_summary d
               WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
             (SELECT coalesce(sum(n.tiktok_customers), 0)::int FROM daily_new_customer_summary n
               WHERE n.shop_id = $1 AND n.day <= $2::date) AS total`,
-    [shopId, asOf],
+    [asOf],
   );
   return { current: state!.latest_day === null || state!.latest_day <= asOf, total: state!.total };
 }
 
 /** The marketing list: TikTok customers with a counted TikTok order up to asOf, keyset-paginated. */
-export async function listTikTokCustomers(
-  dataSource: DataSource,
-  shopId: string,
-  request: CustomerPageRequest,
-): Promise<CustomerPage> {
+export async function listTikTokCustomers(shop: ShopScope, request: CustomerPageRequest): Promise<CustomerPage> {
   const sort = SORTS[request.field];
   const scope = `customers:${request.asOf}:${request.field}:${request.direction}`;
   const after = request.after === null ? null : decodeCursor(request.after, scope, [sort.part, 'bigint']);
 
-  const { current, total } = await marketingListState(dataSource, shopId, request.asOf);
+  const { current, total } = await marketingListState(shop, request.asOf);
   if (request.first === 0 || total === 0) {
     return { rows: [], hasNextPage: total > 0, totalCount: total };
   }
   const comparison = request.direction === 'ASC' ? '>' : '<';
   const order = request.direction === 'ASC' ? 'ASC' : 'DESC';
-  const rows: TikTokCustomerRow[] = await onReplica(
-    dataSource,
+  const rows: TikTokCustomerRow[] = await shop.read(
     `SELECT * FROM (${customerSource(current)}) t
       ${after ? `WHERE (t.${sort.column}, t.customer_id) ${comparison} ($4::${sort.cast}, $5::bigint)` : ''}
       ORDER BY t.${sort.column} ${order}, t.customer_id ${order}
       LIMIT $3`,
-    after ? [shopId, request.asOf, request.first + 1, after[0], after[1]] : [shopId, request.asOf, request.first + 1],
+    after ? [request.asOf, request.first + 1, after[0], after[1]] : [request.asOf, request.first + 1],
   );
   const page = rows.slice(0, request.first);
   return {

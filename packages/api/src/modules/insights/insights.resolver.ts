@@ -1,22 +1,22 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import {
   DateRangeError,
   dayBuckets,
   last7Days,
+  periodPoint,
   previousWindow,
   resolveWeekRange,
-  todayInZone,
+  summarize,
   weekBuckets,
   type DayWindow,
 } from '@tiktok-insights/shared';
 import { MAX_PAGE_SIZE } from '../../platform/graphql/connection.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
-import type { RequestContext } from '../../platform/graphql/context.js';
 import { money } from '../../platform/graphql/money.type.js';
 import { DateScalar } from '../../platform/graphql/scalars.js';
-import { findTikTokIntegration } from '../tiktok/tiktok.service.js';
+import { asOfDefault } from '../shops/as-of.js';
+import { tiktokConnected } from '../tiktok/tiktok.service.js';
 import { Shop } from '../shops/shop.types.js';
-import { rangeUpTo, toMetricSummary, toPeriodPoint } from './insights-mappers.js';
 import {
   MetricSummary,
   PeriodInsights,
@@ -29,7 +29,35 @@ import {
 } from './insights.types.js';
 import { createProductLoader } from './product.loader.js';
 import { createRangeMetricsLoader } from './range-metrics.loader.js';
+import { rangeUpTo, type RangeMetrics } from './range-metrics.service.js';
 import { createTopProductsLoader } from './top-products.loader.js';
+
+function toMetricSummary(metrics: RangeMetrics, shop: Shop): MetricSummary {
+  const data = summarize(metrics.tiktokOrders, metrics.tiktokNetReceiptsCents, metrics.uniqueCustomers, shop.aovTargetCents);
+  return {
+    totalOrders: data.totalOrders,
+    netReceipts: money(data.netReceiptsCents, shop.currency),
+    averageOrderValue: data.averageOrderValueCents === null ? null : money(data.averageOrderValueCents, shop.currency),
+    uniqueCustomers: data.uniqueCustomers,
+    aovBelowTarget: data.aovBelowTarget,
+  };
+}
+
+function toPeriodPoint(bucket: DayWindow, metrics: RangeMetrics, currency: string): PeriodPoint {
+  const point = periodPoint(bucket, {
+    orders: metrics.tiktokOrders,
+    netReceiptsCents: metrics.tiktokNetReceiptsCents,
+    allChannelsNetReceiptsCents: metrics.allChannelsNetReceiptsCents,
+    uniqueCustomers: metrics.uniqueCustomers,
+    firstTimeCustomers: metrics.firstTimeCustomers,
+  });
+  return {
+    ...point,
+    netReceipts: money(point.netReceiptsCents, currency),
+    allChannelsNetReceipts: money(point.allChannelsNetReceiptsCents, currency),
+    nonTikTokNetReceipts: money(point.nonTikTokNetReceiptsCents, currency),
+  };
+}
 
 function period(scope: InsightsScope, window: DayWindow, granularity: 'DAY' | 'WEEK'): PeriodInsights {
   const previous = previousWindow(window);
@@ -57,11 +85,9 @@ export class ShopInsightsResolver {
       description: "The last day to count, in the shop's time zone. Default: today there.",
     })
     asOf: string | null,
-    @Ctx() ctx: RequestContext,
   ): Promise<TikTokInsights | null> {
-    const integration = await findTikTokIntegration(ctx.dataSource, shop.id);
-    if (!integration.connected) return null;
-    const day = asOf ?? todayInZone(shop.timezone);
+    if (!(await tiktokConnected(shop.scope))) return null;
+    const day = asOf ?? asOfDefault(shop);
     return { asOf: day, scope: { shop, asOf: day } };
   }
 }
@@ -69,12 +95,9 @@ export class ShopInsightsResolver {
 @Resolver(() => TikTokInsights)
 export class TikTokInsightsResolver {
   @FieldResolver(() => MetricSummary, { description: 'Every day up to and including `asOf`.' })
-  async allTime(@Root() insights: TikTokInsights, @Ctx() ctx: RequestContext): Promise<MetricSummary> {
+  async allTime(@Root() insights: TikTokInsights): Promise<MetricSummary> {
     const { shop, asOf } = insights.scope;
-    const metrics = await ctx.loaders.get(createRangeMetricsLoader).load({
-      shopId: shop.id,
-      range: { start: '1970-01-01', end: asOf, allTime: true },
-    });
+    const metrics = await shop.scope.loader(createRangeMetricsLoader).load({ start: '1970-01-01', end: asOf, allTime: true });
     return toMetricSummary(metrics, shop);
   }
 
@@ -111,9 +134,9 @@ export class TikTokInsightsResolver {
 @Resolver(() => PeriodInsights)
 export class PeriodInsightsResolver {
   @FieldResolver(() => MetricSummary, { description: 'The metrics of the whole window.' })
-  async summary(@Root() p: PeriodInsights, @Ctx() ctx: RequestContext): Promise<MetricSummary> {
+  async summary(@Root() p: PeriodInsights): Promise<MetricSummary> {
     const { shop, asOf } = p.scope;
-    return toMetricSummary(await ctx.loaders.get(createRangeMetricsLoader).load({ shopId: shop.id, range: rangeUpTo(p.window, asOf) }), shop);
+    return toMetricSummary(await shop.scope.loader(createRangeMetricsLoader).load(rangeUpTo(p.window, asOf)), shop);
   }
 
   @FieldResolver(() => MetricSummary, {
@@ -121,21 +144,19 @@ export class PeriodInsightsResolver {
       'The same metrics over the previous period: the equally long window that ends the day before this one starts ' +
       '(for the last 7 days: asOf−14 … asOf−8; for N weeks: the N weeks before).',
   })
-  async previous(@Root() p: PeriodInsights, @Ctx() ctx: RequestContext): Promise<MetricSummary> {
+  async previous(@Root() p: PeriodInsights): Promise<MetricSummary> {
     const { shop, asOf } = p.scope;
     const window = previousWindow(p.window);
-    return toMetricSummary(await ctx.loaders.get(createRangeMetricsLoader).load({ shopId: shop.id, range: rangeUpTo(window, asOf) }), shop);
+    return toMetricSummary(await shop.scope.loader(createRangeMetricsLoader).load(rangeUpTo(window, asOf)), shop);
   }
 
   @FieldResolver(() => [PeriodPoint], {
     description: 'One point per day (last 7 days) or week (date range), oldest first, zero-filled.',
   })
-  async series(@Root() p: PeriodInsights, @Ctx() ctx: RequestContext): Promise<PeriodPoint[]> {
+  async series(@Root() p: PeriodInsights): Promise<PeriodPoint[]> {
     const { shop, asOf } = p.scope;
     const buckets = p.granularity === 'DAY' ? dayBuckets(p.window) : weekBuckets(p.window, shop.weekStartsOn);
-    const metrics = await ctx.loaders.get(createRangeMetricsLoader).loadMany(
-      buckets.map((bucket) => ({ shopId: shop.id, range: rangeUpTo(bucket, asOf) })),
-    );
+    const metrics = await shop.scope.loader(createRangeMetricsLoader).loadMany(buckets.map((bucket) => rangeUpTo(bucket, asOf)));
     return buckets.map((bucket, i) => {
       const m = metrics[i]!;
       if (m instanceof Error) throw m;
@@ -157,7 +178,6 @@ export class PeriodInsightsResolver {
       description: 'What ranks the products: units sold (default) or total sales; `rank` follows it.',
     })
     orderBy: TopProductOrder | null,
-    @Ctx() ctx: RequestContext,
   ): Promise<TopProduct[]> {
     first ??= 10;
     orderBy ??= 'UNITS_SOLD';
@@ -167,13 +187,13 @@ export class PeriodInsightsResolver {
     const { shop, asOf } = p.scope;
     const range = rangeUpTo(p.window, asOf);
     if (first === 0 || range.end < range.start) return [];
-    const rows = await ctx.loaders.get(createTopProductsLoader).load({ shopId: shop.id, start: range.start, end: range.end, first, orderBy });
+    const rows = await shop.scope.loader(createTopProductsLoader).load({ start: range.start, end: range.end, first, orderBy });
     return rows.map((row) => ({
       rank: row.rank,
       productId: row.productId,
       unitsSold: row.unitsSold,
       totalSales: money(row.totalSalesCents, shop.currency),
-      shopId: shop.id,
+      shop: shop.scope,
     }));
   }
 }
@@ -181,8 +201,8 @@ export class PeriodInsightsResolver {
 @Resolver(() => TopProduct)
 export class TopProductResolver {
   @FieldResolver(() => Product, { description: 'The product.' })
-  async product(@Root() top: TopProduct, @Ctx() ctx: RequestContext): Promise<Product> {
-    const row = await ctx.loaders.get(createProductLoader).load({ shopId: top.shopId, productId: top.productId });
+  async product(@Root() top: TopProduct): Promise<Product> {
+    const row = await top.shop.loader(createProductLoader).load(top.productId);
     if (!row) throw new Error(`product ${top.productId} of a top-products row is missing`);
     return { id: String(row.product_id), externalId: row.external_id, name: row.name, sku: row.sku };
   }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 import type { Shop } from '../shops/shop.types.js';
 import { Money } from '../../platform/graphql/money.type.js';
 import { DateScalar } from '../../platform/graphql/scalars.js';
@@ -142,5 +143,5 @@ export class TopProduct {
 
   /** Resolved to `product` through the per-request product loader. */
   productId!: number;
-  shopId!: string;
+  shop!: ShopScope;
 }

@@ -1,7 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import { batchByShop } from '../../platform/graphql/by-shop.js';
-import { onReplica } from '../../platform/database/replication.js';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 
 export interface ProductRow {
   product_id: number;
@@ -10,22 +8,13 @@ export interface ProductRow {
   sku: string | null;
 }
 
-export interface ProductKey {
-  shopId: string;
-  productId: number;
-}
-
-export const createProductLoader = (dataSource: DataSource) =>
-  new DataLoader<ProductKey, ProductRow | null, string>(
-    (keys) =>
-      batchByShop(keys, async (shopId, group) => {
-        const rows: ProductRow[] = await onReplica(
-          dataSource,
-          `SELECT product_id, external_id, name, sku FROM product WHERE shop_id = $1 AND product_id = ANY($2::bigint[])`,
-          [shopId, group.map((k) => k.productId)],
-        );
-        const byId = new Map(rows.map((row) => [row.product_id, row]));
-        return group.map((k) => byId.get(k.productId) ?? null);
-      }),
-    { cacheKeyFn: (key) => `${key.shopId}|${key.productId}` },
-  );
+/** Products of the shop by id, one statement per request. */
+export const createProductLoader = (shop: ShopScope) =>
+  new DataLoader<number, ProductRow | null>(async (productIds) => {
+    const rows: ProductRow[] = await shop.read(
+      `SELECT product_id, external_id, name, sku FROM product WHERE shop_id = $1 AND product_id = ANY($2::bigint[])`,
+      [productIds],
+    );
+    const byId = new Map(rows.map((row) => [row.product_id, row]));
+    return productIds.map((id) => byId.get(id) ?? null);
+  });

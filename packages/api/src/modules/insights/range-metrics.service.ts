@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { onReplica } from '../../platform/database/replication.js';
+import type { DayWindow } from '@tiktok-insights/shared';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 
 /** A range of local days; `end` already clamped to asOf. `allTime` ranges start at the shop's first day. */
 export interface MetricRange {
@@ -15,6 +15,11 @@ export interface RangeMetrics {
   allChannelsNetReceiptsCents: number;
   uniqueCustomers: number;
   firstTimeCustomers: number;
+}
+
+/** A window's range for the metrics loader: days after asOf never count. */
+export function rangeUpTo(window: DayWindow, asOf: string): MetricRange {
+  return { start: window.start, end: window.end < asOf ? window.end : asOf };
 }
 
 /** All-time ranges start before any order can (the import takes orders from 2000 on). */
@@ -36,11 +41,7 @@ const EMPTY: RangeMetrics = {
  * customers of a range from the buyer summaries: buying days in the range less those whose
  * previous buying day is in it too (see the TikTokBuyerSummaries migration).
  */
-export async function loadRangeMetrics(
-  dataSource: DataSource,
-  shopId: string,
-  ranges: readonly MetricRange[],
-): Promise<RangeMetrics[]> {
+export async function loadRangeMetrics(shop: ShopScope, ranges: readonly MetricRange[]): Promise<RangeMetrics[]> {
   if (ranges.length === 0) return [];
   const starts = ranges.map((r) => (r.allTime ? ALL_TIME_START : r.start));
   const rows: Array<{
@@ -50,8 +51,7 @@ export async function loadRangeMetrics(
     all_net: number;
     unique_customers: number;
     first_time: number;
-  }> = await onReplica(
-    dataSource,
+  }> = await shop.read(
     // Each figure is one LATERAL aggregate per range (an index range of its summary), so a range
     // reads only its own days; a join on BETWEEN would compare every range with every day.
     `WITH r AS (
@@ -88,7 +88,7 @@ export async function loadRangeMetrics(
                               WHERE t.shop_id = $1 AND t.day = r.start_day + g.offset_days AND t.previous_day >= r.start_day) t
          WHERE NOT r.all_time
       ) returns ON true`,
-    [shopId, starts, ranges.map((r) => r.end), ranges.map((r) => r.allTime ?? false)],
+    [starts, ranges.map((r) => r.end), ranges.map((r) => r.allTime ?? false)],
   );
   const byIndex = new Map(rows.map((row) => [row.i, row]));
   return ranges.map((range, index) => {

@@ -1,14 +1,8 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { loadTopProducts, type TopProductRow, type TopProductsRequest } from './top-products.service.js';
-import { batchByShop } from '../../platform/graphql/by-shop.js';
 
-export interface TopProductsKey extends TopProductsRequest {
-  shopId: string;
-}
-
-export const createTopProductsLoader = (dataSource: DataSource) =>
-  new DataLoader<TopProductsKey, TopProductRow[], string>(
-    (keys) => batchByShop(keys, (shopId, group) => loadTopProducts(dataSource, shopId, group)),
-    { cacheKeyFn: (key) => `${key.shopId}|${key.start}|${key.end}|${key.first}|${key.orderBy}` },
-  );
+export const createTopProductsLoader = (shop: ShopScope) =>
+  new DataLoader<TopProductsRequest, TopProductRow[], string>((requests) => loadTopProducts(shop, requests), {
+    cacheKeyFn: (key) => `${key.start}|${key.end}|${key.first}|${key.orderBy}`,
+  });

@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { onReplica } from '../../platform/database/replication.js';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 
 /** What ranks the products: units sold (the spec's order, the default) or total sales. */
 export type TopProductOrder = 'UNITS_SOLD' | 'TOTAL_SALES';
@@ -24,14 +23,9 @@ export interface TopProductRow {
  * units desc; ties then by product name in code-point order (the same on every server, whatever
  * its locale), then the product's external id, so the order is total.
  */
-export async function loadTopProducts(
-  dataSource: DataSource,
-  shopId: string,
-  requests: readonly TopProductsRequest[],
-): Promise<TopProductRow[][]> {
+export async function loadTopProducts(shop: ShopScope, requests: readonly TopProductsRequest[]): Promise<TopProductRow[][]> {
   if (requests.length === 0) return [];
-  const rows: Array<{ i: number; product_id: number; units_sold: number; total_sales: number }> = await onReplica(
-    dataSource,
+  const rows: Array<{ i: number; product_id: number; units_sold: number; total_sales: number }> = await shop.read(
     `SELECT w.i::int AS i, t.product_id, t.units_sold, t.total_sales
        FROM unnest($2::date[], $3::date[], $4::int[], $5::text[]) WITH ORDINALITY AS w(start_day, end_day, first_n, order_by, i)
       CROSS JOIN LATERAL (
@@ -50,13 +44,7 @@ export async function loadTopProducts(
          LIMIT w.first_n
       ) t
       ORDER BY w.i, t.rank`,
-    [
-      shopId,
-      requests.map((r) => r.start),
-      requests.map((r) => r.end),
-      requests.map((r) => r.first),
-      requests.map((r) => r.orderBy),
-    ],
+    [requests.map((r) => r.start), requests.map((r) => r.end), requests.map((r) => r.first), requests.map((r) => r.orderBy)],
   );
   const results: TopProductRow[][] = requests.map(() => []);
   for (const row of rows) {

@@ -19,7 +19,7 @@ export class OrdersResolver {
     @Arg('orders', () => [OrderInput], { description: 'Up to 5,000 orders.' }) orders: OrderInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<ImportOrdersResult> {
-    const shopId = await ctx.shopId();
+    const { shopId } = await ctx.shop();
     const started = performance.now();
     const result = await importOrders(ctx.dataSource, shopId, orders.map(toOrderData));
     ctx.logger.info({ shopId, ...result, ms: Math.round(performance.now() - started) }, 'orders imported');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { loadRangeMetrics } from '../insights/range-metrics.service.js';
+import { ShopScope } from '../../platform/database/shop-scope.js';
 import { type TestApi } from '../../test-support/api-client.js';
 import { makeOrder } from '../../test-support/order-factory.js';
 import { summariesMatchOrders } from '../../test-support/table-checksum.js';
@@ -51,7 +52,7 @@ it('keeps every summary and customer total equal to the orders, and unique custo
           await importOrders(db.dataSource, shopId, orders);
           expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
         }
-        const metrics = await loadRangeMetrics(db.dataSource, shopId, ranges);
+        const metrics = await loadRangeMetrics(new ShopScope(db.dataSource, shopId), ranges);
         const expected: Array<{ n: number }> = await Promise.all(
           ranges.map(async (r) =>
             (

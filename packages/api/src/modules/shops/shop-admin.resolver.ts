@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { ShopScope } from '../../platform/database/shop-scope.js';
 import type { RequestContext } from '../../platform/graphql/context.js';
 import { CreateShopInput } from './create-shop.input.js';
 import { toShop } from './shop.resolver.js';
@@ -15,7 +16,8 @@ export class ShopAdminResolver {
     await ctx.requireAdmin();
     const { shop, token, tokenId } = await createShop(ctx.dataSource, input);
     ctx.logger.info({ shopId: shop.id, tokenId }, 'shop created');
-    return { shop: toShop(shop), token, tokenId };
+    // The new shop's fields, if asked for, are read in its own scope (the admin token has none).
+    return { shop: toShop(shop, new ShopScope(ctx.dataSource, shop.id)), token, tokenId };
   }
 
   @Mutation(() => ShopTokenPayload, {

@@ -18,10 +18,10 @@ export class ShopSettingsResolver {
     input: UpdateShopSettingsInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Shop> {
-    const shopId = await ctx.shopId();
+    const shop = await ctx.shop();
     const started = performance.now();
-    const { shop, changed, rebuilt } = await updateShopSettings(ctx.dataSource, shopId, input);
-    ctx.logger.info({ shopId, changed, rebuilt, ms: Math.round(performance.now() - started) }, 'shop settings updated');
-    return toShop(shop);
+    const { shop: updated, changed, rebuilt } = await updateShopSettings(shop, input);
+    ctx.logger.info({ shopId: shop.shopId, changed, rebuilt, ms: Math.round(performance.now() - started) }, 'shop settings updated');
+    return toShop(updated, shop);
   }
 }

@@ -1,6 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalTimeZone, currencyMinorDigits, isValidCurrency, isValidTimeZone } from '@tiktok-insights/shared';
-import { onPrimaryTransaction } from '../../platform/database/replication.js';
+import type { ShopScope, ShopTransaction } from '../../platform/database/shop-scope.js';
 import { rebuildShopDaySummaries } from '../ingest/summary-backfill.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import type { WeekStart } from '@tiktok-insights/shared';
@@ -59,9 +58,9 @@ function validateChanges(input: ShopSettingsChanges): ShopSettingsChanges {
 }
 
 /** PostgreSQL's own zone database decides the days; a zone it lacks is the caller's error. */
-async function assertZoneKnownToDatabase(tx: EntityManager, shopId: string, timeZone: string): Promise<void> {
+async function assertZoneKnownToDatabase(tx: ShopTransaction, timeZone: string): Promise<void> {
   try {
-    await tx.query(`SELECT now() AT TIME ZONE $2 FROM shop WHERE shop_id = $1`, [shopId, timeZone]);
+    await tx.query(`SELECT now() AT TIME ZONE $2 FROM shop WHERE shop_id = $1`, [timeZone]);
   } catch (error) {
     if ((error as { code?: string }).code !== '22023') throw error;
     throw badUserInput(`timezone "${timeZone}" is not known to the database's time-zone data.`, { field: 'timezone' });
@@ -75,16 +74,11 @@ async function assertZoneKnownToDatabase(tx: EntityManager, shopId: string, time
  * locked as an import locks it, so imports wait for the change and then use the new zone.
  * A new week start needs nothing more: weeks are formed from days when read.
  */
-export async function updateShopSettings(
-  dataSource: DataSource,
-  shopId: string,
-  input: ShopSettingsChanges,
-): Promise<ShopSettingsUpdate> {
+export async function updateShopSettings(shop: ShopScope, input: ShopSettingsChanges): Promise<ShopSettingsUpdate> {
   const changes = validateChanges(input);
-  return onPrimaryTransaction(dataSource, async (tx) => {
+  return shop.transaction(async (tx) => {
     const rows: Array<{ timezone: string; currency: string }> = await tx.query(
       `SELECT timezone, currency FROM shop WHERE shop_id = $1 FOR NO KEY UPDATE`,
-      [shopId],
     );
     const current = rows[0];
     if (!current) throw notFound('Shop not found.');
@@ -94,7 +88,6 @@ export async function updateShopSettings(
       if (from !== to) {
         const [orders]: Array<{ any: boolean }> = await tx.query(
           `SELECT EXISTS (SELECT 1 FROM sales_order WHERE shop_id = $1) AS any`,
-          [shopId],
         );
         if (orders!.any) {
           throw badUserInput(
@@ -106,19 +99,19 @@ export async function updateShopSettings(
       }
     }
     const rebuild = changes.timezone !== undefined && changes.timezone !== current.timezone;
-    if (rebuild) await assertZoneKnownToDatabase(tx, shopId, changes.timezone!);
+    if (rebuild) await assertZoneKnownToDatabase(tx, changes.timezone!);
 
     await tx.query(
       `UPDATE shop SET name = coalesce($2, name), timezone = coalesce($3, timezone), currency = coalesce($4, currency),
                        week_starts_on = coalesce($5, week_starts_on), aov_target_cents = coalesce($6, aov_target_cents)
         WHERE shop_id = $1`,
-      [shopId, changes.name ?? null, changes.timezone ?? null, changes.currency ?? null, changes.weekStartsOn ?? null, changes.aovTargetCents ?? null],
+      [changes.name ?? null, changes.timezone ?? null, changes.currency ?? null, changes.weekStartsOn ?? null, changes.aovTargetCents ?? null],
     );
     if (rebuild) {
-      await tx.query(`SET LOCAL statement_timeout = ${REBUILD_STATEMENT_TIMEOUT_MS}`);
-      await rebuildShopDaySummaries(tx, shopId, changes.timezone!);
+      await tx.manager.query(`SET LOCAL statement_timeout = ${REBUILD_STATEMENT_TIMEOUT_MS}`);
+      await rebuildShopDaySummaries(tx.manager, tx.shopId, changes.timezone!);
     }
-    const [shop]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`, [shopId]);
-    return { shop: shop!, changed: Object.keys(changes) as Array<keyof ShopSettingsChanges>, rebuilt: rebuild };
+    const [updated]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`);
+    return { shop: updated!, changed: Object.keys(changes) as Array<keyof ShopSettingsChanges>, rebuilt: rebuild };
   });
 }

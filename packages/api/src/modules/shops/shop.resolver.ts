@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 import type { RequestContext } from '../../platform/graphql/context.js';
 import { Money, money } from '../../platform/graphql/money.type.js';
 import { findTikTokIntegration } from '../tiktok/tiktok.service.js';
@@ -6,7 +7,7 @@ import type { ShopRecord } from './shop.record.js';
 import { findShop } from './shop.service.js';
 import { Shop, TikTokIntegration } from './shop.types.js';
 
-export function toShop(entity: ShopRecord): Shop {
+export function toShop(entity: ShopRecord, scope: ShopScope): Shop {
   return {
     id: entity.id,
     name: entity.name,
@@ -15,6 +16,7 @@ export function toShop(entity: ShopRecord): Shop {
     weekStartsOn: entity.weekStartsOn,
     lastImportAt: entity.lastImportAt,
     aovTargetCents: entity.aovTargetCents,
+    scope,
   };
 }
 
@@ -22,7 +24,8 @@ export function toShop(entity: ShopRecord): Shop {
 export class ShopResolver {
   @Query(() => Shop, { description: 'The shop of the token sent with the request.' })
   async shop(@Ctx() ctx: RequestContext): Promise<Shop> {
-    return toShop(await findShop(ctx.dataSource, await ctx.shopId()));
+    const shop = await ctx.shop();
+    return toShop(await findShop(shop), shop);
   }
 
   @FieldResolver(() => Money, {
@@ -33,7 +36,7 @@ export class ShopResolver {
   }
 
   @FieldResolver(() => TikTokIntegration, { description: "The shop's TikTok connection." })
-  async tiktok(@Root() shop: Shop, @Ctx() ctx: RequestContext): Promise<TikTokIntegration> {
-    return findTikTokIntegration(ctx.dataSource, shop.id);
+  async tiktok(@Root() shop: Shop): Promise<TikTokIntegration> {
+    return findTikTokIntegration(shop.scope);
   }
 }

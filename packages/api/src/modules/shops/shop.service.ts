@@ -1,5 +1,6 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { onPrimary, onPrimaryTransaction, onReplica } from '../../platform/database/replication.js';
+import { onPrimary, onPrimaryTransaction } from '../../platform/database/replication.js';
+import { ShopScope } from '../../platform/database/shop-scope.js';
 import { canonicalTimeZone, isValidCurrency, isValidTimeZone } from '@tiktok-insights/shared';
 import { generateShopToken, hashToken } from '../auth/tokens.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
@@ -66,15 +67,16 @@ export async function createShop(
   });
 }
 
-export async function findShop(dataSource: DataSource, shopId: string): Promise<ShopRecord> {
-  const [shop]: ShopRecord[] = await onReplica(dataSource, `SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`, [shopId]);
-  if (!shop) throw notFound('Shop not found.');
-  return shop;
+export async function findShop(shop: ShopScope): Promise<ShopRecord> {
+  const [record]: ShopRecord[] = await shop.read(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`);
+  if (!record) throw notFound('Shop not found.');
+  return record;
 }
 
+/** For the admin token, which names a shop by its id. */
 export async function assertShopExists(dataSource: DataSource, shopId: string): Promise<void> {
   if (!UUID.test(shopId)) throw notFound('Shop not found.');
-  await findShop(dataSource, shopId);
+  await findShop(new ShopScope(dataSource, shopId));
 }
 
 /** Revokes one token of a shop at once; returns false when the shop has no such live token. */

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { DateTimeScalar } from '../../platform/graphql/scalars.js';
 
 export const WeekDay = { MONDAY: 'MONDAY', SUNDAY: 'SUNDAY' } as const;
@@ -49,6 +50,9 @@ export class Shop {
 
   /** Read by field resolvers, not exposed as is. */
   aovTargetCents!: number;
+
+  /** The shop's scope: every field below reads this shop's data through it. */
+  scope!: ShopScope;
 }
 
 @ObjectType({ description: 'A new shop and its first API token. The token is shown only here; store it safely.' })

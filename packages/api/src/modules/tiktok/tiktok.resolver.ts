@@ -9,13 +9,13 @@ export class TikTokResolver {
     description: "Connects the shop's TikTok Shop: the TikTok insights show again, with all data imported so far.",
   })
   async connectTikTok(@Ctx() ctx: RequestContext): Promise<TikTokIntegration> {
-    return setTikTokConnected(ctx.dataSource, await ctx.shopId(), true);
+    return setTikTokConnected(await ctx.shop(), true);
   }
 
   @Mutation(() => TikTokIntegration, {
     description: 'Disconnects TikTok: `tiktokInsights` is null until reconnected. No data is deleted; imports keep working.',
   })
   async disconnectTikTok(@Ctx() ctx: RequestContext): Promise<TikTokIntegration> {
-    return setTikTokConnected(ctx.dataSource, await ctx.shopId(), false);
+    return setTikTokConnected(await ctx.shop(), false);
   }
 }

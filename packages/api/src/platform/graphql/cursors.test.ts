@@ -9,7 +9,7 @@ import { CustomerOrderField } from '../../modules/customers/tiktok-customer.type
 import type { TestApi } from '../../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../../test-support/order-factory.js';
 import { useTestApiPerFile } from '../../test-support/test-api-per-file.js';
-import { decodeCursor, encodeCursor } from './connection.js';
+import { decodeCursor, encodeCursor } from '../pagination/cursor.js';
 
 let api: TestApi;
 useTestApiPerFile((started) => ({ api } = started));

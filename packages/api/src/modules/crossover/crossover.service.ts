@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { CrossoverBucketKind } from '@tiktok-insights/shared';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/connection.js';
 import { onReplica } from '../../platform/database/replication.js';
+import { summariesCover } from '../insights/daily-summaries.projection.js';
 
 /**
  * Every TikTok customer with a counted TikTok order up to asOf ($2), classified against the
@@ -48,6 +49,9 @@ export interface CrossoverAnalysis {
   crossoverByDay: Array<[day: string, customers: number]>;
 }
 
+/** Whether the crossover summaries answer for asOf ($2): no counted order of any channel after it. */
+const CROSSOVER_SUMMARIES_COVER = summariesCover('$2::date', { channel: 'any' });
+
 /**
  * The crossover figures at asOf. When asOf is on or after the shop's last counted order day (the
  * dashboard's usual question), they are read from the summaries the import keeps; for an
@@ -56,16 +60,16 @@ export interface CrossoverAnalysis {
 export async function analyzeCrossover(dataSource: DataSource, shopId: string, asOf: string): Promise<CrossoverAnalysis> {
   const [kept] = await onReplica(
     dataSource,
-    `SELECT (SELECT max(d.day)::text FROM daily_channel_summary d WHERE d.shop_id = $1 AND d.orders > 0) AS latest_day,
+    `SELECT ${CROSSOVER_SUMMARIES_COVER} AS current,
             (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) AS totals,
             (SELECT min(n.day)::text FROM daily_new_customer_summary n
               WHERE n.shop_id = $1 AND n.tiktok_customers > 0) AS first_day,
             (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
                FROM daily_crossover_summary x
               WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days`,
-    [shopId],
+    [shopId, asOf],
   );
-  if (kept.latest_day !== null && kept.latest_day > asOf) return analyzeCrossoverUpTo(dataSource, shopId, asOf);
+  if (!kept.current) return analyzeCrossoverUpTo(dataSource, shopId, asOf);
   const totals = kept.totals ?? {};
   const buckets = {
     NONE: totals.none_customers ?? 0,
@@ -127,6 +131,42 @@ export interface CrossoverCustomerRow {
   store_net: number;
 }
 
+const KEPT_CROSSOVER_CUSTOMERS = `
+  SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
+         crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net
+    FROM customer
+   WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0 AND $2::date IS NOT NULL`;
+
+const CLASSIFIED_CROSSOVER_CUSTOMERS = `
+  SELECT customer_id, first_at, first_store_at, store_orders, store_net
+    FROM classified
+   WHERE sourced AND store_orders > 0`;
+
+/**
+ * Where the crossover customers at asOf ($2) are read: the state the import keeps on each
+ * customer (`kept`, when the summaries are current), the orders up to asOf (`orders`), or
+ * whichever of the two the statement finds current (`kept when current`, for a statement that
+ * decides on its own, such as the CSV export's).
+ */
+export type CrossoverCustomersSource = 'kept' | 'orders' | 'kept when current';
+
+/**
+ * The WITH list of a statement reading the crossover customers at asOf ($2; $1 is the shop) as
+ * `crossover_customers` (CrossoverCustomerRow's columns). The GraphQL list and the CSV export
+ * both read them through it. Each CTE is read once and inlined into the statement.
+ */
+export function crossoverCustomersWith(source: CrossoverCustomersSource): string {
+  if (source === 'kept') return `crossover_customers AS (${KEPT_CROSSOVER_CUSTOMERS})`;
+  if (source === 'orders') return `${CLASSIFIED_CUSTOMERS}, crossover_customers AS (${CLASSIFIED_CROSSOVER_CUSTOMERS})`;
+  // Each branch is gated by a condition the statement evaluates once: the other is never run.
+  return `${CLASSIFIED_CUSTOMERS},
+  crossover_customers AS (
+    ${KEPT_CROSSOVER_CUSTOMERS} AND ${CROSSOVER_SUMMARIES_COVER}
+    UNION ALL
+    ${CLASSIFIED_CROSSOVER_CUSTOMERS} AND NOT ${CROSSOVER_SUMMARIES_COVER}
+  )`;
+}
+
 /** Crossover customers, latest crossover first (ties by customer id), keyset-paginated. */
 export async function listCrossoverCustomers(
   dataSource: DataSource,
@@ -138,21 +178,12 @@ export async function listCrossoverCustomers(
   if (request.first === 0) return { rows: [], hasNextPage: false };
   const rows: CrossoverCustomerRow[] = await onReplica(
     dataSource,
-    request.current
-      ? `SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
-                crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net
-           FROM customer
-          WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0 AND $2::date IS NOT NULL
-            ${after ? 'AND (first_crossover_order_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
-          ORDER BY first_crossover_order_at DESC, customer_id DESC
-          LIMIT $3`
-      : `WITH ${CLASSIFIED_CUSTOMERS}
-         SELECT customer_id, first_at, first_store_at, store_orders, store_net
-           FROM classified
-          WHERE sourced AND store_orders > 0
-            ${after ? 'AND (first_store_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
-          ORDER BY first_store_at DESC, customer_id DESC
-          LIMIT $3`,
+    `WITH ${crossoverCustomersWith(request.current ? 'kept' : 'orders')}
+     SELECT customer_id, first_at, first_store_at, store_orders, store_net
+       FROM crossover_customers k
+      ${after ? 'WHERE (k.first_store_at, k.customer_id) < ($4::timestamptz, $5::bigint)' : ''}
+      ORDER BY k.first_store_at DESC, k.customer_id DESC
+      LIMIT $3`,
     after ? [shopId, request.asOf, request.first + 1, after[0], after[1]] : [shopId, request.asOf, request.first + 1],
   );
   return {

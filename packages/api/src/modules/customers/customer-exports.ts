@@ -5,7 +5,7 @@ import {
   type CsvContext,
   type MarketingCustomerCsvRow,
 } from '@tiktok-insights/shared';
-import { CLASSIFIED_CUSTOMERS } from '../crossover/crossover.service.js';
+import { crossoverCustomersWith } from '../crossover/crossover.service.js';
 import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
 import { addressOfRow, customerSource, SORTS, type CustomerAddressColumns, type TikTokCustomerRow } from './tiktok-customers.service.js';
 import type { CsvExport } from '../../platform/csv-export/csv-export.service.js';
@@ -51,18 +51,20 @@ interface CrossoverExportRow extends Identity {
   store_net: number;
 }
 
-/** Every crossover customer, latest crossover first, as the dashboard lists them. */
+/**
+ * Every crossover customer, latest crossover first, as the dashboard lists them and from the same
+ * source: the statement itself reads the kept state when it is current for asOf.
+ */
 export function crossoverCustomersExport(options: { shopId: string; asOf: string; context: CsvContext }): CsvExport<CrossoverExportRow, CrossoverCustomerCsvRow> {
   return {
     table: CROSSOVER_CUSTOMERS_CSV,
     context: options.context,
     asOf: options.asOf,
-    sql: `WITH ${CLASSIFIED_CUSTOMERS}
+    sql: `WITH ${crossoverCustomersWith('kept when current')}
           SELECT c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country,
                  k.first_at, k.first_store_at, k.store_orders, k.store_net
-            FROM classified k
+            FROM crossover_customers k
             JOIN customer c ON c.shop_id = $1 AND c.customer_id = k.customer_id
-           WHERE k.sourced AND k.store_orders > 0
            ORDER BY k.first_store_at DESC, k.customer_id DESC`,
     parameters: [options.shopId, options.asOf],
     toRow: (row) => ({

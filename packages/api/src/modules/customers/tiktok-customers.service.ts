@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, type CursorPart } from '../../platform/graphql/connection.js';
 import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
 import { onReplica } from '../../platform/database/replication.js';
+import { summariesCover } from '../insights/daily-summaries.projection.js';
 
 /** The address columns of a customer, as the customer queries select them. */
 export interface CustomerAddressColumns {
@@ -85,15 +86,14 @@ export async function marketingListState(
   shopId: string,
   asOf: string,
 ): Promise<{ current: boolean; total: number }> {
-  const [state]: Array<{ latest_day: string | null; total: number }> = await onReplica(
+  const [state]: Array<{ current: boolean; total: number }> = await onReplica(
     dataSource,
-    `SELECT (SELECT max(d.day) FROM daily_channel_summary d
-              WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
+    `SELECT ${summariesCover('$2::date', { channel: 'TIKTOK' })} AS current,
             (SELECT coalesce(sum(n.tiktok_customers), 0)::int FROM daily_new_customer_summary n
               WHERE n.shop_id = $1 AND n.day <= $2::date) AS total`,
     [shopId, asOf],
   );
-  return { current: state!.latest_day === null || state!.latest_day <= asOf, total: state!.total };
+  return { current: state!.current, total: state!.total };
 }
 
 /** The marketing list: TikTok customers with a counted TikTok order up to asOf, keyset-paginated. */

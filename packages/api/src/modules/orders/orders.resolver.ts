@@ -1,12 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ShopScope } from '../../platform/database/shop-scope.js';
 import type { RequestContext } from '../../platform/graphql/context.js';
-import type { OrderData } from './order-input.js';
+import { importOrders } from '../ingest/import-pipeline.js';
 import { ImportOrdersResult, OrderInput } from './import-orders.input.js';
-import { importOrders } from './import-orders.service.js';
-
-function toOrderData(input: OrderInput): OrderData {
-  return { ...input, placedAt: input.placedAt.toISOString() };
-}
 
 @Resolver()
 export class OrdersResolver {
@@ -21,7 +17,8 @@ export class OrdersResolver {
   ): Promise<ImportOrdersResult> {
     const shopId = await ctx.shopId();
     const started = performance.now();
-    const result = await importOrders(ctx.dataSource, shopId, orders.map(toOrderData));
+    // The input goes to the import as GraphQL coerced it (placedAt is a Date); the import parses it.
+    const result = await importOrders(new ShopScope(ctx.dataSource, shopId), orders);
     ctx.logger.info({ shopId, ...result, ms: Math.round(performance.now() - started) }, 'orders imported');
     return result;
   }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalTimeZone, currencyMinorDigits, isValidCurrency, isValidTimeZone } from '@tiktok-insights/shared';
 import { onPrimaryTransaction } from '../../platform/database/replication.js';
+import { ShopTransaction } from '../../platform/database/shop-scope.js';
 import { rebuildShopDaySummaries } from '../ingest/summary-backfill.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import type { WeekStart } from '@tiktok-insights/shared';
@@ -116,7 +117,7 @@ export async function updateShopSettings(
     );
     if (rebuild) {
       await tx.query(`SET LOCAL statement_timeout = ${REBUILD_STATEMENT_TIMEOUT_MS}`);
-      await rebuildShopDaySummaries(tx, shopId, changes.timezone!);
+      await rebuildShopDaySummaries(new ShopTransaction(tx, shopId), changes.timezone!);
     }
     const [shop]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`, [shopId]);
     return { shop: shop!, changed: Object.keys(changes) as Array<keyof ShopSettingsChanges>, rebuilt: rebuild };

@@ -200,9 +200,11 @@ function toDomainOrder(order: CheckedOrder): DomainOrder {
     discountCents: order.discountCents,
     creditCents: order.creditCents,
   };
+  // A literal that starts with a spread is built several times slower by V8 than one that starts
+  // with a property; this runs for every order of every import.
   return {
-    ...content,
     customerSpace,
+    ...content,
     subtotalCents,
     netReceiptsCents,
     contentHash: createHash('sha256').update(JSON.stringify(content)).digest('hex'),

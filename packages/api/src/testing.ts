@@ -11,7 +11,7 @@ export { DEMO_SHOP, generateDemo, generateDemoOrders, type DemoOptions } from '.
 export { importGenerated } from './modules/demo/demo-seed.js';
 export { startServer, type RunningServer } from './app/http/app.js';
 export { createLogger } from './platform/logging/logger.js';
-export { importOrders } from './modules/orders/import-orders.service.js';
+export { importOrdersOfShop as importOrders } from './test-support/import-orders-of-shop.js';
 export { spawnBuiltApi } from './app/process/built-api.js';
 export { createShop, createShopToken } from './modules/shops/shop.service.js';
 export { FULL_DASHBOARD_QUERY } from './test-support/dashboard-query.js';

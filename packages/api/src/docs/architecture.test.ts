@@ -58,3 +58,46 @@ describe('docs/architecture.md', () => {
     expect(doc).toContain(`\`${folder}/\``);
   });
 });
+
+describe('modules import one another without a cycle', () => {
+  const MODULES = join(PROJECT_ROOT, 'packages/api/src/modules');
+
+  /** module → the modules its non-test files import (`../<other>/…`). */
+  function moduleGraph(): Map<string, Set<string>> {
+    const graph = new Map<string, Set<string>>();
+    for (const module of readdirSync(MODULES)) {
+      const targets = new Set<string>();
+      for (const file of readdirSync(join(MODULES, module), { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+        const source = readFileSync(join(MODULES, module, file), 'utf8');
+        for (const [, target] of source.matchAll(/from '\.\.\/([\w-]+)\//g)) if (target !== module) targets.add(target!);
+      }
+      graph.set(module, targets);
+    }
+    return graph;
+  }
+
+  /** Every cycle found by a depth-first walk, as `a → b → a`. */
+  function cycles(graph: Map<string, Set<string>>): string[] {
+    const found: string[] = [];
+    const done = new Set<string>();
+    const walk = (module: string, path: string[]) => {
+      if (path.includes(module)) return void found.push([...path.slice(path.indexOf(module)), module].join(' → '));
+      if (done.has(module)) return;
+      for (const next of graph.get(module) ?? []) walk(next, [...path, module]);
+      done.add(module);
+    };
+    for (const module of graph.keys()) walk(module, []);
+    return found;
+  }
+
+  it('has none', () => {
+    const graph = moduleGraph();
+    expect(graph.get('ingest')).toContain('orders');
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('would report one', () => {
+    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])]]))).toEqual(['a → b → c → a']);
+  });
+});

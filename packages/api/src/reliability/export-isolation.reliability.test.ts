@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OrderData } from '../modules/orders/order-input.js';
-import { importOrders } from '../modules/orders/import-orders.service.js';
+import { importOrdersOfShop as importOrders } from '../test-support/import-orders-of-shop.js';
 import { FULL_DASHBOARD_QUERY } from '../test-support/dashboard-query.js';
 import { makeOrder } from '../test-support/order-factory.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';

@@ -28,8 +28,8 @@ import { DEFAULT_AUTH_THROTTLE_LIMITS } from '../../modules/auth/auth-throttle.j
 import { DEMO_SHOP, generateDemo } from '../../modules/demo/demo-generator.js';
 import { ANONYMOUS_MAX_BODY_BYTES, MAX_BODY_BYTES, MAX_BODY_DEPTH } from '../http/app.js';
 import { createLogger } from '../../platform/logging/logger.js';
-import { importOrders } from '../../modules/orders/import-orders.service.js';
-import { MAX_LINES_PER_ORDER, MAX_ORDERS_PER_IMPORT } from '../../modules/orders/import-orders.validation.js';
+import { importOrdersOfShop as importOrders } from '../../test-support/import-orders-of-shop.js';
+import { MAX_LINES_PER_ORDER, MAX_ORDERS_PER_IMPORT } from '../../modules/orders/domain-order.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../../test-support/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { formatErrorFor } from './apollo.js';

@@ -13,10 +13,10 @@ import {
   TikTokCrossoverResolver,
 } from '../../modules/crossover/crossover.resolver.js';
 import { TikTokCustomersResolver } from '../../modules/customers/tiktok-customers.resolver.js';
-import { OrdersResolver } from '../../modules/orders/orders.resolver.js';
+import { OrdersResolver } from '../../modules/ingest/import-orders.resolver.js';
 import { ShopAdminResolver } from '../../modules/shops/shop-admin.resolver.js';
 import { ShopResolver } from '../../modules/shops/shop.resolver.js';
-import { ShopSettingsResolver } from '../../modules/shops/shop-settings.resolver.js';
+import { ShopSettingsResolver } from '../../modules/shop-settings/shop-settings.resolver.js';
 import { TikTokResolver } from '../../modules/tiktok/tiktok.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -6,7 +6,7 @@ import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { addressOfRow, type CustomerAddressColumns } from '../customers/tiktok-customers.service.js';
 import { asOfDefault } from '../shops/as-of.js';
 import type { ShopRecord } from '../shops/shop.record.js';
-import { CLASSIFIED_CUSTOMERS } from './crossover.service.js';
+import { crossoverCustomersWith } from './crossover.service.js';
 
 /** The export's parameter: the list's `asOf`. */
 const CROSSOVER_CUSTOMERS_PARAMETERS = z.object({ asOf: parameter(isoDay) });
@@ -20,7 +20,11 @@ interface CrossoverExportRow extends CustomerAddressColumns {
   store_net: number;
 }
 
-/** Every crossover customer, latest crossover first, as the dashboard lists them (`query`: the request's parameters). */
+/**
+ * Every crossover customer, latest crossover first, as the dashboard lists them and from the same
+ * source: the statement itself reads the kept state when it is current for asOf (`query`: the
+ * request's parameters).
+ */
 export async function crossoverCustomersExport(
   shop: ShopScope,
   record: Pick<ShopRecord, 'currency' | 'timezone'>,
@@ -31,12 +35,11 @@ export async function crossoverCustomersExport(
     table: CROSSOVER_CUSTOMERS_CSV,
     context: { currency: record.currency, timeZone: record.timezone },
     asOf,
-    sql: `WITH ${CLASSIFIED_CUSTOMERS}
+    sql: `WITH ${crossoverCustomersWith('kept when current')}
           SELECT c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country,
                  k.first_at, k.first_store_at, k.store_orders, k.store_net
-            FROM classified k
+            FROM crossover_customers k
             JOIN customer c ON c.shop_id = $1 AND c.customer_id = k.customer_id
-           WHERE k.sourced AND k.store_orders > 0
            ORDER BY k.first_store_at DESC, k.customer_id DESC`,
     parameters: [shop.shopId, asOf],
     toRow: (row) => ({

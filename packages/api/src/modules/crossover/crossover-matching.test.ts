@@ -14,7 +14,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOP, type DemoTruth, generateDemo } from '../demo/demo-generator.js';
-import { importOrders } from '../orders/import-orders.service.js';
+import { importOrdersOfShop as importOrders } from '../../test-support/import-orders-of-shop.js';
 import type { AddressData, OrderData } from '../orders/order-input.js';
 import { createShop, createShopToken } from '../shops/shop.service.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../../test-support/api-client.js';

@@ -1,6 +1,7 @@
 import type { CrossoverBucketKind } from '@tiktok-insights/shared';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor.js';
+import { summariesCover } from '../insights/daily-summaries.projection.js';
 
 /**
  * Every TikTok customer with a counted TikTok order up to asOf ($2), classified against the
@@ -47,6 +48,9 @@ export interface CrossoverAnalysis {
   crossoverByDay: Array<[day: string, customers: number]>;
 }
 
+/** Whether the crossover summaries answer for asOf ($2): no counted order of any channel after it. */
+const CROSSOVER_SUMMARIES_COVER = summariesCover('$2::date', { channel: 'any' });
+
 /**
  * The crossover figures at asOf. When asOf is on or after the shop's last counted order day (the
  * dashboard's usual question), they are read from the summaries the import keeps; for an
@@ -54,15 +58,16 @@ export interface CrossoverAnalysis {
  */
 export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
   const [kept] = await shop.read(
-    `SELECT (SELECT max(d.day)::text FROM daily_channel_summary d WHERE d.shop_id = $1 AND d.orders > 0) AS latest_day,
+    `SELECT ${CROSSOVER_SUMMARIES_COVER} AS current,
             (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) AS totals,
             (SELECT min(n.day)::text FROM daily_new_customer_summary n
               WHERE n.shop_id = $1 AND n.tiktok_customers > 0) AS first_day,
             (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
                FROM daily_crossover_summary x
               WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days`,
+    [asOf],
   );
-  if (kept.latest_day !== null && kept.latest_day > asOf) return analyzeCrossoverUpTo(shop, asOf);
+  if (!kept.current) return analyzeCrossoverUpTo(shop, asOf);
   const totals = kept.totals ?? {};
   const buckets = {
     NONE: totals.none_customers ?? 0,
@@ -123,6 +128,42 @@ export interface CrossoverCustomerRow {
   store_net: number;
 }
 
+const KEPT_CROSSOVER_CUSTOMERS = `
+  SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
+         crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net
+    FROM customer
+   WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0 AND $2::date IS NOT NULL`;
+
+const CLASSIFIED_CROSSOVER_CUSTOMERS = `
+  SELECT customer_id, first_at, first_store_at, store_orders, store_net
+    FROM classified
+   WHERE sourced AND store_orders > 0`;
+
+/**
+ * Where the crossover customers at asOf ($2) are read: the state the import keeps on each
+ * customer (`kept`, when the summaries are current), the orders up to asOf (`orders`), or
+ * whichever of the two the statement finds current (`kept when current`, for a statement that
+ * decides on its own, such as the CSV export's).
+ */
+export type CrossoverCustomersSource = 'kept' | 'orders' | 'kept when current';
+
+/**
+ * The WITH list of a statement reading the crossover customers at asOf ($2; $1 is the shop) as
+ * `crossover_customers` (CrossoverCustomerRow's columns). The GraphQL list and the CSV export
+ * both read them through it. Each CTE is read once and inlined into the statement.
+ */
+export function crossoverCustomersWith(source: CrossoverCustomersSource): string {
+  if (source === 'kept') return `crossover_customers AS (${KEPT_CROSSOVER_CUSTOMERS})`;
+  if (source === 'orders') return `${CLASSIFIED_CUSTOMERS}, crossover_customers AS (${CLASSIFIED_CROSSOVER_CUSTOMERS})`;
+  // Each branch is gated by a condition the statement evaluates once: the other is never run.
+  return `${CLASSIFIED_CUSTOMERS},
+  crossover_customers AS (
+    ${KEPT_CROSSOVER_CUSTOMERS} AND ${CROSSOVER_SUMMARIES_COVER}
+    UNION ALL
+    ${CLASSIFIED_CROSSOVER_CUSTOMERS} AND NOT ${CROSSOVER_SUMMARIES_COVER}
+  )`;
+}
+
 /** Crossover customers, latest crossover first (ties by customer id), keyset-paginated. */
 export async function listCrossoverCustomers(
   shop: ShopScope,
@@ -132,21 +173,12 @@ export async function listCrossoverCustomers(
   const after = request.after === null ? null : decodeCursor(request.after, scope, ['timestamptz', 'bigint']);
   if (request.first === 0) return { rows: [], hasNextPage: false };
   const rows: CrossoverCustomerRow[] = await shop.read(
-    request.current
-      ? `SELECT customer_id, first_counted_order_at AS first_at, first_crossover_order_at AS first_store_at,
-                crossover_orders AS store_orders, crossover_net_receipts_cents AS store_net
-           FROM customer
-          WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0 AND $2::date IS NOT NULL
-            ${after ? 'AND (first_crossover_order_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
-          ORDER BY first_crossover_order_at DESC, customer_id DESC
-          LIMIT $3`
-      : `WITH ${CLASSIFIED_CUSTOMERS}
-         SELECT customer_id, first_at, first_store_at, store_orders, store_net
-           FROM classified
-          WHERE sourced AND store_orders > 0
-            ${after ? 'AND (first_store_at, customer_id) < ($4::timestamptz, $5::bigint)' : ''}
-          ORDER BY first_store_at DESC, customer_id DESC
-          LIMIT $3`,
+    `WITH ${crossoverCustomersWith(request.current ? 'kept' : 'orders')}
+     SELECT customer_id, first_at, first_store_at, store_orders, store_net
+       FROM crossover_customers k
+      ${after ? 'WHERE (k.first_store_at, k.customer_id) < ($4::timestamptz, $5::bigint)' : ''}
+      ORDER BY k.first_store_at DESC, k.customer_id DESC
+      LIMIT $3`,
     after ? [request.asOf, request.first + 1, after[0], after[1]] : [request.asOf, request.first + 1],
   );
   return {

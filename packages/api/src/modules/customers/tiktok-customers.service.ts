@@ -2,6 +2,7 @@ import type { PostalAddress } from '@tiktok-insights/shared';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { decodeCursor, encodeCursor, type CursorPart } from '../../platform/pagination/cursor.js';
 import type { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
+import { summariesCover } from '../insights/daily-summaries.projection.js';
 
 /** The address columns of a customer, as the customer queries select them. */
 export interface CustomerAddressColumns {
@@ -80,14 +81,13 @@ export function customerSource(current: boolean): string {
  * customer are current for it (asOf on or after the shop's last counted TikTok day).
  */
 export async function marketingListState(shop: ShopScope, asOf: string): Promise<{ current: boolean; total: number }> {
-  const [state]: Array<{ latest_day: string | null; total: number }> = await shop.read(
-    `SELECT (SELECT max(d.day) FROM daily_channel_summary d
-              WHERE d.shop_id = $1 AND d.channel = 'TIKTOK' AND d.orders > 0) AS latest_day,
+  const [state]: Array<{ current: boolean; total: number }> = await shop.read(
+    `SELECT ${summariesCover('$2::date', { channel: 'TIKTOK' })} AS current,
             (SELECT coalesce(sum(n.tiktok_customers), 0)::int FROM daily_new_customer_summary n
               WHERE n.shop_id = $1 AND n.day <= $2::date) AS total`,
     [asOf],
   );
-  return { current: state!.latest_day === null || state!.latest_day <= asOf, total: state!.total };
+  return { current: state!.current, total: state!.total };
 }
 
 /** The marketing list: TikTok customers with a counted TikTok order up to asOf, keyset-paginated. */

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { addDays, todayInZone } from '@tiktok-insights/shared';
 import type { Logger } from '../../platform/logging/logger.js';
-import { importOrders } from '../orders/import-orders.service.js';
+import { ShopScope } from '../../platform/database/shop-scope.js';
+import { importOrders } from '../ingest/import-pipeline.js';
 import type { OrderData } from '../orders/order-input.js';
 import { createShop } from '../shops/shop.service.js';
 import { DEMO_SHOP, generateDemoOrders, type DemoOptions, type DemoTruth } from './demo-generator.js';
@@ -14,11 +15,12 @@ export async function importGenerated(
   shopId: string,
   generator: Generator<OrderData[], DemoTruth>,
 ): Promise<{ orders: number; truth: DemoTruth }> {
+  const scope = new ShopScope(dataSource, shopId);
   let pending: OrderData[] = [];
   let orders = 0;
   const flush = async () => {
     if (pending.length === 0) return;
-    await importOrders(dataSource, shopId, pending);
+    await importOrders(scope, pending);
     orders += pending.length;
     pending = [];
   };

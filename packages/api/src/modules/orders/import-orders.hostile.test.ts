@@ -11,8 +11,8 @@ import { startTestApi, type TestApi } from '../../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../../test-support/order-factory.js';
 import { shopChecksum } from '../../test-support/table-checksum.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { importOrders } from './import-orders.service.js';
-import { MAX_ORDERS_PER_IMPORT } from './import-orders.validation.js';
+import { importOrdersOfShop as importOrders } from '../../test-support/import-orders-of-shop.js';
+import { MAX_ORDERS_PER_IMPORT } from './domain-order.js';
 
 let db: TestDatabase;
 let api: TestApi;

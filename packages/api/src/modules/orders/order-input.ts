@@ -1,9 +1,10 @@
 import type { PostalAddress as AddressData } from '@tiktok-insights/shared';
 
 /**
- * The plain shape of one order as `importOrders` receives it (spec section 3), after GraphQL
- * has applied the input defaults. The GraphQL input classes implement these interfaces, and the
- * demo generator produces them, so both feed the same import path.
+ * The plain shape of one order as a source sends it to `importOrders` (spec section 3), after
+ * GraphQL has applied the input defaults. The GraphQL input classes implement these interfaces
+ * (their placedAt is the Date GraphQL's scalar reads), and the demo generator produces them; the
+ * import parses either once into a `DomainOrder` (domain-order.ts).
  */
 export const SALES_CHANNELS = ['TIKTOK', 'APP', 'WEBSITE', 'FACEBOOK', 'INSTAGRAM', 'OTHER'] as const;
 export type SalesChannel = (typeof SALES_CHANNELS)[number];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShop } from '../shops/shop.service.js';
 import { makeOrder } from '../../test-support/order-factory.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { importOrders } from './import-orders.service.js';
+import { importOrdersOfShop as importOrders } from '../../test-support/import-orders-of-shop.js';
 import { crossedStatisticsThreshold, plannerStatisticsRefresh } from './planner-statistics.js';
 
 it('asks for fresh statistics when a shop passes 1,000 × 4^k orders, and not in between', () => {

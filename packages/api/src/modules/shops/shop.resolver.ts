@@ -5,7 +5,8 @@ import { Money, money } from '../../platform/graphql/money.type.js';
 import { findTikTokIntegration } from '../tiktok/tiktok.service.js';
 import type { ShopRecord } from './shop.record.js';
 import { findShop } from './shop.service.js';
-import { Shop, TikTokIntegration } from './shop.types.js';
+import { TikTokIntegration } from '../tiktok/tiktok.types.js';
+import { Shop } from './shop.types.js';
 
 export function toShop(entity: ShopRecord, scope: ShopScope): Shop {
   return {

@@ -13,18 +13,6 @@ registerEnumType(WeekDay, {
   },
 });
 
-@ObjectType({ description: "The state of a shop's TikTok Shop connection." })
-export class TikTokIntegration {
-  @Field(() => Boolean, { description: 'Whether TikTok is connected. While it is not, `tiktokInsights` is null; no data is deleted.' })
-  connected!: boolean;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When TikTok was last connected.' })
-  connectedAt!: Date | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When TikTok was last disconnected; null if never.' })
-  disconnectedAt!: Date | null;
-}
-
 @ObjectType({ description: 'A shop: the owner of every order, customer and product, and of its API tokens.' })
 export class Shop {
   @Field(() => ID, { description: "The shop's id." })

@@ -1,6 +1,6 @@
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/graphql/context.js';
-import { TikTokIntegration } from '../shops/shop.types.js';
+import { TikTokIntegration } from './tiktok.types.js';
 import { setTikTokConnected } from './tiktok.service.js';
 
 @Resolver()

@@ -1,12 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/graphql/context.js';
-import type { OrderData } from './order-input.js';
-import { ImportOrdersResult, OrderInput } from './import-orders.input.js';
-import { importOrders } from './import-orders.service.js';
-
-function toOrderData(input: OrderInput): OrderData {
-  return { ...input, placedAt: input.placedAt.toISOString() };
-}
+import { ImportOrdersResult, OrderInput } from '../orders/import-orders.input.js';
+import { importOrders } from './import-pipeline.js';
 
 @Resolver()
 export class OrdersResolver {
@@ -19,10 +14,11 @@ export class OrdersResolver {
     @Arg('orders', () => [OrderInput], { description: 'Up to 5,000 orders.' }) orders: OrderInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<ImportOrdersResult> {
-    const { shopId } = await ctx.shop();
+    const shop = await ctx.shop();
     const started = performance.now();
-    const result = await importOrders(ctx.dataSource, shopId, orders.map(toOrderData));
-    ctx.logger.info({ shopId, ...result, ms: Math.round(performance.now() - started) }, 'orders imported');
+    // The input goes to the import as GraphQL coerced it (placedAt is a Date); the import parses it.
+    const result = await importOrders(shop, orders);
+    ctx.logger.info({ shopId: shop.shopId, ...result, ms: Math.round(performance.now() - started) }, 'orders imported');
     return result;
   }
 }

@@ -1,4 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import type { ShopTransaction } from '../../platform/database/shop-scope.js';
+import type { Projection } from '../orders/projection.js';
+
+/**
+ * Buying days (days with a counted TikTok order) per day, and pairs of a buying day and the same
+ * customer's previous one, for unique and returning customers of any range (see the
+ * TikTokBuyerSummaries migration). The range metrics read them.
+ */
 
 /** The days on which some customers had a counted TikTok order, one entry per customer and day. */
 export interface BuyingDays {
@@ -13,11 +20,11 @@ const BUYING_DAYS_OF = `
                         WHERE o.shop_id = $1 AND o.customer_id = k.id AND o.channel = 'TIKTOK' AND o.counted OFFSET 0) o`;
 
 /** The customers' buying days as the orders stand now: read before the import writes its orders. */
-export async function readBuyingDays(tx: EntityManager, shopId: string, customerIds: number[]): Promise<BuyingDays> {
+async function readBuyingDays(tx: ShopTransaction, customerIds: number[]): Promise<BuyingDays> {
   if (customerIds.length === 0) return { customerIds: [], days: [] };
   const rows: Array<{ customer_id: number; local_day: string }> = await tx.query(
     `SELECT d.customer_id, d.local_day::text AS local_day FROM (${BUYING_DAYS_OF}) d`,
-    [shopId, customerIds],
+    [customerIds],
   );
   return { customerIds: rows.map((r) => r.customer_id), days: rows.map((r) => r.local_day) };
 }
@@ -27,9 +34,8 @@ export async function readBuyingDays(tx: EntityManager, shopId: string, customer
  * days `before` the import to the ones the orders give now: each side is turned into buyers per
  * day and (day, previous buying day) pairs, and only the difference is written.
  */
-export async function applyBuyingDayChanges(
-  tx: EntityManager,
-  shopId: string,
+async function applyBuyingDayChanges(
+  tx: ShopTransaction,
   customerIds: number[],
   before: BuyingDays,
 ): Promise<void> {
@@ -54,6 +60,44 @@ export async function applyBuyingDayChanges(
       WHERE previous_day IS NOT NULL
       GROUP BY day, previous_day HAVING sum(n) <> 0
      ON CONFLICT (shop_id, day, previous_day) DO UPDATE SET customers = s.customers + excluded.customers`,
-    [shopId, customerIds, before.customerIds, before.days],
+    [customerIds, before.customerIds, before.days],
   );
 }
+
+async function fillTikTokBuyerSummaries(tx: ShopTransaction): Promise<void> {
+  await tx.query(
+    `WITH buying_day AS MATERIALIZED (
+       SELECT shop_id, day, lag(day) OVER (PARTITION BY shop_id, customer_id ORDER BY day) AS previous_day
+         FROM (SELECT DISTINCT shop_id, customer_id, local_day AS day FROM sales_order
+                WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) d
+     ),
+     buyers AS (
+       INSERT INTO daily_tiktok_buyer_summary (shop_id, day, customers)
+       SELECT shop_id, day, count(*)::int FROM buying_day GROUP BY shop_id, day
+     )
+     INSERT INTO tiktok_return_summary (shop_id, day, previous_day, customers)
+     SELECT shop_id, day, previous_day, count(*)::int FROM buying_day
+      WHERE previous_day IS NOT NULL GROUP BY shop_id, day, previous_day`,
+  );
+}
+
+/** The customers whose buying days the import may change, and their buying days before it. */
+interface Buyers {
+  customerIds: number[];
+  before: BuyingDays;
+}
+
+export const tiktokBuyersProjection: Projection<Buyers> = {
+  name: 'TikTok buyer summaries',
+  tables: ['daily_tiktok_buyer_summary', 'tiktok_return_summary'],
+  async before(batch) {
+    // Only TikTok customers have buying days; an updated order's old customer may be one.
+    const tiktokCustomers = [...batch.customerIds].filter(([key]) => key.startsWith('TIKTOK|')).map(([, id]) => id);
+    const customerIds = [...new Set([...tiktokCustomers, ...batch.updated.map((e) => e.customer_id)])];
+    return { customerIds, before: await readBuyingDays(batch.tx, customerIds) };
+  },
+  async apply(batch, buyers) {
+    await applyBuyingDayChanges(batch.tx, buyers.customerIds, buyers.before);
+  },
+  rebuild: fillTikTokBuyerSummaries,
+};

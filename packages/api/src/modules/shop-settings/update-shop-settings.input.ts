@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { WeekDay } from './shop.types.js';
+import { WeekDay } from '../shops/shop.types.js';
 
 @InputType({ description: "Changes to a shop's settings. Every field is optional; a field left out (or null) stays as it is." })
 export class UpdateShopSettingsInput {

@@ -3,7 +3,7 @@ import type { ShopScope, ShopTransaction } from '../../platform/database/shop-sc
 import { rebuildShopDaySummaries } from '../ingest/summary-backfill.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import type { WeekStart } from '@tiktok-insights/shared';
-import { SHOP_RECORD_COLUMNS, type ShopRecord } from './shop.record.js';
+import { SHOP_RECORD_COLUMNS, type ShopRecord } from '../shops/shop.record.js';
 
 export interface ShopSettingsChanges {
   name?: string | null;
@@ -109,7 +109,7 @@ export async function updateShopSettings(shop: ShopScope, input: ShopSettingsCha
     );
     if (rebuild) {
       await tx.manager.query(`SET LOCAL statement_timeout = ${REBUILD_STATEMENT_TIMEOUT_MS}`);
-      await rebuildShopDaySummaries(tx.manager, tx.shopId, changes.timezone!);
+      await rebuildShopDaySummaries(tx, changes.timezone!);
     }
     const [updated]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`);
     return { shop: updated!, changed: Object.keys(changes) as Array<keyof ShopSettingsChanges>, rebuilt: rebuild };

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../platform/graphql/context.js';
-import { toShop } from './shop.resolver.js';
+import { toShop } from '../shops/shop.resolver.js';
 import { updateShopSettings } from './shop-settings.service.js';
-import { Shop } from './shop.types.js';
+import { Shop } from '../shops/shop.types.js';
 import { UpdateShopSettingsInput } from './update-shop-settings.input.js';
 
 @Resolver()

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { loadRangeMetrics } from '../insights/range-metrics.service.js';
+import { loadRangeMetrics } from './range-metrics.service.js';
 import { ShopScope } from '../../platform/database/shop-scope.js';
 import { type TestApi } from '../../test-support/api-client.js';
 import { makeOrder } from '../../test-support/order-factory.js';
 import { summariesMatchOrders } from '../../test-support/table-checksum.js';
 import { type TestDatabase } from '../../test-support/test-database.js';
 import { useTestApiPerFile } from '../../test-support/test-api-per-file.js';
-import { importOrders } from './import-orders.service.js';
+import { importOrdersOfShop as importOrders } from '../../test-support/import-orders-of-shop.js';
 
 let db: TestDatabase;
 let api: TestApi;

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { crossoverBucketOf, type CrossoverBucketKind } from '@tiktok-insights/shared';
+import type { ShopTransaction } from '../../platform/database/shop-scope.js';
+import type { Projection } from '../orders/projection.js';
 
 /**
  * Keeps the crossover summaries current for the address keys an import touched: each key's
@@ -58,12 +59,12 @@ const sameState = (a: NewState, b: NewState) =>
 const bucketOf = (state: NewState): CrossoverBucketKind | null =>
   state.sourced_day === null ? null : crossoverBucketOf(state.crossover_orders);
 
-export async function refreshCrossoverState(tx: EntityManager, shopId: string, addressKeys: string[]): Promise<void> {
+async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[]): Promise<void> {
   if (addressKeys.length === 0) return;
   const oldKeys: Array<{ address_key: string; store_net: number; crossover_customers: number }> = await tx.query(
     `SELECT address_key, store_net_receipts_cents AS store_net, crossover_customers
        FROM address_store_summary WHERE shop_id = $1 AND address_key = ANY($2::text[])`,
-    [shopId, addressKeys],
+    [addressKeys],
   );
   const stores: KeyStore[] = await tx.query(
     `SELECT c.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net,
@@ -74,7 +75,7 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
       CROSS JOIN LATERAL (SELECT o.net_receipts_cents, o.placed_at, o.local_day FROM sales_order o
                            WHERE o.shop_id = $1 AND o.customer_id = c.customer_id AND o.counted OFFSET 0) o
       GROUP BY c.address_key`,
-    [shopId, addressKeys],
+    [addressKeys],
   );
   const customers: TikTokState[] = await tx.query(
     `SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_counted_day::text AS first_day,
@@ -83,7 +84,7 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
        FROM unnest($2::text[]) AS k(address_key)
       CROSS JOIN LATERAL (SELECT * FROM customer c
                            WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'TIKTOK' OFFSET 0) c`,
-    [shopId, addressKeys],
+    [addressKeys],
   );
 
   const storeByKey = new Map(stores.map((s) => [s.address_key, s]));
@@ -131,7 +132,6 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
          AS u(customer_id, sourced_day, crossover_orders, crossover_net, first_crossover_at, first_crossover_day)
        WHERE c.shop_id = $1 AND c.customer_id = u.customer_id`,
       [
-        shopId,
         changed.map((c) => c.customer_id),
         changed.map((c) => c.sourced_day),
         changed.map((c) => c.crossover_orders),
@@ -142,14 +142,13 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
     );
   }
 
-  await tx.query(`DELETE FROM address_store_summary WHERE shop_id = $1 AND address_key = ANY($2::text[])`, [shopId, addressKeys]);
+  await tx.query(`DELETE FROM address_store_summary WHERE shop_id = $1 AND address_key = ANY($2::text[])`, [addressKeys]);
   if (stores.length > 0) {
     await tx.query(
       `INSERT INTO address_store_summary (shop_id, address_key, store_orders, store_net_receipts_cents,
                                           first_store_order_at, first_store_day, crossover_customers)
        SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::timestamptz[], $6::date[], $7::int[])`,
       [
-        shopId,
         stores.map((s) => s.address_key),
         stores.map((s) => s.store_orders),
         stores.map((s) => s.store_net),
@@ -168,7 +167,7 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
        ON CONFLICT (shop_id, day) DO UPDATE SET
          sourced_customers = s.sourced_customers + excluded.sourced_customers,
          crossover_customers = s.crossover_customers + excluded.crossover_customers`,
-      [shopId, days.map(([day]) => day), days.map(([, d]) => d.sourced), days.map(([, d]) => d.crossover)],
+      [days.map(([day]) => day), days.map(([, d]) => d.sourced), days.map(([, d]) => d.crossover)],
     );
   }
 
@@ -185,7 +184,96 @@ export async function refreshCrossoverState(tx: EntityManager, shopId: string, a
          two_customers = s.two_customers + excluded.two_customers,
          three_or_more_customers = s.three_or_more_customers + excluded.three_or_more_customers,
          crossover_net_receipts_cents = s.crossover_net_receipts_cents + excluded.crossover_net_receipts_cents`,
-      [shopId, sourcedDelta, buckets.NONE, buckets.ONE, buckets.TWO, buckets.THREE_OR_MORE, netAfter - netBefore],
+      [sourcedDelta, buckets.NONE, buckets.ONE, buckets.TWO, buckets.THREE_OR_MORE, netAfter - netBefore],
     );
   }
 }
+
+/**
+ * Each address key's counted store orders, each TikTok customer's crossover state, and the
+ * crossover counts per day and per shop, from scratch. Expects the customers' counted totals
+ * (first order and its day) to be current.
+ */
+async function fillCrossoverSummaries(tx: ShopTransaction): Promise<void> {
+  await tx.query(
+    `INSERT INTO address_store_summary (shop_id, address_key, store_orders, store_net_receipts_cents,
+                                        first_store_order_at, first_store_day, crossover_customers)
+     SELECT c.shop_id, c.address_key, count(*)::int, sum(o.net_receipts_cents)::bigint, min(o.placed_at), min(o.local_day), 0
+       FROM customer c
+       JOIN sales_order o ON o.shop_id = c.shop_id AND o.customer_id = c.customer_id AND o.counted
+      WHERE c.shop_id = $1 AND o.shop_id = $1 AND c.space = 'STORE'
+      GROUP BY c.shop_id, c.address_key`,
+  );
+  // Only customers whose state differs are written (a zone change moves few of them by a day).
+  await tx.query(
+    `UPDATE customer t SET
+       sourced_day = n.sourced_day, crossover_orders = n.crossover_orders,
+       crossover_net_receipts_cents = n.crossover_net_receipts_cents,
+       first_crossover_order_at = n.first_crossover_order_at, first_crossover_day = n.first_crossover_day
+     FROM (
+       SELECT c.shop_id, c.customer_id,
+              CASE WHEN a.first_store_order_at IS NULL OR c.first_counted_order_at < a.first_store_order_at
+                   THEN c.first_counted_day END AS sourced_day,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.store_orders ELSE 0 END AS crossover_orders,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.store_net_receipts_cents ELSE 0 END
+                AS crossover_net_receipts_cents,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.first_store_order_at END AS first_crossover_order_at,
+              CASE WHEN c.first_counted_order_at < a.first_store_order_at THEN a.first_store_day END AS first_crossover_day
+         FROM customer c
+         LEFT JOIN address_store_summary a ON a.shop_id = c.shop_id AND a.address_key = c.address_key
+        WHERE c.shop_id = $1 AND c.space = 'TIKTOK'
+     ) n
+     WHERE t.shop_id = $1 AND t.shop_id = n.shop_id AND t.customer_id = n.customer_id
+       AND (t.sourced_day, t.crossover_orders, t.crossover_net_receipts_cents, t.first_crossover_order_at, t.first_crossover_day)
+           IS DISTINCT FROM (n.sourced_day, n.crossover_orders, n.crossover_net_receipts_cents, n.first_crossover_order_at, n.first_crossover_day)`,
+  );
+  await tx.query(
+    `UPDATE address_store_summary a SET crossover_customers = x.n
+       FROM (SELECT shop_id, address_key, count(*)::int AS n FROM customer
+              WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0 GROUP BY shop_id, address_key) x
+      WHERE a.shop_id = $1 AND a.shop_id = x.shop_id AND a.address_key = x.address_key`,
+  );
+  await tx.query(
+    `INSERT INTO daily_crossover_summary (shop_id, day, sourced_customers, crossover_customers)
+     SELECT shop_id, day, sum(sourced)::int, sum(crossover)::int FROM (
+       SELECT shop_id, sourced_day AS day, 1 AS sourced, 0 AS crossover FROM customer
+        WHERE shop_id = $1 AND space = 'TIKTOK' AND sourced_day IS NOT NULL
+       UNION ALL
+       SELECT shop_id, first_crossover_day, 0, 1 FROM customer
+        WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0
+     ) d GROUP BY shop_id, day`,
+  );
+  await tx.query(
+    `INSERT INTO shop_crossover_summary (shop_id, sourced_customers, none_customers, one_customers, two_customers,
+                                         three_or_more_customers, crossover_net_receipts_cents)
+     SELECT s.shop_id,
+            count(c.customer_id) FILTER (WHERE c.sourced_day IS NOT NULL)::int,
+            count(c.customer_id) FILTER (WHERE c.sourced_day IS NOT NULL AND c.crossover_orders = 0)::int,
+            count(c.customer_id) FILTER (WHERE c.crossover_orders = 1)::int,
+            count(c.customer_id) FILTER (WHERE c.crossover_orders = 2)::int,
+            count(c.customer_id) FILTER (WHERE c.crossover_orders >= 3)::int,
+            coalesce((SELECT sum(a.store_net_receipts_cents) FROM address_store_summary a
+                       WHERE a.shop_id = s.shop_id AND a.crossover_customers > 0), 0)::bigint
+       FROM shop s
+       LEFT JOIN customer c ON c.shop_id = s.shop_id AND c.space = 'TIKTOK'
+      WHERE s.shop_id = $1
+      GROUP BY s.shop_id`,
+  );
+}
+
+/** Reads the customers' first counted orders: it comes after the customers' totals. */
+export const crossoverProjection: Projection = {
+  name: 'crossover summaries',
+  tables: ['address_store_summary', 'daily_crossover_summary', 'shop_crossover_summary'],
+  async apply(batch) {
+    // The keys the changed orders' customers have now, had before this import, and the keys of
+    // the updated orders' old customers.
+    const touchedKeys = new Set([
+      ...batch.orders.map((o) => o.customer.addressKey),
+      ...batch.previousAddressKeys,
+      ...batch.updated.map((e) => e.address_key),
+    ]);
+    await refreshCrossoverState(batch.tx, [...touchedKeys]);
+  },
+  rebuild: fillCrossoverSummaries,
+};

@@ -1,0 +1,98 @@
+import type { ShopTransaction } from '../../platform/database/shop-scope.js';
+import type { Projection } from '../orders/projection.js';
+
+/**
+ * Counted orders per day and channel (money and order counts of every range) and units and sales
+ * per product and day over counted TikTok orders (top products).
+ */
+
+/**
+ * Adds (sign 1) or removes (sign -1) the given orders' contributions to the daily summaries,
+ * as the orders stand in the table now.
+ */
+async function applySummaryDelta(tx: ShopTransaction, orderIds: readonly number[], sign: 1 | -1): Promise<void> {
+  if (orderIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO daily_channel_summary AS s (shop_id, day, channel, orders, net_receipts_cents)
+     SELECT o.shop_id, o.local_day, o.channel, ($3 * count(*))::int, $3 * sum(o.net_receipts_cents)
+       FROM sales_order o
+      WHERE o.shop_id = $1 AND o.order_id = ANY($2::bigint[]) AND o.counted
+      GROUP BY o.shop_id, o.local_day, o.channel
+     ON CONFLICT (shop_id, day, channel) DO UPDATE SET
+       orders = s.orders + excluded.orders,
+       net_receipts_cents = s.net_receipts_cents + excluded.net_receipts_cents`,
+    [orderIds, sign],
+  );
+  await tx.query(
+    `INSERT INTO daily_product_summary AS s (shop_id, day, product_id, units_sold, total_sales_cents)
+     SELECT o.shop_id, o.local_day, l.product_id, $3 * sum(l.quantity), $3 * sum(l.quantity::bigint * l.unit_price_cents)
+       FROM unnest($2::bigint[]) AS k(order_id)
+      -- Only the primary key finds an order by id: filtering counted TikTok orders inside the lookup
+      -- would let the planner pick the partial index of those orders and scan it once per id.
+      CROSS JOIN LATERAL (SELECT o.shop_id, o.order_id, o.local_day, o.counted, o.channel FROM sales_order o
+                           WHERE o.shop_id = $1 AND o.order_id = k.order_id OFFSET 0) o
+      CROSS JOIN LATERAL (SELECT l.product_id, l.quantity, l.unit_price_cents FROM order_line l
+                           WHERE l.shop_id = $1 AND l.order_id = o.order_id OFFSET 0) l
+      WHERE o.counted AND o.channel = 'TIKTOK'
+      GROUP BY o.shop_id, o.local_day, l.product_id
+     ON CONFLICT (shop_id, day, product_id) DO UPDATE SET
+       units_sold = s.units_sold + excluded.units_sold,
+       total_sales_cents = s.total_sales_cents + excluded.total_sales_cents`,
+    [orderIds, sign],
+  );
+}
+
+/** Counted orders per shop, day and channel. */
+async function fillDailyChannelSummary(tx: ShopTransaction): Promise<void> {
+  await tx.query(
+    `INSERT INTO daily_channel_summary (shop_id, day, channel, orders, net_receipts_cents)
+     SELECT shop_id, local_day, channel, count(*)::int, sum(net_receipts_cents)::bigint
+       FROM sales_order
+      WHERE shop_id = $1 AND counted
+      GROUP BY shop_id, local_day, channel`,
+  );
+}
+
+/** Units and sales per product and day over counted TikTok orders. */
+async function fillDailyProductSummary(tx: ShopTransaction): Promise<void> {
+  await tx.query(
+    `INSERT INTO daily_product_summary (shop_id, day, product_id, units_sold, total_sales_cents)
+     SELECT o.shop_id, o.local_day, l.product_id, sum(l.quantity)::bigint, sum(l.quantity::bigint * l.unit_price_cents)::bigint
+       FROM sales_order o
+       JOIN order_line l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
+      WHERE o.shop_id = $1 AND l.shop_id = $1 AND o.counted AND o.channel = 'TIKTOK'
+      GROUP BY o.shop_id, o.local_day, l.product_id`,
+  );
+}
+
+/** An updated order's old contribution is taken out before it changes and its new one added after. */
+export const dailySummariesProjection: Projection = {
+  name: 'daily channel and product summaries',
+  tables: ['daily_channel_summary', 'daily_product_summary'],
+  async before(batch) {
+    await applySummaryDelta(
+      batch.tx,
+      batch.updated.map((e) => e.order_id),
+      -1,
+    );
+  },
+  async apply(batch) {
+    await applySummaryDelta(batch.tx, batch.orderIds, 1);
+  },
+  async rebuild(tx) {
+    await fillDailyChannelSummary(tx);
+    await fillDailyProductSummary(tx);
+  },
+};
+
+/**
+ * SQL (one boolean) saying whether the kept summaries answer a question as of `asOf` (a SQL
+ * expression for a day, e.g. `$2::date`): no counted order, of `channel` or of any channel, falls
+ * on a later day. `$1` is the shop. A read that is current uses the kept summaries and totals;
+ * otherwise it computes from the orders up to asOf.
+ */
+export function summariesCover(asOf: string, options: { channel: 'TIKTOK' | 'any' }): string {
+  const channel = options.channel === 'any' ? '' : ` AND d.channel = '${options.channel}'`;
+  return `coalesce((SELECT max(d.day) FROM daily_channel_summary d
+                     WHERE d.shop_id = $1${channel} AND d.orders > 0) <= ${asOf}, true)`;
+}

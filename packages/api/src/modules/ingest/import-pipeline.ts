@@ -1,5 +1,6 @@
-import type { ShopScope } from '../../platform/database/shop-scope.js';
-import { parseOrders } from '../orders/domain-order.js';
+import type { DataSource } from 'typeorm';
+import type { ShopScope, ShopTransaction } from '../../platform/database/shop-scope.js';
+import { parseOrders, type DomainOrder } from '../orders/domain-order.js';
 import {
   findExistingOrders,
   lockShop,
@@ -18,68 +19,99 @@ export interface ImportOrdersCounts {
   unchanged: number;
 }
 
+/** An import under way in one transaction with the shop locked: its batches, then afterImport. */
+export interface ImportSession {
+  readonly tx: ShopTransaction;
+  /** The shop's time zone, read as the shop was locked. */
+  readonly timeZone: string;
+  /** The shop's imported orders before the first batch and after the last one written. */
+  importedBefore: number | null;
+  importedAfter: number | null;
+}
+
+/** Sets the transaction up for an import and locks the shop: one import of a shop at a time. */
+export async function startImport(tx: ShopTransaction): Promise<ImportSession> {
+  // Every statement of the import reaches rows by key (LATERAL lookups with OFFSET 0, which
+  // keeps the planner from flattening them into joins). While a big import outgrows the
+  // planner's statistics a sequential scan or an unkeyed join can look cheapest; and a shop
+  // newer than the statistics is estimated at one row, so that any index beginning with shop_id
+  // looks as good as the unique key and is walked once per key. Generic plans estimate
+  // shop_id = $1 as an average shop instead, and the keyed lookups keep their unique indexes.
+  await tx.manager.query('SET LOCAL enable_seqscan = off');
+  await tx.manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
+  const timeZone = await lockShop(tx);
+  return { tx, timeZone, importedBefore: null, importedAfter: null };
+}
+
+/**
+ * Writes up to 5,000 parsed orders inside the session's transaction, idempotent on
+ * (shop, channel, externalId). Orders sent unchanged are not touched; new and changed ones update
+ * customers, products and lines, then every kept summary (PROJECTIONS) by deltas.
+ */
+export async function importBatch(session: ImportSession, orders: readonly DomainOrder[]): Promise<ImportOrdersCounts> {
+  const { tx, timeZone } = session;
+  if (orders.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+  const existing = await findExistingOrders(tx, orders);
+  const existingByIndex = new Map(existing.map((e) => [e.idx - 1, e]));
+  const changedIndexes = orders.flatMap((_, i) => (existingByIndex.get(i)?.unchanged ? [] : [i]));
+  const updated = existing.filter((e) => !e.unchanged);
+  const counts = {
+    created: orders.length - existing.length,
+    updated: updated.length,
+    unchanged: existing.length - updated.length,
+  };
+  if (changedIndexes.length === 0) return counts;
+
+  const changed = changedIndexes.map((i) => orders[i]!);
+  const { ids: customerIds, previousKeys } = await upsertCustomers(tx, changed);
+  const productIds = await upsertProducts(tx, changed);
+  const batch: ImportBatch = {
+    tx,
+    orders: changed,
+    isUpdate: changedIndexes.map((i) => existingByIndex.has(i)),
+    updated,
+    customerIds,
+    previousAddressKeys: previousKeys,
+  };
+  const states: unknown[] = [];
+  for (const projection of PROJECTIONS) states.push(await projection.before?.(batch));
+  const updatedOrderIds = updated.map((e) => e.order_id);
+  const orderIds = await upsertOrders(tx, timeZone, changed, customerIds);
+  await replaceLines(tx, changed, orderIds, updatedOrderIds, productIds);
+  const written = { ...batch, orderIds };
+  for (const [i, projection] of PROJECTIONS.entries()) await projection.apply(written, states[i]);
+
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+  const [[shop]]: [Array<{ imported_orders: number }>, number] = await tx.query(
+    `UPDATE shop SET last_import_at = now(), imported_orders = imported_orders + $2 WHERE shop_id = $1
+     RETURNING imported_orders`,
+    [counts.created],
+  );
+  session.importedAfter = shop!.imported_orders;
+  session.importedBefore ??= session.importedAfter - counts.created;
+  return counts;
+}
+
+/** After the session's transaction committed: refreshes the planner's statistics when the shop grew past a threshold. */
+export function afterImport(dataSource: DataSource, session: ImportSession): void {
+  const { importedBefore, importedAfter } = session;
+  if (importedBefore !== null && importedAfter !== null && crossedStatisticsThreshold(importedBefore, importedAfter)) {
+    refreshPlannerStatistics(dataSource);
+  }
+}
+
 /**
  * Imports up to 5,000 orders in one transaction: all or nothing, idempotent on
  * (shop, channel, externalId). The orders are parsed once, before anything is written (invalid
- * ones throw BAD_USER_INPUT). Orders sent unchanged are not touched; new and changed ones update
- * customers, products and lines, then every kept summary (PROJECTIONS) by deltas.
+ * ones throw BAD_USER_INPUT).
  */
 export async function importOrders(scope: ShopScope, input: readonly unknown[]): Promise<ImportOrdersCounts> {
   const orders = parseOrders(input);
-  let importedBefore = 0;
-  let importedAfter = 0;
+  let session: ImportSession | null = null;
   const counts = await scope.transaction(async (tx) => {
-    // Every statement of the import reaches rows by key (LATERAL lookups with OFFSET 0, which
-    // keeps the planner from flattening them into joins). While a big import outgrows the
-    // planner's statistics a sequential scan or an unkeyed join can look cheapest; and a shop
-    // newer than the statistics is estimated at one row, so that any index beginning with shop_id
-    // looks as good as the unique key and is walked once per key. Generic plans estimate
-    // shop_id = $1 as an average shop instead, and the keyed lookups keep their unique indexes.
-    await tx.manager.query('SET LOCAL enable_seqscan = off');
-    await tx.manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
-    const timeZone = await lockShop(tx);
-    if (orders.length === 0) return { created: 0, updated: 0, unchanged: 0 };
-
-    const existing = await findExistingOrders(tx, orders);
-    const existingByIndex = new Map(existing.map((e) => [e.idx - 1, e]));
-    const changedIndexes = orders.flatMap((_, i) => (existingByIndex.get(i)?.unchanged ? [] : [i]));
-    const updated = existing.filter((e) => !e.unchanged);
-    const counts = {
-      created: orders.length - existing.length,
-      updated: updated.length,
-      unchanged: existing.length - updated.length,
-    };
-    if (changedIndexes.length === 0) return counts;
-
-    const changed = changedIndexes.map((i) => orders[i]!);
-    const { ids: customerIds, previousKeys } = await upsertCustomers(tx, changed);
-    const productIds = await upsertProducts(tx, changed);
-    const batch: ImportBatch = {
-      tx,
-      orders: changed,
-      isUpdate: changedIndexes.map((i) => existingByIndex.has(i)),
-      updated,
-      customerIds,
-      previousAddressKeys: previousKeys,
-    };
-    const states: unknown[] = [];
-    for (const projection of PROJECTIONS) states.push(await projection.before?.(batch));
-    const updatedOrderIds = updated.map((e) => e.order_id);
-    const orderIds = await upsertOrders(tx, timeZone, changed, customerIds);
-    await replaceLines(tx, changed, orderIds, updatedOrderIds, productIds);
-    const written = { ...batch, orderIds };
-    for (const [i, projection] of PROJECTIONS.entries()) await projection.apply(written, states[i]);
-
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
-    const [[shop]]: [Array<{ imported_orders: number }>, number] = await tx.query(
-      `UPDATE shop SET last_import_at = now(), imported_orders = imported_orders + $2 WHERE shop_id = $1
-       RETURNING imported_orders`,
-      [counts.created],
-    );
-    importedAfter = shop!.imported_orders;
-    importedBefore = importedAfter - counts.created;
-    return counts;
+    session = await startImport(tx);
+    return importBatch(session, orders);
   });
-  if (crossedStatisticsThreshold(importedBefore, importedAfter)) refreshPlannerStatistics(scope.dataSource);
+  afterImport(scope.dataSource, session!);
   return counts;
 }

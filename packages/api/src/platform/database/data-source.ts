@@ -6,6 +6,7 @@ import { ShopDeletionCascades1764170000000 } from './migrations/1764170000000-sh
 import { ShopImportedOrders1764180000000 } from './migrations/1764180000000-shop-imported-orders.js';
 import { TikTokBuyerSummaries1764190000000 } from './migrations/1764190000000-tiktok-buyer-summaries.js';
 import { AuthFailureCounters1764200000000 } from './migrations/1764200000000-auth-failure-counters.js';
+import { ImportJobs1764210000000 } from './migrations/1764210000000-import-jobs.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   ShopImportedOrders1764180000000,
   TikTokBuyerSummaries1764190000000,
   AuthFailureCounters1764200000000,
+  ImportJobs1764210000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,0 +1,40 @@
+/**
+ * Country names as the Seller Center and Shopify exports write them, lower-cased without dots, to
+ * their ISO 3166-1 alpha-2 codes. The shops sell in the US; the rest are the neighbours and the
+ * markets TikTok Shop and Shopify list most.
+ */
+export const COUNTRY_CODES: ReadonlyMap<string, string> = new Map([
+  ['united states', 'US'],
+  ['united states of america', 'US'],
+  ['usa', 'US'],
+  ['us', 'US'],
+  ['america', 'US'],
+  ['puerto rico', 'PR'],
+  ['canada', 'CA'],
+  ['mexico', 'MX'],
+  ['méxico', 'MX'],
+  ['united kingdom', 'GB'],
+  ['great britain', 'GB'],
+  ['uk', 'GB'],
+  ['ireland', 'IE'],
+  ['australia', 'AU'],
+  ['new zealand', 'NZ'],
+  ['germany', 'DE'],
+  ['france', 'FR'],
+  ['spain', 'ES'],
+  ['italy', 'IT'],
+  ['netherlands', 'NL'],
+  ['japan', 'JP'],
+  ['south korea', 'KR'],
+  ['korea, republic of', 'KR'],
+  ['china', 'CN'],
+  ['singapore', 'SG'],
+  ['malaysia', 'MY'],
+  ['philippines', 'PH'],
+  ['thailand', 'TH'],
+  ['vietnam', 'VN'],
+  ['viet nam', 'VN'],
+  ['indonesia', 'ID'],
+  ['brazil', 'BR'],
+  ['india', 'IN'],
+]);

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       connectionLimits: config.connectionLimits,
       exports: config.exports,
+      imports: config.imports,
     },
     config.port,
     config.host,
@@ -105,9 +106,18 @@ async function main(): Promise<void> {
         name: 'http',
         endsAt: 0.6,
         async run(deadline) {
-          const stopped = await settlesBy(server.stop(), deadline);
+          const stopped = await settlesBy(server.stopHttp(), deadline);
           const cut = server.requestsCutShort();
           return stopped && cut === 0 ? FINISHED : { finished: false, details: { requestsCutShort: cut, stopped } };
+        },
+      },
+      {
+        // A running order file import finishes, or rolls back and runs again at the next start.
+        name: 'import jobs',
+        endsAt: 0.65,
+        async run(deadline) {
+          const { finished, stopped } = await server.stopJobs(deadline);
+          return finished ? FINISHED : { finished: false, details: { importJobsStopped: stopped } };
         },
       },
       {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_AUTH_THROTTLE_LIMITS, type AuthThrottleLimits } from '../modules/auth/auth-throttle.js';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.js';
+import type { ImportSettings } from './http/import.routes.js';
 
 /** Where the server listens unless HOST says otherwise: this machine only. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -42,6 +43,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** Limits of the CSV exports (EXPORT_*). */
   exports: ExportSettings;
+  /** Uploaded order files: where they wait for their job (IMPORT_DIR) and how large one may be (IMPORT_MAX_BYTES). */
+  imports: ImportSettings;
 }
 
 /** The admin token can create shops and their tokens: it must be long enough not to be guessed. */
@@ -136,7 +139,11 @@ function exportSettingsFromEnv(env: NodeJS.ProcessEnv): ExportSettings {
   };
 }
 
+/** 1 GiB: a year of a busy shop's Seller Center export with room to spare. */
+export const DEFAULT_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR || resolve(PROJECT_ROOT, '.data'));
   return {
     databaseUrl: env.DATABASE_URL || null,
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
@@ -144,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminToken: adminTokenFromEnv(env),
     host: env.HOST?.trim() || DEFAULT_HOST,
     connectionLimits: connectionLimitsFromEnv(env),
-    dataDir: resolve(env.DATA_DIR || resolve(PROJECT_ROOT, '.data')),
+    dataDir,
     embeddedPostgresPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
     webDistDir: resolve(env.WEB_DIST_DIR || resolve(PROJECT_ROOT, 'packages/web/dist')),
     seedDemo: env.SEED_DEMO !== 'false',
@@ -160,5 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: trustProxyFromEnv(env),
     exports: exportSettingsFromEnv(env),
+    imports: {
+      dir: env.IMPORT_DIR ? resolve(env.IMPORT_DIR) : join(dataDir, 'imports'),
+      maxBytes: positiveIntFromEnv(env, 'IMPORT_MAX_BYTES', DEFAULT_IMPORT_MAX_BYTES, 'bytes'),
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { startServer, type RunningServer } from '../app/http/app.js';
+import { startServer, type AppDeps, type RunningServer } from '../app/http/app.js';
 import { createLogger, type Logger } from '../platform/logging/logger.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghijkl';
@@ -18,9 +18,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(dataSource: DataSource, options: { logger?: Logger } = {}): Promise<TestApi> {
+export async function startTestApi(
+  dataSource: DataSource,
+  options: { logger?: Logger; server?: Pick<AppDeps, 'imports' | 'jobs'> } = {},
+): Promise<TestApi> {
   const server = await startServer(
-    { dataSource, logger: options.logger ?? createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null },
+    { dataSource, logger: options.logger ?? createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null, ...options.server },
     0,
     '127.0.0.1',
   );

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,6 +13,10 @@ import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { createExports } from './export.routes.js';
+import { createImports, type ImportSettings } from './import.routes.js';
+import { IMPORT_QUEUE, resumeWaitingImports } from '../../modules/imports/import-jobs.js';
+import { shopImportsRunner } from '../../modules/imports/import-runner.js';
+import { JobQueue, type JobQueueOptions, type JobQueueStop } from '../../platform/jobs/job-queue.js';
 import type { ExportSettings } from '../../platform/csv-export/export-limits.js';
 import { runInRequestScope } from '../../platform/database/query-observer.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';
@@ -42,15 +47,28 @@ export interface AppDeps {
   connectionLimits?: ConnectionLimits;
   /** Limits of the CSV exports (defaults: DEFAULT_EXPORT_SETTINGS). */
   exports?: Partial<ExportSettings>;
+  /** Where uploaded order files wait and how large one may be (defaults: DEFAULT_IMPORT_SETTINGS). */
+  imports?: Partial<ImportSettings>;
+  /** The background jobs' workers (defaults: 2 at once, polling every 2 s). */
+  jobs?: JobQueueOptions;
 }
+
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
+  dir: join(tmpdir(), 'tiktok-insights-imports'),
+  maxBytes: 1024 * 1024 * 1024,
+};
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:4000: the address it listens on (`localhost` when it listens on every interface). */
   url: string;
   port: number;
   httpServer: Server;
-  /** Stops taking requests, lets the ones in flight finish (for up to the grace period), then resolves. */
+  /** Stops taking requests, lets the ones in flight finish (for up to the grace period), then stops the background jobs the same way. */
   stop(): Promise<void>;
+  /** Only the HTTP part of stop(). */
+  stopHttp(): Promise<void>;
+  /** Stops taking background jobs; the running ones may finish until `deadline` (a `performance.now()` time), then are left to be retried. */
+  stopJobs(deadline: number): Promise<JobQueueStop>;
   /** Requests whose connection `stop()` closed before they were answered. */
   requestsCutShort(): number;
 }
@@ -129,6 +147,12 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
   });
   const exports = createExports(authDeps);
   app.use('/api/exports', exports.router);
+  const jobs = new JobQueue(deps.dataSource, deps.logger, deps.jobs);
+  jobs.handle(IMPORT_QUEUE, shopImportsRunner({ dataSource: deps.dataSource, logger: deps.logger }));
+  await jobs.start();
+  const resumed = await resumeWaitingImports(deps.dataSource, jobs);
+  if (resumed > 0) deps.logger.info({ shops: resumed }, 'order file imports resumed');
+  app.use('/api/imports', createImports({ ...authDeps, jobs, imports: { ...DEFAULT_IMPORT_SETTINGS, ...deps.imports } }));
   app.use(
     '/graphql',
     jsonBody({
@@ -168,27 +192,39 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
   }
   app.use(jsonErrors);
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    await jobs.stop(performance.now());
+    throw error;
+  }
   const address = httpServer.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
+  const stopHttp = async () => {
+    // Set before Apollo's own timer for the same period, which then closes their connections.
+    const graceEnds = setTimeout(() => (cutShort = inFlight.size), stopGracePeriodMs);
+    try {
+      await apollo.stop();
+    } finally {
+      clearTimeout(graceEnds);
+      readiness.close();
+      exports.close();
+    }
+  };
   return {
     url: serverUrl(host, boundPort),
     port: boundPort,
     httpServer,
+    stopJobs: (deadline) => jobs.stop(deadline),
     stop: async () => {
-      // Set before Apollo's own timer for the same period, which then closes their connections.
-      const graceEnds = setTimeout(() => (cutShort = inFlight.size), stopGracePeriodMs);
-      try {
-        await apollo.stop();
-      } finally {
-        clearTimeout(graceEnds);
-        readiness.close();
-        exports.close();
-      }
+      await stopHttp();
+      await jobs.stop(performance.now() + stopGracePeriodMs);
     },
+    stopHttp,
     requestsCutShort: () => cutShort,
   };
 }
+

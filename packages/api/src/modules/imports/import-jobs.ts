@@ -1,0 +1,109 @@
+import type { DataSource } from 'typeorm';
+import { onPrimary } from '../../platform/database/replication.js';
+import type { ShopScope } from '../../platform/database/shop-scope.js';
+import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import type { OrderFileFormat, OrderFileRowError } from '../order-files/order-file-reader.js';
+
+/** The queue whose jobs say "run this shop's waiting imports". */
+export const IMPORT_QUEUE = 'order-file-imports';
+
+/** Errors kept and shown per job. */
+export const MAX_IMPORT_ERRORS = 100;
+
+export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** An import job as `GET /api/imports/:id` shows it (docs/contract/insights-spec.md §7). */
+export interface ImportJobView {
+  id: string;
+  status: ImportJobStatus;
+  format: OrderFileFormat;
+  fileName: string;
+  bytes: number;
+  rowsRead: number;
+  ordersCreated: number;
+  ordersUpdated: number;
+  ordersUnchanged: number;
+  ordersSkipped: number;
+  errors: OrderFileRowError[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+interface ImportJobRow {
+  import_job_id: string;
+  status: ImportJobStatus;
+  format: OrderFileFormat;
+  file_name: string;
+  bytes: string | number;
+  rows_read: number;
+  orders_created: number;
+  orders_updated: number;
+  orders_unchanged: number;
+  orders_skipped: number;
+  errors: OrderFileRowError[];
+  created_at: Date;
+  finished_at: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface NewImportJob {
+  format: OrderFileFormat;
+  fileName: string;
+  bytes: number;
+  /** Where the upload is saved; the job deletes it when it ends. */
+  storedFile: string;
+}
+
+/** Records an uploaded file as a queued job of the shop and wakes a worker; the job's id. */
+export async function createImportJob(scope: ShopScope, queue: JobQueue, job: NewImportJob): Promise<string> {
+  const [row]: Array<{ import_job_id: string }> = await scope.write(
+    `INSERT INTO import_job (shop_id, format, file_name, bytes, stored_file) VALUES ($1, $2, $3, $4, $5)
+     RETURNING import_job_id`,
+    [job.format, job.fileName, job.bytes, job.storedFile],
+  );
+  await queue.send(IMPORT_QUEUE, { shopId: scope.shopId });
+  return row!.import_job_id;
+}
+
+/** One job of the shop, or null for another shop's job, an unknown id or one that is not a job id. */
+export async function findImportJob(scope: ShopScope, id: string): Promise<ImportJobView | null> {
+  if (!UUID.test(id)) return null;
+  // On the primary: a client polls right after its upload, before a replica may have the row.
+  const rows: ImportJobRow[] = await scope.write(
+    `SELECT import_job_id, status, format, file_name, bytes, rows_read, orders_created, orders_updated,
+            orders_unchanged, orders_skipped, errors, created_at, finished_at
+       FROM import_job WHERE shop_id = $1 AND import_job_id = $2`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.import_job_id,
+    status: row.status,
+    format: row.format,
+    fileName: row.file_name,
+    bytes: Number(row.bytes),
+    rowsRead: row.rows_read,
+    ordersCreated: row.orders_created,
+    ordersUpdated: row.orders_updated,
+    ordersUnchanged: row.orders_unchanged,
+    ordersSkipped: row.orders_skipped,
+    errors: row.errors,
+    createdAt: row.created_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * At start: wakes a worker for every shop with jobs waiting or left running by a process that
+ * stopped, so that none waits for the shop's next upload.
+ */
+export async function resumeWaitingImports(dataSource: DataSource, queue: JobQueue): Promise<number> {
+  const shops: Array<{ shop_id: string }> = await onPrimary(
+    dataSource,
+    `SELECT DISTINCT shop_id FROM import_job WHERE status IN ('queued', 'running')`,
+  );
+  for (const { shop_id } of shops) await queue.send(IMPORT_QUEUE, { shopId: shop_id });
+  return shops.length;
+}

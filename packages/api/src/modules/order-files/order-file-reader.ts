@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { finished } from 'node:stream/promises';
+import { CsvError, type Parser, parse } from 'csv-parse';
 import { isValidTimeZone } from '@tiktok-insights/shared';
+import { badUserInput } from '../../platform/errors/app-error.js';
 import { MAX_LINES_PER_ORDER } from '../orders/domain-order.js';
 import type { OrderData } from '../orders/order-input.js';
 import { FileColumns, type FileRow } from './file-cells.js';
@@ -10,7 +12,7 @@ import {
   type OrderFileRowError,
   OrderRows,
 } from './order-file-format.js';
-import { formatOfHeader } from './order-file-formats.js';
+import { expectedColumns, formatOfHeader } from './order-file-formats.js';
 import { OrderKeyIndex } from './order-key-index.js';
 
 export type { OrderFileFormat, OrderFileRowError } from './order-file-format.js';
@@ -64,30 +66,90 @@ const MAX_RECORD_CHARACTERS = 1_000_000;
  */
 export async function openOrderFile(input: Readable, options: OrderFileOptions): Promise<OrderFileReader> {
   if (!isValidTimeZone(options.timeZone)) throw new RangeError(`Unknown time zone ${JSON.stringify(options.timeZone)}`);
-  const parser = parse({
-    bom: true,
-    // Cells may end with spaces or tabs outside their quotes (Seller Center's ids and times).
-    trim: true,
-    // A quote inside a cell that does not start with one is text (`12" ring light`).
-    relax_quotes: true,
-    // Rows with fewer or more cells than the header are checked here, with their row number.
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_CHARACTERS,
-  });
-  const release = () => {
-    input.unpipe(parser);
-    parser.destroy();
-  };
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const records = new CsvRecords(input);
   try {
     const header = await records.next();
-    const definition = formatOfHeader(header.done ? [] : header.value, options.format);
-    return new StreamedOrderFile(definition, new FileColumns(header.value ?? []), records, options, release);
+    if (header && 'problem' in header) {
+      throw badUserInput(`The header row is not valid CSV: ${header.problem}`, { found: [], expected: expectedColumns() });
+    }
+    const definition = formatOfHeader(header?.cells ?? [], options.format);
+    return new StreamedOrderFile(definition, new FileColumns(header?.cells ?? []), records, options);
   } catch (error) {
-    release();
+    records.release();
     throw error;
+  }
+}
+
+type CsvRecord = { row: number; cells: string[] } | { row: number; problem: string };
+
+/**
+ * The file's records in order, each with its row (the header is row 1), parsed by csv-parse as
+ * the input is read: a chunk of the input is parsed only when the records of the one before have
+ * been taken, so memory holds one chunk's records at most. A record csv-parse cannot read (a
+ * quote never closed, text after a closing quote, a record over MAX_RECORD_CHARACTERS) comes as
+ * its problem and ends the file: csv-parse does not read on reliably after one.
+ */
+class CsvRecords {
+  private readonly parser: Parser;
+  private readonly chunks: AsyncIterator<Buffer | string>;
+  // Taken from csv-parse as it reads them: a stream's own buffer would drop them at an error.
+  private readonly queue: string[][] = [];
+  private row = 0;
+  private state: 'reading' | 'ended' = 'reading';
+
+  constructor(private readonly input: Readable) {
+    this.parser = parse({
+      bom: true,
+      // Cells may end with spaces or tabs outside their quotes (Seller Center's ids and times).
+      trim: true,
+      // A quote inside a cell that does not start with one is text (`12" ring light`).
+      relax_quotes: true,
+      // Rows with fewer or more cells than the header are checked by the reader, with their row.
+      relax_column_count: true,
+      max_record_size: MAX_RECORD_CHARACTERS,
+      on_record: (cells: string[]) => {
+        this.queue.push(cells);
+        return null;
+      },
+    });
+    this.parser.on('error', () => {
+      // Read from `errored` where the records are taken.
+    });
+    this.parser.resume();
+    this.chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  }
+
+  async next(): Promise<CsvRecord | null> {
+    while (this.queue.length === 0) {
+      const failure = this.parser.errored;
+      if (failure) return this.fail(failure);
+      if (this.state === 'ended') return null;
+      const chunk = await this.chunks.next();
+      if (chunk.done) {
+        this.state = 'ended';
+        this.parser.end();
+        await finished(this.parser).catch(() => undefined);
+      } else {
+        // csv-parse parses a chunk within write(); on_record has queued its records on return.
+        this.parser.write(chunk.value);
+      }
+    }
+    this.row += 1;
+    return { row: this.row, cells: this.queue.shift()! };
+  }
+
+  private fail(failure: Error): CsvRecord | null {
+    this.state = 'ended';
+    if (!(failure instanceof CsvError)) throw failure;
+    const { records = this.row } = failure as CsvError & { records?: number };
+    if (records < this.row) return null;
+    this.row = records + 1;
+    return { row: this.row, problem: failure.message };
+  }
+
+  release(): void {
+    this.parser.destroy();
+    void this.chunks.return?.();
   }
 }
 
@@ -103,9 +165,8 @@ class StreamedOrderFile implements OrderFileReader {
   constructor(
     private readonly definition: OrderFileFormatDefinition,
     private readonly columns: FileColumns,
-    private readonly records: AsyncIterator<string[]>,
+    private readonly records: CsvRecords,
     private readonly options: OrderFileOptions,
-    private readonly release: () => void,
   ) {
     this.format = definition.format;
     this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
@@ -139,10 +200,18 @@ class StreamedOrderFile implements OrderFileReader {
     };
 
     try {
-      for (let row = 2; ; row += 1) {
-        const cells = await this.nextRecord(row);
-        if (cells === null) break;
+      for (;;) {
+        const record = await this.records.next();
+        if (record === null) break;
         this.rowsRead += 1;
+        const { row } = record;
+        if ('problem' in record) {
+          this.report({ row, column: '', message: `is not valid CSV: ${record.problem}` });
+          // The row may have been one of the order's.
+          rejected = true;
+          continue;
+        }
+        const { cells } = record;
         if (cells.every((cell) => cell.trim() === '')) continue;
         const tooWide = this.tooWide(cells, row);
         const rowKey = this.columns.cell(cells, keyColumn);
@@ -181,19 +250,7 @@ class StreamedOrderFile implements OrderFileReader {
       finishOrder();
       if (batch.length > 0) yield batch;
     } finally {
-      this.release();
-    }
-  }
-
-  /** The next record's cells, or null at the end of the file or at a syntax error (reported on `row`). */
-  private async nextRecord(row: number): Promise<string[] | null> {
-    try {
-      const next = await this.records.next();
-      return next.done ? null : next.value;
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      this.report({ row, column: '', message: `the file is not valid CSV from here on: ${error.message}` });
-      return null;
+      this.records.release();
     }
   }
 
@@ -206,14 +263,16 @@ class StreamedOrderFile implements OrderFileReader {
   }
 
   private orderOf(rows: readonly FileRow[]): OrderFileOrder | null {
-    const order = new OrderRows(rows, this.columns, this.options.timeZone, this.report);
+    const problems: OrderFileRowError[] = [];
+    const order = new OrderRows(rows, this.columns, this.options.timeZone, (problem) => problems.push(problem));
     if (this.definition.skips?.(order)) {
       this.ordersSkipped += 1;
       return null;
     }
     this.checkAgreement(order);
-    if (order.failed) return null;
     const built = this.definition.build(order);
+    // The order's problems in row order, whichever check found them.
+    problems.sort((a, b) => a.row - b.row).forEach(this.report);
     return built && !order.failed ? { order: built, firstRow: rows[0]!.row } : null;
   }
 

@@ -4,6 +4,10 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../../platform/database/data-source.js';
 import { startEmbeddedPostgres } from '../../platform/database/embedded-postgres.js';
 import { createLogger } from '../../platform/logging/logger.js';
+import { resolve } from 'node:path';
+import { addDays, todayInZone } from '@tiktok-insights/shared';
+import { writeDemoExportFiles } from '../../modules/demo/demo-export-files.js';
+import { DEMO_SHOP } from '../../modules/demo/demo-generator.js';
 import { seedDemoShop } from '../../modules/demo/demo-seed.js';
 
 const HELP = `Usage: pnpm demo -- [options]
@@ -18,6 +22,9 @@ DATABASE_URL (or the embedded one in .data/).
   --products N       catalog size (default 300)
   --days N           days of history ending yesterday (default 730)
   --seed N           first random seed; shop i uses seed + i (default 1)
+  --export-files DIR instead, write the orders of one demo shop as a TikTok Seller Center
+                     export (DIR/tiktok-orders.csv) and a Shopify export (DIR/shopify-orders.csv),
+                     times in ${DEMO_SHOP.timezone}; no database is needed
   --help`;
 
 function numberOption(value: string | undefined, name: string): number | undefined {
@@ -39,6 +46,7 @@ async function main(): Promise<void> {
       products: { type: 'string' },
       days: { type: 'string' },
       seed: { type: 'string' },
+      'export-files': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -48,6 +56,23 @@ async function main(): Promise<void> {
   }
   const shops = numberOption(values.shops, 'shops') ?? 1;
   const seed = numberOption(values.seed, 'seed') ?? 1;
+  if (values['export-files'] !== undefined) {
+    // pnpm runs this in packages/api; INIT_CWD is where the command was typed.
+    const dir = resolve(process.env.INIT_CWD ?? process.cwd(), values['export-files']);
+    const written = await writeDemoExportFiles(dir, {
+      seed,
+      timeZone: DEMO_SHOP.timezone,
+      endDay: addDays(todayInZone(DEMO_SHOP.timezone), -1),
+      scale: numberOption(values.scale, 'scale'),
+      tiktokOrders: numberOption(values['tiktok-orders'], 'tiktok-orders'),
+      storeOrders: numberOption(values['store-orders'], 'store-orders'),
+      products: numberOption(values.products, 'products'),
+      days: numberOption(values.days, 'days'),
+    });
+    console.log(`${written.tiktokFile}: ${written.tiktokOrders} TikTok orders`);
+    console.log(`${written.shopifyFile}: ${written.shopifyOrders} store orders`);
+    return;
+  }
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const config = loadConfig();
   const embedded = config.databaseUrl

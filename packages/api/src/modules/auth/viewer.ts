@@ -28,16 +28,22 @@ export interface Credentials {
   clientAddress: string | undefined;
 }
 
-async function verifyToken(token: string, deps: ViewerDeps): Promise<Authenticated | null> {
-  if (deps.adminToken !== null && secretsEqual(token, deps.adminToken)) return { kind: 'admin' };
+/** The shop of a live shop token, found by its hash as a request's is; null for an unknown or revoked one. */
+export async function shopOfToken(dataSource: DataSource, token: string): Promise<{ shopId: string; tokenId: string } | null> {
   // On the primary: a revoked token must fail at once, whatever a read replica's lag.
   const rows: Array<{ shop_id: string; token_id: string }> = await onPrimary(
-    deps.dataSource,
+    dataSource,
     `SELECT shop_id, token_id FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL`,
     [hashToken(token)],
   );
   const row = rows[0];
-  return row ? { kind: 'shop', shopId: row.shop_id, tokenId: row.token_id } : null;
+  return row ? { shopId: row.shop_id, tokenId: row.token_id } : null;
+}
+
+async function verifyToken(token: string, deps: ViewerDeps): Promise<Authenticated | null> {
+  if (deps.adminToken !== null && secretsEqual(token, deps.adminToken)) return { kind: 'admin' };
+  const shop = await shopOfToken(deps.dataSource, token);
+  return shop ? { kind: 'shop', ...shop } : null;
 }
 
 export async function resolveViewer({ authorization, clientAddress }: Credentials, deps: ViewerDeps): Promise<Viewer> {

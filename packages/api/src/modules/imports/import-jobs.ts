@@ -57,13 +57,47 @@ export interface NewImportJob {
 
 /** Records an uploaded file as a queued job of the shop and wakes a worker; the job's id. */
 export async function createImportJob(scope: ShopScope, queue: JobQueue, job: NewImportJob): Promise<string> {
+  const id = await insertImportJob(scope, job);
+  await queue.send(IMPORT_QUEUE, { shopId: scope.shopId });
+  return id;
+}
+
+/**
+ * Records a file as a queued job of the shop without waking a worker: for a caller that runs the
+ * shop's jobs itself (`pnpm import-orders`); a server started later would run it too.
+ */
+export async function insertImportJob(scope: ShopScope, job: NewImportJob): Promise<string> {
   const [row]: Array<{ import_job_id: string }> = await scope.write(
     `INSERT INTO import_job (shop_id, format, file_name, bytes, stored_file) VALUES ($1, $2, $3, $4, $5)
      RETURNING import_job_id`,
     [job.format, job.fileName, job.bytes, job.storedFile],
   );
-  await queue.send(IMPORT_QUEUE, { shopId: scope.shopId });
   return row!.import_job_id;
+}
+
+/** How far a job is: its status and the rows read so far (written about once a second while it runs). */
+export async function importJobProgress(scope: ShopScope, id: string): Promise<{ status: ImportJobStatus; rowsRead: number } | null> {
+  const [row]: Array<{ status: ImportJobStatus; rows_read: number }> = await scope.write(
+    `SELECT status, rows_read FROM import_job WHERE shop_id = $1 AND import_job_id = $2`,
+    [id],
+  );
+  return row ? { status: row.status, rowsRead: row.rows_read } : null;
+}
+
+/**
+ * Fails a job that has not started, with `message` as its one error; the file it was stored in,
+ * for the caller to remove, or null when the job had already started (it then runs to its end).
+ */
+export async function withdrawQueuedImportJob(scope: ShopScope, id: string, message: string): Promise<string | null> {
+  const [rows]: [Array<{ stored_file: string | null }>, number] = await scope.write(
+    `UPDATE import_job AS j SET status = 'failed', finished_at = now(), stored_file = NULL, errors = $3::jsonb
+       FROM import_job AS before
+      WHERE j.shop_id = $1 AND j.import_job_id = $2 AND j.status = 'queued'
+        AND before.shop_id = j.shop_id AND before.import_job_id = j.import_job_id
+      RETURNING before.stored_file`,
+    [id, JSON.stringify([{ row: 1, column: '', message }])],
+  );
+  return rows[0]?.stored_file ?? null;
 }
 
 /** One job of the shop, or null for another shop's job, an unknown id or one that is not a job id. */

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { runImportOrdersCommand } from './import-orders.js';
+
+// Before any module makes its logger: the command's own lines are its output, the logs only warnings.
+process.env.LOG_LEVEL ||= 'warn';
+const { runImportOrdersCommand } = await import('./import-orders.js');
 
 // Ctrl-C: a file whose job has not started is withdrawn; one that runs rolls back and is withdrawn too.
 const stop = new AbortController();

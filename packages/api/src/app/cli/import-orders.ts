@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { shopOfToken } from '../../modules/auth/viewer.js';
 import { findImportJob, importJobProgress, insertImportJob, MAX_IMPORT_ERRORS, withdrawQueuedImportJob, type ImportJobView } from '../../modules/imports/import-jobs.js';
 import { shopImportsRunner } from '../../modules/imports/import-runner.js';
+import { plannerStatisticsRefresh } from '../../modules/orders/planner-statistics.js';
 import { openOrderFile, type OrderFileFormat } from '../../modules/order-files/order-file-reader.js';
 import { ShopScope } from '../../platform/database/shop-scope.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -295,6 +296,8 @@ export async function runImportOrdersCommand(
     const allImported = await importOrderFiles({ dataSource, logger, imports: config.imports, output, signal }, shop, files, args.format);
     return allImported ? EXIT_OK : EXIT_FAILED;
   } finally {
+    // An import may have started a refresh of the planner statistics: it finishes on this connection pool.
+    await plannerStatisticsRefresh();
     await dataSource.destroy();
     await embedded?.stop();
   }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoExportFiles, type DemoExportFiles } from '../../modules/demo/demo-export-files.js';
 import { generateDemo, type DemoOptions } from '../../modules/demo/demo-generator.js';
@@ -195,6 +196,55 @@ describe('pnpm import-orders', () => {
       }
     }
     expect(await jobsOf(shop.shopId)).toEqual(before);
+  });
+
+  it("waits while another process (a server) holds the shop's import lock, and runs the job once it is let go", async () => {
+    const other = await api.createShop({ name: 'Busy Boutique', timezone: 'America/Chicago' });
+    const lock = new pg.Client({ connectionString: db.url });
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(hashtext('import_job'), hashtext($1))`, [other.shopId]);
+      const running = run(['--shop', other.token, files.tiktokFile]);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect((await jobsOf(other.shopId)).map((j) => j.status)).toEqual(['queued']);
+      await lock.query(`SELECT pg_advisory_unlock(hashtext('import_job'), hashtext($1))`, [other.shopId]);
+      const { code, out } = await running;
+      expect(code).toBe(EXIT_OK);
+      expect(out[1]).toBe(`tiktok-orders.csv: imported (tiktok), ${rowCount.tiktok} rows: ${orderCount.tiktok} created, 0 updated, 0 unchanged, 0 skipped`);
+    } finally {
+      await lock.end();
+    }
+  });
+
+  it("on Ctrl-C fails the file's job with nothing written and leaves nothing queued", async () => {
+    const other = await api.createShop({ name: 'Stopped Boutique', timezone: 'America/Chicago' });
+    const lock = new pg.Client({ connectionString: db.url });
+    await lock.connect();
+    try {
+      // Held, so that the job is surely waiting when the command is stopped.
+      await lock.query(`SELECT pg_advisory_lock(hashtext('import_job'), hashtext($1))`, [other.shopId]);
+      const stop = new AbortController();
+      const out: string[] = [];
+      const running = runImportOrdersCommand(
+        ['--shop', other.token, files.tiktokFile, files.shopifyFile],
+        env(),
+        { line: (text) => out.push(...text.split('\n')), error: (text) => out.push(text), progressStream: null },
+        stop.signal,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      stop.abort();
+      expect(await running).toBe(EXIT_FAILED);
+      expect(out.slice(1)).toEqual([
+        'tiktok-orders.csv: failed (tiktok), nothing of it was written; 1 error:',
+        '  row 1: Stopped before it finished: nothing was written.',
+        'shopify-orders.csv: not imported, stopped',
+      ]);
+    } finally {
+      await lock.end();
+    }
+    expect(await jobsOf(other.shopId)).toEqual([expect.objectContaining({ status: 'failed', stored_file: null })]);
+    expect(await countOrders(other.shopId)).toBe(0);
+    expect(await readdir(importDir)).toEqual([]);
   });
 
   it('runs as a process: the token from SHOP_TOKEN, exit code 0, then 2 for an unknown one', async () => {

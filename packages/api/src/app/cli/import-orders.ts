@@ -230,7 +230,7 @@ async function runToEnd(
   try {
     for (;;) {
       if (deps.signal.aborted) {
-        const stored = await withdrawQueuedImportJob(scope, id, 'Stopped before it started: nothing was written.');
+        const stored = await withdrawQueuedImportJob(scope, id, 'Stopped before it finished: nothing was written.');
         if (stored) await rm(stored, { force: true });
       } else {
         await runShopImports({ shopId: scope.shopId }, deps.signal).catch((error: unknown) => {

@@ -174,6 +174,13 @@ describe('pnpm import-orders', () => {
     expect(await readdir(importDir)).toEqual([]);
   });
 
+  it('fails a file over IMPORT_MAX_BYTES, as the upload answers 413', async () => {
+    const { code, out } = await run(['--shop', shop.token, files.tiktokFile], { IMPORT_MAX_BYTES: '1000' });
+    expect(code).toBe(EXIT_FAILED);
+    expect(out[1]).toBe('tiktok-orders.csv: failed: the file is larger than the import limit of 1000 bytes (IMPORT_MAX_BYTES).');
+    expect(await readdir(importDir)).toEqual([]);
+  });
+
   it('refuses an unknown token, shop or file with exit code 2 before importing anything, and never prints the token', async () => {
     const before = await jobsOf(shop.shopId);
     const stranger = 'tti_' + 'x'.repeat(43);

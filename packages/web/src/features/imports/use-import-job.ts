@@ -12,12 +12,15 @@ export interface ImportJobState {
   error: Error | null;
 }
 
+const NO_JOB: ImportJobState = { job: null, samples: [], error: null };
+
 /** Polls `GET /api/imports/:id` until the job ends. */
 export function useImportJob(id: string | null, token: string): ImportJobState {
-  const [state, setState] = useState<ImportJobState>({ job: null, samples: [], error: null });
+  // Kept with the job's id: a new upload never shows the job before it, not even for one render.
+  const [state, setState] = useState<ImportJobState & { id: string | null }>({ id: null, job: null, samples: [], error: null });
   useEffect(() => {
     if (!id) return;
-    setState({ job: null, samples: [], error: null });
+    setState({ id, job: null, samples: [], error: null });
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
@@ -25,6 +28,7 @@ export function useImportJob(id: string | null, token: string): ImportJobState {
         const job = await fetchImportJob(id, token, controller.signal);
         const at = performance.now();
         setState((previous) => ({
+          id,
           job,
           samples: job.status === 'running' ? [...previous.samples, { at, rowsRead: job.rowsRead }] : previous.samples,
           error: null,
@@ -43,5 +47,5 @@ export function useImportJob(id: string | null, token: string): ImportJobState {
       clearTimeout(timer);
     };
   }, [id, token]);
-  return state;
+  return state.id === id && id !== null ? state : NO_JOB;
 }

@@ -100,7 +100,7 @@ function Failure({ job }: { job: ImportJob }) {
               <tr key={i} data-testid="row">
                 <td className="import-table__number">{error.row}</td>
                 <td>{error.column || '—'}</td>
-                <td>{error.message}</td>
+                <td className="import-table__wrap">{error.message}</td>
               </tr>
             ))}
           </tbody>

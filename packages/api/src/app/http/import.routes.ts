@@ -138,8 +138,9 @@ export function createImports(deps: Deps): Router {
   const callerOf = async (req: Request): Promise<{ scope: ShopScope; tokenId: string }> => {
     const viewer = await resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, deps);
     const scope = shopScopeOf(viewer, deps.dataSource, 'Imports need a shop token.');
-    // shopScopeOf answers only a shop's token.
-    return { scope, tokenId: viewer.kind === 'shop' ? viewer.tokenId : '' };
+    // shopScopeOf refuses every caller but a shop's token.
+    if (viewer.kind !== 'shop') throw new Error(`a ${viewer.kind} caller was given a shop scope`);
+    return { scope, tokenId: viewer.tokenId };
   };
   const scopeOf = async (req: Request): Promise<ShopScope> => (await callerOf(req)).scope;
   const answerError = (res: Response, error: unknown, what: string) => {

@@ -14,7 +14,7 @@ function NotFound() {
   );
 }
 
-/** Insights → TikTok is the home page; Settings is loaded when first opened. */
+/** Insights → TikTok is the home page; Import and Settings are loaded when first opened. */
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/insights/tiktok" replace /> },
           { path: 'insights', element: <Navigate to="/insights/tiktok" replace /> },
           { path: 'insights/tiktok', Component: TikTokInsightsRoute },
+          { path: 'import', lazy: async () => ({ Component: (await import('../routes/import/import-route')).ImportRoute }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('../routes/settings/settings-route')).SettingsRoute }) },
           { path: '*', Component: NotFound },
         ],

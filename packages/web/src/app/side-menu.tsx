@@ -35,6 +35,12 @@ export function SideMenu() {
           </span>
           Insights
         </NavLink>
+        <NavLink to="/import" className="side-menu__link">
+          <span aria-hidden="true" className="side-menu__icon">
+            ⇪
+          </span>
+          Import
+        </NavLink>
         <NavLink to="/settings" className="side-menu__link">
           <span aria-hidden="true" className="side-menu__icon">
             ⚙

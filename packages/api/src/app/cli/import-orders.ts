@@ -89,20 +89,24 @@ export async function checkFiles(files: readonly string[], cwd: string): Promise
 }
 
 /** The shop an operator named: by its id, or by one of its live tokens (looked up by hash, never shown). */
-export async function resolveShop(dataSource: DataSource, shop: string): Promise<{ shopId: string; name: string; timezone: string }> {
+export async function resolveShop(
+  dataSource: DataSource,
+  shop: string,
+): Promise<{ shopId: string; name: string; timezone: string; tokenId: string | null }> {
   let shopId: string;
+  let tokenId: string | null = null;
   if (UUID.test(shop)) {
     shopId = shop;
   } else {
     const owner = await shopOfToken(dataSource, shop);
     if (!owner) throw new UsageError('No shop has this token, or it was revoked.');
-    shopId = owner.shopId;
+    ({ shopId, tokenId } = owner);
   }
   const [row]: Array<{ name: string; timezone: string }> = await new ShopScope(dataSource, shopId).write(
     `SELECT name, timezone FROM shop WHERE shop_id = $1`,
   );
   if (!row) throw new UsageError(`No shop with the id ${shopId}.`);
-  return { shopId, ...row };
+  return { shopId, tokenId, ...row };
 }
 
 /** About how many records the file has: its lines less the header (a quoted cell may hold a line break). */
@@ -162,7 +166,7 @@ function outcomeLines(name: string, job: ImportJobView): string[] {
  */
 export async function importOrderFiles(
   deps: ImportOrdersDeps,
-  shop: { shopId: string; timezone: string },
+  shop: { shopId: string; timezone: string; tokenId?: string | null },
   files: ReadonlyArray<{ path: string; bytes: number }>,
   format: OrderFileFormat | undefined,
 ): Promise<boolean> {
@@ -194,7 +198,14 @@ export async function importOrderFiles(
     await mkdir(deps.imports.dir, { recursive: true });
     const stored = join(deps.imports.dir, `${randomUUID()}.csv`);
     await copyFile(file.path, stored);
-    const id = await insertImportJob(scope, { format: detected, fileName: name, bytes: file.bytes, storedFile: stored });
+    const id = await insertImportJob(scope, {
+      format: detected,
+      fileName: name,
+      bytes: file.bytes,
+      storedFile: stored,
+      // The token the operator named uploads the file; a shop named by its id has none.
+      uploadedByTokenId: shop.tokenId ?? null,
+    });
     const job = await runToEnd(deps, scope, id, runShopImports, await estimateRows(file.path), name);
     for (const text of outcomeLines(name, job)) deps.output.line(text);
     if (job.status !== 'done') allImported = false;

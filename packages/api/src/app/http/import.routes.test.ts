@@ -267,3 +267,82 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     expect((await finished(id, owner.token)).status).toBe('done');
   });
 });
+
+describe('GET /api/imports', () => {
+  const list = async (token: string, query = '') => {
+    const response = await fetch(`${server().url}/api/imports${query}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  it('lists the shop\'s uploads newest first, each as GET /api/imports/:id shows it, with the token that uploaded it', async () => {
+    const { shopId, token } = await api.createShop();
+    const other = await api.createShop();
+    const second = await api.gql<{ createShopToken: { token: string; tokenId: string } }>(
+      `mutation ($shopId: ID!) { createShopToken(shopId: $shopId, label: "warehouse laptop") { tokenId token } }`,
+      { shopId },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(second.errors).toBeUndefined();
+    const { token: laptop, tokenId: laptopId } = second.data!.createShopToken;
+    const first = await importFile(templateCsv(ordersOf('hist-a', 2)), token);
+    const later = await importFile(templateCsv(ordersOf('hist-b', 3)), laptop);
+    await importFile(templateCsv(ordersOf('hist-other', 1)), other.token);
+    const [{ token_id: firstTokenId }] = await db.dataSource.query(`SELECT token_id FROM api_token WHERE shop_id = $1 AND label = 'created with the shop'`, [shopId]);
+
+    const { status, body } = await list(token);
+    expect(status).toBe(200);
+    expect(body.nextBefore).toBeNull();
+    expect(body.jobs.map((j: any) => j.id)).toEqual([later.id, first.id]);
+    const { seen: _seenLater, ...laterJob } = later;
+    const { seen: _seenFirst, ...firstJob } = first;
+    expect(body.jobs[0]).toEqual({ ...laterJob, uploadedBy: { tokenId: laptopId, label: 'warehouse laptop' } });
+    expect(body.jobs[1]).toEqual({ ...firstJob, uploadedBy: { tokenId: firstTokenId, label: 'created with the shop' } });
+    expect(body.jobs[0]).toMatchObject({ fileName: 'orders.csv', format: 'template', status: 'done', ordersCreated: 3 });
+    expect((await job(first.id, token)).body).toEqual(body.jobs[1]);
+    expect((await list(other.token)).body.jobs).toHaveLength(1);
+  });
+
+  it('pages with ?limit and ?before, and refuses a limit outside 1 to 100 or an unknown before', async () => {
+    const { token } = await api.createShop();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await importFile(templateCsv(ordersOf(`page-${i}`, 1)), token)).id);
+    const newestFirst = [...ids].reverse();
+    const one = await list(token, '?limit=2');
+    expect(one.body.jobs.map((j: any) => j.id)).toEqual(newestFirst.slice(0, 2));
+    expect(one.body.nextBefore).toBe(newestFirst[1]);
+    const two = await list(token, `?limit=2&before=${one.body.nextBefore}`);
+    expect(two.body.jobs.map((j: any) => j.id)).toEqual(newestFirst.slice(2, 4));
+    const three = await list(token, `?limit=2&before=${two.body.nextBefore}`);
+    expect(three.body.jobs.map((j: any) => j.id)).toEqual(newestFirst.slice(4));
+    expect(three.body.nextBefore).toBeNull();
+    expect((await list(token)).body.jobs).toHaveLength(5);
+
+    for (const query of ['?limit=0', '?limit=101', '?limit=ten', '?before=not-a-job', `?before=${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`]) {
+      const refused = await list(token, query);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.errors[0].extensions.code, query).toBe('BAD_USER_INPUT');
+    }
+    expect((await list(token, '?limit=100')).status).toBe(200);
+  });
+
+  it('keeps a shop\'s list to its token: no token is 401, the admin token 403, another shop\'s job id as before is 400', async () => {
+    const owner = await api.createShop();
+    const other = await api.createShop();
+    const theirs = await importFile(templateCsv(ordersOf('theirs', 1)), other.token);
+    expect((await fetch(`${server().url}/api/imports`)).status).toBe(401);
+    expect((await list(TEST_ADMIN_TOKEN)).status).toBe(403);
+    expect((await list(owner.token, `?before=${theirs.id}`)).status).toBe(400);
+    expect((await list(owner.token)).body).toEqual({ jobs: [], nextBefore: null });
+  });
+
+  it('keeps the jobs of a token that is deleted, without an uploader, and deletes them with their shop', async () => {
+    const { shopId, token } = await api.createShop();
+    const done = await importFile(templateCsv(ordersOf('gone', 1)), token);
+    await db.dataSource.query(`DELETE FROM api_token WHERE shop_id = $1`, [shopId]);
+    const [row] = await db.dataSource.query(`SELECT shop_id, uploaded_by_token_id FROM import_job WHERE import_job_id = $1`, [done.id]);
+    expect(row).toEqual({ shop_id: shopId, uploaded_by_token_id: null });
+    await db.dataSource.query(`DELETE FROM shop WHERE shop_id = $1`, [shopId]);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM import_job WHERE shop_id = $1`, [shopId]);
+    expect(n).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@ import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { AuthThrottle } from '../../modules/auth/auth-throttle.js';
 import { resolveViewer, shopScopeOf } from '../../modules/auth/viewer.js';
-import { createImportJob, findImportJob } from '../../modules/imports/import-jobs.js';
+import { createImportJob, DEFAULT_IMPORT_JOBS_PAGE, findImportJob, listImportJobs, MAX_IMPORT_JOBS_PAGE } from '../../modules/imports/import-jobs.js';
 import { openOrderFile, type OrderFileFormat } from '../../modules/order-files/order-file-reader.js';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { AppError, badUserInput, notFound } from '../../platform/errors/app-error.js';
@@ -60,6 +60,21 @@ function formatOf(query: Request['query']): OrderFileFormat | undefined {
   if (format === undefined) return undefined;
   if (typeof format === 'string' && (FORMATS as readonly string[]).includes(format)) return format as OrderFileFormat;
   throw badUserInput(`format must be one of ${FORMATS.join(', ')}.`, { parameter: 'format', expected: FORMATS });
+}
+
+/** `?limit=`: 1 to MAX_IMPORT_JOBS_PAGE jobs, DEFAULT_IMPORT_JOBS_PAGE when absent. */
+function limitOf(query: Request['query']): number {
+  if (query.limit === undefined) return DEFAULT_IMPORT_JOBS_PAGE;
+  const limit = typeof query.limit === 'string' && /^\d+$/.test(query.limit) ? Number(query.limit) : NaN;
+  if (limit >= 1 && limit <= MAX_IMPORT_JOBS_PAGE) return limit;
+  throw badUserInput(`limit must be a whole number from 1 to ${MAX_IMPORT_JOBS_PAGE}.`, { parameter: 'limit' });
+}
+
+/** `?before=<job id>`: the page of jobs uploaded before that one. */
+function beforeOf(query: Request['query']): string | undefined {
+  if (query.before === undefined) return undefined;
+  if (typeof query.before === 'string') return query.before;
+  throw badUserInput('before must be one job id.', { parameter: 'before' });
 }
 
 /** The file's part of a multipart body (field `file`), once busboy finds it. */
@@ -114,15 +129,20 @@ async function detectFormat(path: string, format: OrderFileFormat | undefined, t
 }
 
 /**
- * Uploads of order files (`POST /api/imports`) and their jobs (`GET /api/imports/:id`), with the
+ * Uploads of order files (`POST /api/imports`), their jobs (`GET /api/imports/:id`) and the shop's
+ * past uploads, newest first (`GET /api/imports`), with the
  * same shop token as GraphQL. The body goes straight to a file under the import folder; the
  * header row is checked before the answer; the job (modules/imports) runs in the background.
  */
 export function createImports(deps: Deps): Router {
-  const scopeOf = async (req: Request): Promise<ShopScope> => {
+  const callerOf = async (req: Request): Promise<{ scope: ShopScope; tokenId: string }> => {
     const viewer = await resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, deps);
-    return shopScopeOf(viewer, deps.dataSource, 'Imports need a shop token.');
+    const scope = shopScopeOf(viewer, deps.dataSource, 'Imports need a shop token.');
+    // shopScopeOf refuses every caller but a shop's token.
+    if (viewer.kind !== 'shop') throw new Error(`a ${viewer.kind} caller was given a shop scope`);
+    return { scope, tokenId: viewer.tokenId };
   };
+  const scopeOf = async (req: Request): Promise<ShopScope> => (await callerOf(req)).scope;
   const answerError = (res: Response, error: unknown, what: string) => {
     if (res.headersSent) return;
     if (error instanceof AppError) {
@@ -142,7 +162,7 @@ export function createImports(deps: Deps): Router {
     };
     let saved: string | null = null;
     try {
-      const scope = await scopeOf(req);
+      const { scope, tokenId } = await callerOf(req);
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > deps.imports.maxBytes) {
         refuse(tooLarge(deps.imports.maxBytes));
@@ -159,7 +179,7 @@ export function createImports(deps: Deps): Router {
       await pipeline(counter, createWriteStream(saved, { flags: 'wx' }));
       const [shop]: Array<{ timezone: string }> = await scope.write(`SELECT timezone FROM shop WHERE shop_id = $1`);
       const detected = await detectFormat(saved, format, shop!.timezone);
-      const id = await createImportJob(scope, deps.jobs, { format: detected, fileName: basename(fileName), bytes: counter.bytes, storedFile: saved });
+      const id = await createImportJob(scope, deps.jobs, { format: detected, fileName: basename(fileName), bytes: counter.bytes, storedFile: saved, uploadedByTokenId: tokenId });
       saved = null;
       deps.logger.info({ shopId: scope.shopId, importJobId: id, format: detected, bytes: counter.bytes }, 'order file queued');
       res.status(202).json({ id, status: 'queued' });
@@ -168,6 +188,17 @@ export function createImports(deps: Deps): Router {
       if (saved) await rm(saved, { force: true });
       if (error instanceof UploadTooLarge) refuse(tooLarge(deps.imports.maxBytes));
       else answerError(res, error, 'order file upload');
+    }
+  });
+
+  router.get('/', async (req, res) => {
+    try {
+      const scope = await scopeOf(req);
+      const page = await listImportJobs(scope, { limit: limitOf(req.query), before: beforeOf(req.query) });
+      if (!page) throw badUserInput('before must be the id of one of the shop\'s import jobs.', { parameter: 'before' });
+      res.json(page);
+    } catch (error) {
+      answerError(res, error, 'import job list');
     }
   });
 

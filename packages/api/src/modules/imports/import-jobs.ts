@@ -27,7 +27,13 @@ export interface ImportJobView {
   errors: OrderFileRowError[];
   createdAt: string;
   finishedAt: string | null;
+  /** The token the file came with (null for uploads from before it was recorded, or once the token is deleted). */
+  uploadedBy: { tokenId: string; label: string } | null;
 }
+
+/** Jobs listed per page at most, and by default. */
+export const MAX_IMPORT_JOBS_PAGE = 100;
+export const DEFAULT_IMPORT_JOBS_PAGE = 20;
 
 interface ImportJobRow {
   import_job_id: string;
@@ -43,6 +49,8 @@ interface ImportJobRow {
   errors: OrderFileRowError[];
   created_at: Date;
   finished_at: Date | null;
+  uploaded_by_token_id: string | null;
+  uploaded_by_label: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +61,8 @@ export interface NewImportJob {
   bytes: number;
   /** Where the upload is saved; the job deletes it when it ends. */
   storedFile: string;
+  /** The API token the file came with. */
+  uploadedByTokenId: string | null;
 }
 
 /** Records an uploaded file as a queued job of the shop and wakes a worker; the job's id. */
@@ -68,9 +78,9 @@ export async function createImportJob(scope: ShopScope, queue: JobQueue, job: Ne
  */
 export async function insertImportJob(scope: ShopScope, job: NewImportJob): Promise<string> {
   const [row]: Array<{ import_job_id: string }> = await scope.write(
-    `INSERT INTO import_job (shop_id, format, file_name, bytes, stored_file) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO import_job (shop_id, format, file_name, bytes, stored_file, uploaded_by_token_id) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING import_job_id`,
-    [job.format, job.fileName, job.bytes, job.storedFile],
+    [job.format, job.fileName, job.bytes, job.storedFile, job.uploadedByTokenId],
   );
   return row!.import_job_id;
 }
@@ -100,18 +110,55 @@ export async function withdrawQueuedImportJob(scope: ShopScope, id: string, mess
   return rows[0]?.stored_file ?? null;
 }
 
+const JOB_COLUMNS = `j.import_job_id, j.status, j.format, j.file_name, j.bytes, j.rows_read, j.orders_created, j.orders_updated,
+       j.orders_unchanged, j.orders_skipped, j.errors, j.created_at, j.finished_at,
+       j.uploaded_by_token_id, t.label AS uploaded_by_label
+  FROM import_job j
+  LEFT JOIN api_token t ON t.shop_id = j.shop_id AND t.token_id = j.uploaded_by_token_id`;
+
 /** One job of the shop, or null for another shop's job, an unknown id or one that is not a job id. */
 export async function findImportJob(scope: ShopScope, id: string): Promise<ImportJobView | null> {
   if (!UUID.test(id)) return null;
   // On the primary: a client polls right after its upload, before a replica may have the row.
-  const rows: ImportJobRow[] = await scope.write(
-    `SELECT import_job_id, status, format, file_name, bytes, rows_read, orders_created, orders_updated,
-            orders_unchanged, orders_skipped, errors, created_at, finished_at
-       FROM import_job WHERE shop_id = $1 AND import_job_id = $2`,
-    [id],
-  );
+  const rows: ImportJobRow[] = await scope.write(`SELECT ${JOB_COLUMNS} WHERE j.shop_id = $1 AND j.import_job_id = $2`, [id]);
   const row = rows[0];
-  if (!row) return null;
+  return row ? viewOf(row) : null;
+}
+
+export interface ImportJobsPage {
+  jobs: ImportJobView[];
+  /** The id to pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: string | null;
+}
+
+/**
+ * The shop's uploads, newest first: `limit` of them, uploaded before the job `before` when given
+ * (an id that is no job of the shop is null: the caller refuses it).
+ */
+export async function listImportJobs(scope: ShopScope, page: { limit: number; before?: string }): Promise<ImportJobsPage | null> {
+  let after: { created_at: Date; import_job_id: string } | undefined;
+  if (page.before !== undefined) {
+    if (!UUID.test(page.before)) return null;
+    const [found]: Array<{ created_at: Date; import_job_id: string }> = await scope.write(
+      `SELECT created_at, import_job_id FROM import_job WHERE shop_id = $1 AND import_job_id = $2`,
+      [page.before],
+    );
+    if (!found) return null;
+    after = found;
+  }
+  // On the primary, like one job: the upload just made is in the list.
+  const rows: ImportJobRow[] = await scope.write(
+    `SELECT ${JOB_COLUMNS}
+      WHERE j.shop_id = $1 AND ($2::timestamptz IS NULL OR (j.created_at, j.import_job_id) < ($2, $3::uuid))
+      ORDER BY j.created_at DESC, j.import_job_id DESC
+      LIMIT $4`,
+    [after?.created_at ?? null, after?.import_job_id ?? null, page.limit + 1],
+  );
+  const jobs = rows.slice(0, page.limit).map(viewOf);
+  return { jobs, nextBefore: rows.length > page.limit ? jobs.at(-1)!.id : null };
+}
+
+function viewOf(row: ImportJobRow): ImportJobView {
   return {
     id: row.import_job_id,
     status: row.status,
@@ -126,6 +173,7 @@ export async function findImportJob(scope: ShopScope, id: string): Promise<Impor
     errors: row.errors,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
+    uploadedBy: row.uploaded_by_token_id === null ? null : { tokenId: row.uploaded_by_token_id, label: row.uploaded_by_label ?? '' },
   };
 }
 

@@ -7,6 +7,7 @@ import { ShopImportedOrders1764180000000 } from './migrations/1764180000000-shop
 import { TikTokBuyerSummaries1764190000000 } from './migrations/1764190000000-tiktok-buyer-summaries.js';
 import { AuthFailureCounters1764200000000 } from './migrations/1764200000000-auth-failure-counters.js';
 import { ImportJobs1764210000000 } from './migrations/1764210000000-import-jobs.js';
+import { ImportJobUploader1764220000000 } from './migrations/1764220000000-import-job-uploader.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   TikTokBuyerSummaries1764190000000,
   AuthFailureCounters1764200000000,
   ImportJobs1764210000000,
+  ImportJobUploader1764220000000,
 ];
 
 export interface DataSourceOptions {

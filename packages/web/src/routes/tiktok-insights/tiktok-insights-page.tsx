@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { CrossoverBreakdownCard } from '../../features/crossover/crossover-breakdown-card';
 import { CrossoverCumulativeCard } from '../../features/crossover/crossover-cumulative-card';
 import { CrossoverCustomersCard } from '../../features/crossover/crossover-customers-card';
@@ -32,6 +33,15 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
   const range = getFragmentData(RangeDataSetsFragment, insights.dateRange);
   const rangeWindow: PeriodWindow = { field: 'dateRange', ...query.range };
   const rangeBusy = applying || query.reloading;
+  if (hasNoOrders(insights)) {
+    return (
+      <div className="insights">
+        {header}
+        <InsightsTabs tiktokConnected />
+        <NoOrdersYet />
+      </div>
+    );
+  }
   return (
     <ShopFactsContext value={{ timezone: shop.timezone, aovTarget: shop.aovTarget.formatted, asOf: insights.asOf }}>
       <div className="insights">
@@ -46,15 +56,6 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
           applying={applying}
           onApplyingChange={setApplying}
         />
-        {hasNoOrders(insights) && (
-          <div className="notice notice--welcome" role="status">
-            <h2>Welcome! Your first TikTok orders will show up here</h2>
-            <p>
-              There are no TikTok orders yet. As soon as your orders are imported, this page fills in: sales, customers, best sellers,
-              and which TikTok buyers come back to your own store.
-            </p>
-          </div>
-        )}
 
         <Section id="section-all-time" title="All time">
           <AllTimeCard insights={insights} />
@@ -106,6 +107,29 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
   );
 }
 
+/** A shop without TikTok orders: how to get them in, instead of a page of empty cards. */
+function NoOrdersYet() {
+  return (
+    <div className="notice notice--welcome" role="status" data-testid="no-orders-yet">
+      <h2>Welcome! Your first TikTok orders will show up here</h2>
+      <p>
+        There are no TikTok orders yet. Import them and this page fills in: sales, customers, best sellers, and which TikTok buyers come
+        back to your own store.
+      </p>
+      <ol className="notice__steps">
+        <li>
+          In TikTok Seller Center, open <strong>Orders</strong>, choose <strong>Export</strong> and download the CSV file.
+        </li>
+        <li>To see which TikTok buyers come back, also export your store’s orders (Shopify’s order export, or our template).</li>
+        <li>Drop the files on the Import page.</li>
+      </ol>
+      <Link to="/import" className="button button--primary">
+        Import orders
+      </Link>
+    </div>
+  );
+}
+
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="insights-section" aria-labelledby={id}>
@@ -117,7 +141,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** Whether the shop has no TikTok order at all (the welcome note for a new shop). */
+/** Whether the shop has no TikTok order at all (a new shop: how to import them, instead of the cards). */
 function hasNoOrders(insights: Insights): boolean {
   const { allTime } = getFragmentData(AllTimeCardFragment, insights);
   return getFragmentData(SummaryTilesFragment, allTime).totalOrders === 0;

@@ -35,14 +35,16 @@ describe('TikTok insights page', () => {
     expect(await screen.findByText('Settings page')).toBeInTheDocument();
   });
 
-  it('welcomes a new shop without orders, with zero tiles', async () => {
-    renderWithApollo(null, { respond: () => pageData({ empty: true }), path: '/insights/tiktok', routes });
+  it('tells a new shop without TikTok orders how to import them and links to Import, instead of empty cards', async () => {
+    renderWithApollo(null, { respond: () => pageData({ empty: true }), path: '/insights/tiktok', routes: [...routes, { path: '/import', element: <p>Import page</p> }] });
     expect(await screen.findByText(/Your first TikTok orders will show up here/)).toBeInTheDocument();
-    expect(within(screen.getByTestId('tile-all-time-orders')).getByTestId('tile-value')).toHaveTextContent('0');
-    expect(within(screen.getByTestId('tile-last-7-days-net-receipts')).getByTestId('tile-value')).toHaveTextContent('$0.00');
-    expect(within(screen.getByTestId('tile-last-7-days-orders')).getByTestId('tile-change')).toHaveTextContent('—');
+    expect(screen.getByTestId('no-orders-yet')).toHaveTextContent('In TikTok Seller Center, open Orders, choose Export');
+    expect(screen.queryByTestId('card-all-time')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('date-range')).not.toBeInTheDocument();
+    expect(screen.getByTestId('tab-tiktok')).toBeInTheDocument();
     expect(screen.getByTestId('last-updated')).toHaveTextContent('No data imported yet');
-    expect(within(screen.getByTestId('card-marketing-customers')).getByText(/No TikTok customers yet/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('link', { name: 'Import orders' }));
+    expect(await screen.findByText('Import page')).toBeInTheDocument();
   });
 
   it('snaps the chosen days to whole weeks and Update writes the range into the address', async () => {

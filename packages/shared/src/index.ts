@@ -91,3 +91,4 @@ export {
   CROSSOVER_CUSTOMERS_CSV,
   TOP_PRODUCTS_CSV,
 } from './csv-tables';
+export * from './order-files';

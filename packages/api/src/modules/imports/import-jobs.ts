@@ -1,3 +1,4 @@
+import type { ImportJobStatus, ImportJobView } from '@tiktok-insights/shared';
 import type { DataSource } from 'typeorm';
 import { onPrimary } from '../../platform/database/replication.js';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
@@ -10,26 +11,8 @@ export const IMPORT_QUEUE = 'order-file-imports';
 /** Errors kept and shown per job. */
 export const MAX_IMPORT_ERRORS = 100;
 
-export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** An import job as `GET /api/imports/:id` shows it (docs/contract/insights-spec.md §7). */
-export interface ImportJobView {
-  id: string;
-  status: ImportJobStatus;
-  format: OrderFileFormat;
-  fileName: string;
-  bytes: number;
-  rowsRead: number;
-  ordersCreated: number;
-  ordersUpdated: number;
-  ordersUnchanged: number;
-  ordersSkipped: number;
-  errors: OrderFileRowError[];
-  createdAt: string;
-  finishedAt: string | null;
-  /** The token the file came with (null for uploads from before it was recorded, or once the token is deleted). */
-  uploadedBy: { tokenId: string; label: string } | null;
-}
+/** An import job as `GET /api/imports/:id` shows it: shared with the Import page. */
+export type { ImportJobStatus, ImportJobView };
 
 /** Jobs listed per page at most, and by default. */
 export const MAX_IMPORT_JOBS_PAGE = 100;

@@ -1,28 +1,15 @@
 import type { OrderData } from '../orders/order-input.js';
 import { amountCents, type FileColumns, type FileRow, wholeNumber } from './file-cells.js';
 
-/** The layouts an order file comes in (spec section 7). */
-export type OrderFileFormat = 'tiktok' | 'shopify' | 'template';
-export const ORDER_FILE_FORMATS: readonly OrderFileFormat[] = ['tiktok', 'shopify', 'template'];
+import type { OrderFileHeader, OrderFileRowError } from '@tiktok-insights/shared';
 
-/** A problem of the file: `row` counts records with the header as row 1; `column` is the header's name ('' for the whole row). */
-export interface OrderFileRowError {
-  row: number;
-  column: string;
-  message: string;
-}
+/** The layouts an order file comes in, their headers and errors: shared with the Import page. */
+export { ORDER_FILE_FORMATS, type OrderFileFormat, type OrderFileRowError } from '@tiktok-insights/shared';
 
 /** One format: how its header is recognised, how its rows group into orders and map onto an order. */
-export interface OrderFileFormatDefinition {
-  readonly format: OrderFileFormat;
-  /** As the header error names it. */
-  readonly title: string;
-  /** The columns whose presence identifies the format. */
-  readonly recognizedBy: readonly string[];
+export interface OrderFileFormatDefinition extends OrderFileHeader {
   /** Every column the format needs; a list names alternatives (one of them is enough). */
   readonly required: readonly (string | readonly string[])[];
-  /** Consecutive rows with the same cell here are one order. */
-  readonly keyColumn: string;
   /** Cells of the order rather than the line: read from the order's first row; later rows leave them blank or repeat them. */
   readonly orderLevelColumns: readonly string[];
   /** A domain-order field (`lines[].quantity` for any line) to the column it comes from. */

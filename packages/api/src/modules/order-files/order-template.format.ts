@@ -1,3 +1,4 @@
+import { ORDER_FILE_HEADERS } from '@tiktok-insights/shared';
 import { ORDER_STATUSES, SALES_CHANNELS, type OrderData, type OrderLineData, type OrderStatus, type SalesChannel } from '../orders/order-input.js';
 import { countryCode, type FileRow, optional, postalCode, shorten } from './file-cells.js';
 import type { OrderFileFormatDefinition, OrderRows } from './order-file-format.js';
@@ -7,13 +8,7 @@ import type { OrderFileFormatDefinition, OrderRows } from './order-file-format.j
  * columns of `OrderInput` one to one, order-level cells on the order's first row.
  */
 
-export const TEMPLATE_COLUMNS = [
-  'order_id', 'channel', 'placed_at', 'status', 'customer_id', 'customer_name', 'email',
-  'address_line1', 'address_line2', 'city', 'region', 'postal_code', 'country',
-  'product_id', 'product_name', 'sku', 'quantity', 'unit_price', 'tax', 'shipping', 'discount', 'credit',
-] as const;
-
-const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['email', 'address_line2', 'country', 'sku', 'tax', 'shipping', 'discount', 'credit']);
+export { TEMPLATE_COLUMNS } from '@tiktok-insights/shared';
 
 function oneOf<T extends string>(order: OrderRows, column: string, values: readonly T[], blank?: T): T | null {
   const text = order.text(column);
@@ -73,11 +68,8 @@ function build(order: OrderRows): OrderData | null {
 }
 
 export const orderTemplateFormat: OrderFileFormatDefinition = {
-  format: 'template',
-  title: 'template',
-  recognizedBy: TEMPLATE_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.has(column)),
-  required: TEMPLATE_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.has(column)),
-  keyColumn: 'order_id',
+  ...ORDER_FILE_HEADERS.template,
+  required: ORDER_FILE_HEADERS.template.recognizedBy,
   orderLevelColumns: [
     'channel', 'placed_at', 'status', 'customer_id', 'customer_name', 'email', 'address_line1', 'address_line2',
     'city', 'region', 'postal_code', 'country', 'tax', 'shipping', 'discount', 'credit',

@@ -1,3 +1,4 @@
+import { ORDER_FILE_HEADERS } from '@tiktok-insights/shared';
 import type { AddressData, OrderData, OrderLineData, OrderStatus, SalesChannel } from '../orders/order-input.js';
 import { countryCode, type FileRow, optional, postalCode, shorten } from './file-cells.js';
 import { offsetTime } from './file-times.js';
@@ -139,11 +140,8 @@ function build(order: OrderRows): OrderData | null {
 }
 
 export const shopifyExportFormat: OrderFileFormatDefinition = {
-  format: 'shopify',
-  title: 'Shopify order export',
-  recognizedBy: [C.name, C.financialStatus, C.quantity, C.price, C.createdAt],
+  ...ORDER_FILE_HEADERS.shopify,
   required: [C.name, C.financialStatus, C.quantity, C.price, C.createdAt, C.lineName, C.total, [SHIPPING.line1, BILLING.line1]],
-  keyColumn: C.name,
   skips: (order) => isTikTokSource(order.text(C.source)),
   orderLevelColumns: [
     C.email, C.phone, C.financialStatus, C.fulfillmentStatus, C.cancelledAt, C.createdAt, C.source,

@@ -1,3 +1,4 @@
+import { ORDER_FILE_HEADERS } from '@tiktok-insights/shared';
 import type { OrderData, OrderLineData, OrderStatus } from '../orders/order-input.js';
 import { countryCode, optional, postalCode, shorten } from './file-cells.js';
 import { wallTimeInZone } from './file-times.js';
@@ -115,14 +116,11 @@ function build(order: OrderRows): OrderData | null {
 const sumOrNull = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
 
 export const tiktokExportFormat: OrderFileFormatDefinition = {
-  format: 'tiktok',
-  title: 'TikTok Seller Center order export',
-  recognizedBy: [C.orderId, C.status, C.skuId, C.quantity, C.createdTime, C.total],
+  ...ORDER_FILE_HEADERS.tiktok,
   required: [
     C.orderId, C.status, C.skuId, C.quantity, C.createdTime, C.total,
     C.productName, C.unitPrice, C.buyer, C.recipient, [C.line1, C.detailAddress], C.city, C.state, C.zipcode,
   ],
-  keyColumn: C.orderId,
   orderLevelColumns: [
     C.status, C.createdTime, C.total, C.refund, C.shipping, C.taxes, C.retailDeliveryFee,
     C.buyer, C.recipient, C.line1, C.line2, C.detailAddress, C.additionalAddress, C.city, C.state, C.zipcode, C.country,

@@ -1,29 +1,10 @@
-import type { OrderFileFormat } from './order-file-formats';
+import type { ImportJobView, OrderFileRowError } from '@tiktok-insights/shared';
 
 /** A row of the file the import refused: `row` counts records with the header as row 1. */
-export interface ImportRowError {
-  row: number;
-  column: string;
-  message: string;
-}
+export type ImportRowError = OrderFileRowError;
 
-/** An import job as `GET /api/imports/:id` answers it (docs/api.md, File imports). */
-export interface ImportJob {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  format: OrderFileFormat;
-  fileName: string;
-  bytes: number;
-  rowsRead: number;
-  ordersCreated: number;
-  ordersUpdated: number;
-  ordersUnchanged: number;
-  ordersSkipped: number;
-  errors: ImportRowError[];
-  createdAt: string;
-  finishedAt: string | null;
-  uploadedBy: { tokenId: string; label: string } | null;
-}
+/** An import job as `GET /api/imports/:id` answers it (the API's own type, from shared). */
+export type ImportJob = ImportJobView;
 
 export interface ImportJobsPage {
   jobs: ImportJob[];

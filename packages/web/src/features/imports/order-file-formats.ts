@@ -1,54 +1,22 @@
-import { type CsvRecord } from './csv-records';
-
 /**
  * The order files the API takes (docs/contract/insights-spec.md §7), as far as the Import page
  * needs them before uploading: how a header is recognised (the same columns as the API's readers),
  * which column groups rows into orders, and the cells a preview shows.
  */
 
-export type OrderFileFormat = 'tiktok' | 'shopify' | 'template';
+import { ORDER_FILE_HEADERS, ORDER_FILE_FORMATS as FORMAT_NAMES, type OrderFileFormat, type OrderFileHeader } from '@tiktok-insights/shared';
 
-/** Our template's columns, in order: the header of the file the Import page offers. */
-export const TEMPLATE_COLUMNS = [
-  'order_id', 'channel', 'placed_at', 'status', 'customer_id', 'customer_name', 'email',
-  'address_line1', 'address_line2', 'city', 'region', 'postal_code', 'country',
-  'product_id', 'product_name', 'sku', 'quantity', 'unit_price', 'tax', 'shipping', 'discount', 'credit',
-] as const;
+import { type CsvRecord } from './csv-records';
 
-const TEMPLATE_OPTIONAL = new Set<string>(['email', 'address_line2', 'country', 'sku', 'tax', 'shipping', 'discount', 'credit']);
+export { TEMPLATE_COLUMNS, type OrderFileFormat } from '@tiktok-insights/shared';
 
-export interface OrderFileFormatInfo {
-  format: OrderFileFormat;
-  title: string;
-  /** The columns whose presence identifies the format. */
-  recognizedBy: readonly string[];
-  /** Consecutive rows with the same cell here are one order. */
-  keyColumn: string;
-}
+/** A format's header: the same definition the API's readers recognise it by. */
+export type OrderFileFormatInfo = OrderFileHeader;
 
 /** In the order a header is tried against them, as the API tries them. */
-export const ORDER_FILE_FORMATS: readonly OrderFileFormatInfo[] = [
-  {
-    format: 'tiktok',
-    title: 'TikTok Seller Center order export',
-    recognizedBy: ['Order ID', 'Order Status', 'SKU ID', 'Quantity', 'Created Time', 'Order Amount'],
-    keyColumn: 'Order ID',
-  },
-  {
-    format: 'shopify',
-    title: 'Shopify order export',
-    recognizedBy: ['Name', 'Financial Status', 'Lineitem quantity', 'Lineitem price', 'Created at'],
-    keyColumn: 'Name',
-  },
-  {
-    format: 'template',
-    title: 'Our order template',
-    recognizedBy: TEMPLATE_COLUMNS.filter((column) => !TEMPLATE_OPTIONAL.has(column)),
-    keyColumn: 'order_id',
-  },
-];
+export const ORDER_FILE_FORMATS: readonly OrderFileFormatInfo[] = FORMAT_NAMES.map((format) => ORDER_FILE_HEADERS[format]);
 
-export const formatTitle = (format: OrderFileFormat): string => ORDER_FILE_FORMATS.find((f) => f.format === format)!.title;
+export const formatTitle = (format: OrderFileFormat): string => ORDER_FILE_HEADERS[format].title;
 
 const headerName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 

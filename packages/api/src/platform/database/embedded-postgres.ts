@@ -154,6 +154,12 @@ export async function startEmbeddedPostgres(options: {
       }
       child!.kill('SIGINT');
       if (await exitsWithin(timeoutMs)) {
+        // A server killed a moment before may not have been reaped yet when `running()` looked: a
+        // fast shutdown on SIGINT exits with code 0, a death of its own does not.
+        if (child!.exitCode !== 0) {
+          logger.warn({ code: child!.exitCode, signal: child!.signalCode }, 'embedded PostgreSQL had already exited');
+          return 'not running';
+        }
         logger.info('embedded PostgreSQL stopped');
         return 'stopped';
       }

@@ -21,6 +21,8 @@ export {
   zonedInstant,
   zoneOffsetMs,
   formatWithOffset,
+  formatUtcOffset,
+  steadyOffsetOfDay,
 } from './time-zone';
 export { parseIsoDay, parseIsoDateTime } from './iso-parse';
 export {

@@ -5,8 +5,10 @@ import { parseIsoDateTime } from './iso-parse';
 import {
   canonicalTimeZone,
   dayInZone,
+  formatUtcOffset,
   formatWithOffset,
   isValidTimeZone,
+  steadyOffsetOfDay,
   todayInZone,
   zoneOffsetMs,
   zonedInstant,
@@ -294,5 +296,36 @@ describe('time-zone names', () => {
     expect(zoneOffsetMs(at('2025-07-01T00:00:00Z'), 'America/New_York')).toBe(-4 * HOUR);
     expect(zoneOffsetMs(at('2025-01-01T00:00:00Z'), 'America/New_York')).toBe(-5 * HOUR);
     expect(zoneOffsetMs(at('2025-01-01T00:00:00Z'), 'Asia/Kolkata')).toBe(5.5 * HOUR);
+  });
+});
+
+describe('steadyOffsetOfDay', () => {
+  it('is null on the days clocks change and the offset of the day otherwise', () => {
+    expect(steadyOffsetOfDay('2025-03-09', 'America/Chicago')).toBeNull();
+    expect(steadyOffsetOfDay('2025-11-02', 'America/Chicago')).toBeNull();
+    expect(steadyOffsetOfDay('2025-03-10', 'America/Chicago')).toBeNull(); // within a day of the change
+    expect(steadyOffsetOfDay('2025-03-12', 'America/Chicago')).toBe(-5 * 3_600_000);
+    expect(steadyOffsetOfDay('2025-01-15', 'America/Chicago')).toBe(-6 * 3_600_000);
+    expect(steadyOffsetOfDay('2025-01-15', 'Asia/Kolkata')).toBe(5.5 * 3_600_000);
+    expect(formatUtcOffset(5.5 * 3_600_000)).toBe('+05:30');
+  });
+
+  it('gives every wall time of a steady day the instant zonedInstant gives', () => {
+    const zones = ['America/Chicago', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kolkata', 'UTC'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 365 * 60 }),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.constantFrom(...zones),
+        (dayIndex, minutes, zone) => {
+          const day = addDays('1990-01-01', dayIndex);
+          const steady = steadyOffsetOfDay(day, zone);
+          if (steady === null) return;
+          const wallMs = Date.parse(`${day}T00:00:00Z`) + minutes * 60_000;
+          expect(wallMs - steady).toBe(zonedInstant(day, minutes, zone).getTime());
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

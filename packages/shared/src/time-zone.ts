@@ -156,6 +156,35 @@ export function zonedInstant(day: IsoDay, minutesAfterMidnight: number, timeZone
   return new Date(Number.isFinite(earliest) ? earliest : wallMs - before);
 }
 
+const STEADY_OFFSET_CACHE_LIMIT = 20_000;
+const steadyOffsets = new Map<string, number | null>();
+
+/**
+ * The zone's offset over the whole of `day` (milliseconds), or null when its clocks change within
+ * a day of it: then `zonedInstant` resolves each wall time. A file of orders reads thousands of
+ * wall times a day, and the answer for a day is kept. Like `zonedInstant`, it takes a zone to
+ * change its clocks at most once in any two days, so equal offsets a day before and after mean none.
+ */
+export function steadyOffsetOfDay(day: IsoDay, timeZone: string): number | null {
+  const key = `${timeZone}|${day}`;
+  const kept = steadyOffsets.get(key);
+  if (kept !== undefined) return kept;
+  const midnight = epochDayOf(day) * MS_PER_DAY;
+  instantMs(midnight);
+  const offsets = [midnight - MS_PER_DAY, midnight + MS_PER_DAY / 2, midnight + 2 * MS_PER_DAY].map(
+    (ms) => wallClock(ms, timeZone).offsetMs,
+  );
+  const steady = offsets.every((offset) => offset === offsets[0]) ? offsets[0]! : null;
+  if (steadyOffsets.size >= STEADY_OFFSET_CACHE_LIMIT) steadyOffsets.clear();
+  steadyOffsets.set(key, steady);
+  return steady;
+}
+
+/** An offset as ISO 8601 writes it: `-05:00`, `+05:30`. */
+export function formatUtcOffset(offsetMs: number): string {
+  return formatOffset(offsetMs);
+}
+
 function formatOffset(offsetMs: number): string {
   const sign = offsetMs < 0 ? '-' : '+';
   const totalSeconds = Math.abs(offsetMs) / 1000;

@@ -7,7 +7,14 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';
 import { afterImport, importBatch, startImport, type ImportOrdersCounts, type ImportSession } from '../ingest/import-pipeline.js';
 import { parseOrders, type ImportProblem } from '../orders/domain-order.js';
-import { columnOfField, openOrderFile, type OrderFileFormat, type OrderFileOrder, type OrderFileRowError } from '../order-files/order-file-reader.js';
+import {
+  columnOfField,
+  openOrderFile,
+  type OrderFileFormat,
+  type OrderFileOrder,
+  type OrderFileReader,
+  type OrderFileRowError,
+} from '../order-files/order-file-reader.js';
 import { MAX_IMPORT_ERRORS } from './import-jobs.js';
 
 /** Orders written per pipeline batch; the whole file is still one transaction. */
@@ -126,11 +133,10 @@ async function importFile(scope: ShopScope, job: ClaimedJob, signal: AbortSignal
       await scope.transaction(async (tx) => {
         session = await startImport(tx);
         const problems: OrderFileRowError[] = [];
-        for await (const batch of reader.batches(ORDERS_PER_BATCH)) {
+        const parsedBatches = readAhead(parsedBatchesOf(reader, job.format, problems));
+        for await (const parsed of parsedBatches) {
           signal.throwIfAborted();
-          if (reader.errorCount > 0 || problems.length > 0) continue; // still read on: the file's errors are all shown
-          const parsed = parseBatch(job.format, batch, problems);
-          if (parsed) {
+          if (parsed && reader.errorCount === 0 && problems.length === 0) {
             const written = await importBatch(session, parsed);
             counts.created += written.created;
             counts.updated += written.updated;
@@ -158,6 +164,39 @@ async function importFile(scope: ShopScope, job: ClaimedJob, signal: AbortSignal
     throw error;
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * The file's batches as the pipeline takes them, or null for a batch with problems (added to
+ * `problems`). Once the file has an error nothing more is parsed, but it is still read to the end,
+ * so that all of its errors are shown.
+ */
+async function* parsedBatchesOf(reader: OrderFileReader, format: OrderFileFormat, problems: OrderFileRowError[]) {
+  for await (const batch of reader.batches(ORDERS_PER_BATCH)) {
+    yield reader.errorCount > 0 || problems.length > 0 ? null : parseBatch(format, batch, problems);
+  }
+}
+
+/**
+ * The items of `source`, each asked for as soon as the one before is handed out: the next batch is
+ * read and parsed while PostgreSQL writes the current one, so the file's reading and the
+ * database's writing overlap (two cores at work, not one after the other).
+ */
+async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = source.next();
+      // Settled below, or abandoned with the import: never an unhandled rejection meanwhile.
+      next.catch(() => undefined);
+      yield item.value;
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await source.return(undefined);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   upsertOrders,
   upsertProducts,
 } from '../orders/order-rows.js';
+import { createStage, stageOrders, unstage } from '../orders/order-stage.js';
 import { crossedStatisticsThreshold, refreshPlannerStatistics } from '../orders/planner-statistics.js';
 import type { ImportBatch } from '../orders/projection.js';
 import { PROJECTIONS } from './projections.js';
@@ -40,18 +41,20 @@ export async function startImport(tx: ShopTransaction): Promise<ImportSession> {
   await tx.manager.query('SET LOCAL enable_seqscan = off');
   await tx.manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
   const timeZone = await lockShop(tx);
+  await createStage(tx);
   return { tx, timeZone, importedBefore: null, importedAfter: null };
 }
 
 /**
- * Writes up to 5,000 parsed orders inside the session's transaction, idempotent on
- * (shop, channel, externalId). Orders sent unchanged are not touched; new and changed ones update
+ * Writes a batch of parsed orders inside the session's transaction, idempotent on
+ * (shop, channel, externalId): staged with COPY, then merged set-based. Orders sent unchanged are not touched; new and changed ones update
  * customers, products and lines, then every kept summary (PROJECTIONS) by deltas.
  */
 export async function importBatch(session: ImportSession, orders: readonly DomainOrder[]): Promise<ImportOrdersCounts> {
   const { tx, timeZone } = session;
   if (orders.length === 0) return { created: 0, updated: 0, unchanged: 0 };
-  const existing = await findExistingOrders(tx, orders);
+  await stageOrders(tx, orders);
+  const existing = await findExistingOrders(tx);
   const existingByIndex = new Map(existing.map((e) => [e.idx - 1, e]));
   const changedIndexes = orders.flatMap((_, i) => (existingByIndex.get(i)?.unchanged ? [] : [i]));
   const updated = existing.filter((e) => !e.unchanged);
@@ -61,10 +64,14 @@ export async function importBatch(session: ImportSession, orders: readonly Domai
     unchanged: existing.length - updated.length,
   };
   if (changedIndexes.length === 0) return counts;
+  await unstage(
+    tx,
+    existing.filter((e) => e.unchanged).map((e) => e.idx),
+  );
 
   const changed = changedIndexes.map((i) => orders[i]!);
-  const { ids: customerIds, previousKeys } = await upsertCustomers(tx, changed);
-  const productIds = await upsertProducts(tx, changed);
+  const { ids: customerIds, previousKeys } = await upsertCustomers(tx);
+  await upsertProducts(tx);
   const batch: ImportBatch = {
     tx,
     orders: changed,
@@ -75,9 +82,13 @@ export async function importBatch(session: ImportSession, orders: readonly Domai
   };
   const states: unknown[] = [];
   for (const projection of PROJECTIONS) states.push(await projection.before?.(batch));
-  const updatedOrderIds = updated.map((e) => e.order_id);
-  const orderIds = await upsertOrders(tx, timeZone, changed, customerIds);
-  await replaceLines(tx, changed, orderIds, updatedOrderIds, productIds);
+  const orderIds = await upsertOrders(tx, timeZone, changed);
+  await replaceLines(
+    tx,
+    changedIndexes.map((i) => i + 1),
+    orderIds,
+    updated.map((e) => e.order_id),
+  );
   const written = { ...batch, orderIds };
   for (const [i, projection] of PROJECTIONS.entries()) await projection.apply(written, states[i]);
 

@@ -1,4 +1,12 @@
-import { InvalidDateError, formatWithOffset, parseIsoDateTime, parseIsoDay, zonedInstant } from '@tiktok-insights/shared';
+import {
+  InvalidDateError,
+  formatUtcOffset,
+  formatWithOffset,
+  parseIsoDateTime,
+  parseIsoDay,
+  steadyOffsetOfDay,
+  zonedInstant,
+} from '@tiktok-insights/shared';
 import { type CellResult, shorten } from './file-cells.js';
 
 const US_WALL_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/;
@@ -37,6 +45,8 @@ export function wallTimeInZone(text: string, timeZone: string): CellResult<strin
     if (error instanceof InvalidDateError) return { problem: `is not a date: ${error.reason}` };
     throw error;
   }
+  const steady = steadyOffsetOfDay(isoDay, timeZone);
+  if (steady !== null) return { value: `${isoDay}T${pad(String(hour))}:${minute}:${pad(second)}${formatUtcOffset(steady)}` };
   // Offsets are whole minutes (every zone since 1972), so the seconds add on after the minute's instant.
   const instant = zonedInstant(isoDay, hour * 60 + Number(minute), timeZone).getTime() + Number(second) * 1000;
   return { value: formatWithOffset(instant, timeZone) };

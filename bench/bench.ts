@@ -10,6 +10,7 @@ import { datasetFacts, ensureDataset, SCALES } from './dataset.js';
 import { dashboardDocument } from './dashboard-document.js';
 import { graphql, loadGraphQL } from './load.js';
 import { measureSpa } from './spa.js';
+import { measureUpload } from './upload.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const log = (line: string) => console.log(line);
@@ -23,6 +24,8 @@ const { values } = parseArgs({
 if (values.scale !== 'full' && values.scale !== 'small') throw new Error('--scale is full or small');
 const scale = SCALES[values.scale];
 const requests = Number(values.requests);
+/** The upload run's file: spec'd at a million rows; small enough for CI at the small scale. */
+const uploadRows = values.scale === 'full' ? 1_000_000 : 30_000;
 
 /** What must be stopped if the run is interrupted (Ctrl-C): the API process and the database. */
 const cleanups: Array<() => Promise<void>> = [];
@@ -96,6 +99,18 @@ async function main() {
       log('importOrders throughput…');
       const imports = await measureImports(db, api.url, values.scale === 'full' ? 100_000 : 10_000);
 
+      log(`order file upload into the big shop (${uploadRows.toLocaleString()} rows of a TikTok export)…`);
+      const upload = await measureUpload({
+        url: api.url,
+        apiPid: api.pid,
+        token: bigToken,
+        otherToken: ordinaryToken,
+        dashboard: document,
+        rows: uploadRows,
+        endDay: dataset.endDay,
+        log,
+      });
+
       const spa = await measureSpa(api.url, ordinaryToken);
       const peakRss = memoryOf(api.pid).peak;
 
@@ -109,6 +124,7 @@ async function main() {
         baseline: { ...baseline, ratioToApiP50: baseline.totalMs / bigSerial.p50 },
         sqlStatementsPerDashboard: statements,
         import: imports,
+        upload: { ...upload, otherShopIdleP95: ordinary.p95, otherShopP95Ratio: upload.otherShopDuringJob.p95 / ordinary.p95 },
         csvExport: { ...exportRun.result, rssGrowthBytes: exportRun.max - exportRun.before },
         apiPeakRssBytes: peakRss,
         spa,
@@ -189,6 +205,9 @@ function printReport(r: any) {
     ['SQL statements per dashboard', String(r.sqlStatementsPerDashboard), '≤ 25', status(r.sqlStatementsPerDashboard, 25)],
     ['importOrders throughput', `${Math.round(r.import.ordersPerSecond).toLocaleString()} orders/s`, '≥ 10,000/s', status(r.import.ordersPerSecond, 10_000, false)],
     ['Import commit → dashboard', `${r.import.visibleOnFirstRead ? 'next read' : 'NOT on next read'} (${ms(r.import.commitToDashboardMs)})`, 'at once', r.import.visibleOnFirstRead ? 'met' : 'MISSED'],
+    [`Order file upload (${r.upload.rows.toLocaleString()} rows, ${r.upload.orders.toLocaleString()} orders)`, `${Math.round(r.upload.rowsPerSecond).toLocaleString()} rows/s (${r.upload.seconds.toFixed(1)} s)`, '≥ 20,000 rows/s', status(r.upload.rowsPerSecond, 20_000, false)],
+    ['Upload: API RSS growth', mb(r.upload.rssGrowthBytes), '≤ 100 MB', status(r.upload.rssGrowthBytes, 100 * 1024 * 1024)],
+    ['Upload: other shop dashboard p95', `${ms(r.upload.otherShopDuringJob.p95)} (idle ${ms(r.upload.otherShopIdleP95)}, ${r.upload.otherShopP95Ratio.toFixed(1)}×)`, '≤ 3× idle', status(r.upload.otherShopP95Ratio, 3)],
     ['API peak RSS', mb(r.apiPeakRssBytes), '≤ 300 MB', status(r.apiPeakRssBytes, 300 * 1024 * 1024)],
     [`CSV export (${r.csvExport.rows.toLocaleString()} rows)`, ms(r.csvExport.ms), '', ''],
     ['CSV export RSS growth', mb(r.csvExport.rssGrowthBytes), '≤ 50 MB', status(r.csvExport.rssGrowthBytes, 50 * 1024 * 1024)],

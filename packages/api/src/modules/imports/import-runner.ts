@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { ShopScope } from '../../platform/database/shop-scope.js';
 import { withSessionLock } from '../../platform/database/session-lock.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';
 import { afterImport, importBatch, startImport, type ImportOrdersCounts, type ImportSession } from '../ingest/import-pipeline.js';
-import { parseOrders, type ImportProblem } from '../orders/domain-order.js';
+import { parseOrders, type DomainOrder, type ImportProblem } from '../orders/domain-order.js';
 import {
   columnOfField,
   openOrderFile,
@@ -19,6 +20,8 @@ import { MAX_IMPORT_ERRORS } from './import-jobs.js';
 
 /** Orders written per pipeline batch; the whole file is still one transaction. */
 const ORDERS_PER_BATCH = 5_000;
+/** Orders checked at a time before other requests get their turn. */
+const ORDERS_PER_CHECK = 250;
 /** A job's rows_read is written at most this often while it runs. */
 const PROGRESS_INTERVAL_MS = 1_000;
 /** Runs started for one job before it is failed instead of tried again (a file that keeps stopping the process). */
@@ -174,7 +177,7 @@ async function importFile(scope: ShopScope, job: ClaimedJob, signal: AbortSignal
  */
 async function* parsedBatchesOf(reader: OrderFileReader, format: OrderFileFormat, problems: OrderFileRowError[]) {
   for await (const batch of reader.batches(ORDERS_PER_BATCH)) {
-    yield reader.errorCount > 0 || problems.length > 0 ? null : parseBatch(format, batch, problems);
+    yield reader.errorCount > 0 || problems.length > 0 ? null : await parseBatch(format, batch, problems);
   }
 }
 
@@ -200,20 +203,32 @@ async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
   }
 }
 
-/** The batch as the pipeline takes it, or null with its problems added as the file's rows and columns. */
-function parseBatch(format: OrderFileFormat, batch: readonly OrderFileOrder[], problems: OrderFileRowError[]) {
-  try {
-    return parseOrders(batch.map((entry) => entry.order));
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'BAD_USER_INPUT') throw error;
-    const found = (error.details.problems as ImportProblem[] | undefined) ?? [];
-    for (const problem of found) {
-      const row = problem.orderIndex === null ? 1 : (batch[problem.orderIndex]?.firstRow ?? 1);
-      problems.push({ row, column: columnOfField(format, problem.field), message: problem.message });
+/**
+ * The batch as the pipeline takes it, or null with its problems added as the file's rows and
+ * columns. It is checked a slice at a time, letting other requests in between: checking thousands
+ * of orders at once would hold up every other shop's dashboard on this process.
+ */
+async function parseBatch(format: OrderFileFormat, batch: readonly OrderFileOrder[], problems: OrderFileRowError[]) {
+  const parsed: DomainOrder[] = [];
+  let valid = true;
+  for (let start = 0; start < batch.length; start += ORDERS_PER_CHECK) {
+    if (start > 0) await setImmediate();
+    const slice = batch.slice(start, start + ORDERS_PER_CHECK);
+    try {
+      if (valid) parsed.push(...parseOrders(slice.map((entry) => entry.order)));
+      else parseOrders(slice.map((entry) => entry.order));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'BAD_USER_INPUT') throw error;
+      valid = false;
+      const found = (error.details.problems as ImportProblem[] | undefined) ?? [];
+      for (const problem of found) {
+        const row = problem.orderIndex === null ? 1 : (slice[problem.orderIndex]?.firstRow ?? 1);
+        problems.push({ row, column: columnOfField(format, problem.field), message: problem.message });
+      }
+      if (found.length === 0) problems.push({ row: slice[0]?.firstRow ?? 1, column: '', message: error.message });
     }
-    if (found.length === 0) problems.push({ row: batch[0]?.firstRow ?? 1, column: '', message: error.message });
-    return null;
   }
+  return valid ? parsed : null;
 }
 
 async function fail(scope: ShopScope, job: ClaimedJob, rowsRead: number, errors: OrderFileRowError[]): Promise<void> {

@@ -106,11 +106,11 @@ export interface CsvReadOptions {
 /**
  * Reads CSV text chunk by chunk with papaparse, handing on each record as soon as it is whole:
  * commas between cells, `"` quoting a cell (`""` inside is one quote, line breaks inside are text),
- * a quote inside an unquoted cell is text, CRLF, LF or CR end records, a UTF-8 byte-order mark is
- * dropped. Cells are as written (the caller trims them, as the API's reader does). A line break
- * ending the text starts no record (papaparse, streaming, reads a record only once its line has
- * begun). Only the current record is kept, so a file of any size is read
- * in constant memory.
+ * a quote inside an unquoted cell is text, records end with the file's line ending (CRLF, LF or
+ * CR, as its first line has it), a UTF-8 byte-order mark is dropped. Cells are as written (the
+ * caller trims them, as the API's reader does). A line break ending the text starts no record.
+ * Only the chunk being parsed and the record it ends inside are held, so a file of any size is
+ * read in constant memory.
  *
  * @param onRecord each record with the characters read through its end; false stops the reading
  */

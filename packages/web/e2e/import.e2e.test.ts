@@ -1,10 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, SUMMARY, type Summary } from './support/api-client.js';
 import { tileText } from './support/dashboard-page.js';
 import { ADMIN_TOKEN, DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
+import { revokeShopToken } from './support/shop-tokens.js';
 
 /*
  * The Import page in Chromium, against the real API and PostgreSQL: a new shop drops a TikTok
@@ -14,6 +15,8 @@ import { ADMIN_TOKEN, DESKTOP, PHONE, startDashboardEnvironment, type DashboardE
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const FIXTURES = new URL('../../api/src/modules/order-files/fixtures/', import.meta.url);
+
+const SIGN_IN_EXPIRED = 'Your sign-in link has expired or was revoked — paste a new link or token.';
 
 const TEMPLATE_HEADER =
   'order_id,channel,placed_at,status,customer_id,customer_name,email,address_line1,address_line2,city,region,postal_code,country,product_id,product_name,sku,quantity,unit_price,tax,shipping,discount,credit';
@@ -91,7 +94,8 @@ beforeAll(async () => {
   await page.addInitScript(() => {
     const seen: string[] = [];
     const texts: string[] = [];
-    Object.assign(window, { importStates: seen, progressTexts: texts });
+    const sent: number[] = [];
+    Object.assign(window, { importStates: seen, progressTexts: texts, uploadSent: sent });
     new MutationObserver(() => {
       const panel = document.querySelector('[data-testid="import-progress"], [data-testid="import-outcome"]');
       const state = panel ? `${panel.getAttribute('data-testid')}:${panel.getAttribute('data-status')}` : null;
@@ -100,12 +104,14 @@ beforeAll(async () => {
       const bar = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
       const text = progress ? `${bar ?? '?'}% ${progress}` : null;
       if (text && texts.at(-1) !== text) texts.push(text);
+      const sending = document.querySelector('[role="progressbar"][aria-label="Upload progress"]')?.getAttribute('aria-valuenow');
+      if (sending != null && sent.at(-1) !== Number(sending)) sent.push(Number(sending));
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    // The refused uploads answer 400 on purpose; Chromium logs every such answer.
-    if (message.type() === 'error' && !/status of 400/.test(message.text())) problems.push(`console error: ${message.text()}`);
+    // The refused uploads answer 400 on purpose (and the revoked token 401); Chromium logs every such answer.
+    if (message.type() === 'error' && !/status of 40[01]/.test(message.text())) problems.push(`console error: ${message.text()}`);
   });
   await mkdir(ARTIFACTS, { recursive: true });
 });
@@ -127,6 +133,43 @@ async function openImport(viewport: { width: number; height: number } = DESKTOP)
 }
 
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+
+/** A template file of `orders` one-line orders, each a little over 200 bytes. */
+function templateExport(orders: number, prefix: string): string {
+  const rows = [TEMPLATE_HEADER];
+  for (let i = 0; i < orders; i += 1) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    rows.push(
+      `${prefix}-${i},WEBSITE,2025-01-${day}T12:00:00-07:00,DELIVERED,buyer-${i % 700},Buyer ${i % 700},buyer${i % 700}@example.com,${100 + (i % 700)} Pine Street,Suite ${i % 9},Boulder,CO,80302,US,p-${i % 30},Handmade product ${i % 30},SKU-${i % 30},1,${12 + (i % 5)}.25,1.10,3.00,0,0`,
+    );
+  }
+  return rows.join('\n') + '\n';
+}
+
+/** A new shop, as the README creates one: its id, token and the token's id. */
+async function createShop(name: string): Promise<{ id: string; token: string; tokenId: string }> {
+  const created = await new ApiClient(env.url, ADMIN_TOKEN).gql<{ createShop: { shop: { id: string }; token: string; tokenId: string } }>(
+    'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } token tokenId } }',
+    { input: { name, timezone: 'America/Denver' } },
+  );
+  return { id: created.createShop.shop.id, token: created.createShop.token, tokenId: created.createShop.tokenId };
+}
+
+/**
+ * A slow uplink in Chromium's own network emulation (DevTools protocol, on this page): the file's
+ * bytes leave at `bytesPerSecond`; downloads are not throttled. The returned function lifts it.
+ */
+async function throttleUpload(bytesPerSecond: number): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+  return async () => {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+  };
+}
+
+const uploadSent = () => page.evaluate(() => [...(window as unknown as { uploadSent: number[] }).uploadSent]);
 
 /** Drops a file on the drop zone, as a file dragged from the desktop arrives. */
 async function dropFile(name: string, text: string): Promise<void> {
@@ -157,9 +200,10 @@ async function historyRows(): Promise<string[][]> {
 /** Uploads the previewed file and waits for its outcome; the panel states seen on the way. */
 async function uploadAndWait(): Promise<string[]> {
   await page.evaluate(() => {
-    const recorded = window as unknown as { importStates: string[]; progressTexts: string[] };
+    const recorded = window as unknown as { importStates: string[]; progressTexts: string[]; uploadSent: number[] };
     recorded.importStates.splice(0);
     recorded.progressTexts.splice(0);
+    recorded.uploadSent.splice(0);
   });
   await page.getByTestId('import-upload').click();
   await page.locator('[data-testid="import-outcome"]').waitFor({ timeout: 60_000 });
@@ -327,6 +371,91 @@ describe('the Import page in Chromium', () => {
       const [, percent, read] = /^(\d+)% ([\d,]+) of/.exec(text)!;
       expect(Number(percent)).toBe(Math.floor((Number(read!.replaceAll(',', '')) / orders) * 100));
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the bytes sent while a large file uploads on a slow connection, then the job’s progress', async () => {
+    const alder = await createShop('Alder Lane Goods');
+    const orders = 6_000;
+    const text = templateExport(orders, 'A');
+    const bytes = Buffer.byteLength(text);
+    await page.setViewportSize(DESKTOP);
+    await page.goto('about:blank');
+    await page.goto(`${env.url}/import#token=${alder.token}`);
+    await page.getByTestId('import-file-input').setInputFiles(csvFile('alder-lane-orders.csv', text));
+    await expect.poll(() => page.getByTestId('import-file-counts').innerText(), { timeout: 30_000 }).toBe('6,000 orders, 6,000 lines');
+
+    // About 1.3 MB at 256 KB/s: five seconds of sending.
+    const unthrottle = await throttleUpload(256 * 1024);
+    try {
+      const bar = page.getByRole('progressbar', { name: 'Upload progress' });
+      const upload = uploadAndWait();
+      await page.waitForFunction(
+        () => {
+          const now = Number(document.querySelector('[role="progressbar"][aria-label="Upload progress"]')?.getAttribute('aria-valuenow'));
+          return now > 0 && now < 100;
+        },
+        undefined,
+        { timeout: 30_000, polling: 'raf' },
+      );
+      expect(await bar.getAttribute('aria-valuemin')).toBe('0');
+      expect(await bar.getAttribute('aria-valuemax')).toBe('100');
+      expect(await bar.getAttribute('aria-valuetext')).toMatch(/^Sending the file: [\d.]+ (B|KB|MB) of 1\.\d MB$/);
+      expect(await page.getByTestId('import-send-progress').innerText()).toMatch(/^Sending the file: [\d.]+ (B|KB|MB) of 1\.\d MB$/);
+
+      const states = await upload;
+      expect(states.at(-1)).toBe('import-outcome:done');
+      expect(await outcome('created')).toBe('6,000');
+      expect(await page.getByTestId('import-send-progress').count()).toBe(0);
+    } finally {
+      await unthrottle();
+    }
+    const sent = await uploadSent();
+    // The bar rose step by step as the bytes left, never back, to the whole file.
+    expect(sent.filter((value) => value > 0 && value < 100).length, sent.join(' ')).toBeGreaterThanOrEqual(3);
+    expect(sent, sent.join(' ')).toEqual([...sent].sort((a, b) => a - b));
+    expect(sent.at(-1)).toBe(100);
+    expect(bytes).toBeGreaterThan(1024 * 1024);
+    expect(problems).toEqual([]);
+  });
+
+  it('a token revoked while the page follows the import: the sign-in page, saying why', async () => {
+    const birch = await createShop('Birch & Bramble');
+    const text = templateExport(3_000, 'B');
+    const answers: Array<{ method: string; path: string; status: number }> = [];
+    const onResponse = (response: Response) => {
+      const url = new URL(response.url());
+      if (url.pathname.startsWith('/api/imports')) answers.push({ method: response.request().method(), path: url.pathname, status: response.status() });
+    };
+    page.on('response', onResponse);
+    await page.setViewportSize(DESKTOP);
+    await page.goto('about:blank');
+    await page.goto(`${env.url}/import#token=${birch.token}`);
+    await page.getByTestId('import-file-input').setInputFiles(csvFile('birch-orders.csv', text));
+    await expect.poll(() => page.getByTestId('import-file-counts').innerText(), { timeout: 30_000 }).toBe('3,000 orders, 3,000 lines');
+
+    // About 640 KB at 128 KB/s: the upload, already let in, is still sending when the token is revoked.
+    const unthrottle = await throttleUpload(128 * 1024);
+    try {
+      await page.getByTestId('import-upload').click();
+      await page.waitForFunction(
+        () => Number(document.querySelector('[role="progressbar"][aria-label="Upload progress"]')?.getAttribute('aria-valuenow')) >= 10,
+        undefined,
+        { timeout: 30_000, polling: 'raf' },
+      );
+      await revokeShopToken(env, birch.tokenId, birch.id);
+      await page.getByRole('heading', { name: 'Sign in to your shop' }).waitFor({ timeout: 60_000 });
+    } finally {
+      await unthrottle();
+      page.off('response', onResponse);
+    }
+    expect(await page.getByTestId('sign-in-notice').innerText()).toBe(SIGN_IN_EXPIRED);
+    expect(await page.getByRole('heading', { name: 'Import orders' }).count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('tiktok-insights.token'))).toBeNull();
+    // The file was taken (202), then asking for its job was refused.
+    const posted = answers.find((a) => a.method === 'POST');
+    expect(posted?.status, JSON.stringify(answers)).toBe(202);
+    expect(answers.filter((a) => a.method === 'GET' && /^\/api\/imports\/[^/]+$/.test(a.path)).map((a) => a.status), JSON.stringify(answers)).toContain(401);
     expect(problems).toEqual([]);
   });
 

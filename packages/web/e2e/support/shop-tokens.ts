@@ -15,11 +15,11 @@ export async function issueShopToken(env: DashboardEnvironment, label: string): 
   return createShopToken;
 }
 
-/** Revokes a token at once, as the next `pnpm start` does with the previous sign-in link. */
-export async function revokeShopToken(env: DashboardEnvironment, tokenId: string): Promise<void> {
+/** Revokes a token at once, as the next `pnpm start` does with the previous sign-in link (of the demo shop unless told). */
+export async function revokeShopToken(env: DashboardEnvironment, tokenId: string, shopId: string = env.shopId): Promise<void> {
   const { revokeShopToken: revoked } = await admin(env).gql<{ revokeShopToken: boolean }>(
     'mutation ($shopId: ID!, $tokenId: ID!) { revokeShopToken(shopId: $shopId, tokenId: $tokenId) }',
-    { shopId: env.shopId, tokenId },
+    { shopId, tokenId },
   );
   if (!revoked) throw new Error(`token ${tokenId} was not live`);
 }

@@ -45,6 +45,7 @@ async function openApp(path: string) {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('Signing in again when the token is refused', () => {
@@ -89,6 +90,37 @@ describe('Signing in again when the token is refused', () => {
     expect(localStorage.getItem(STORAGE_KEY)).toBe('tti_new');
     // The token left the address bar.
     expect(window.location.hash).toBe('');
+  });
+
+  it('the import routes refusing the token (401) show the same sign-in page, the stored token gone', async () => {
+    localStorage.setItem(STORAGE_KEY, 'tti_revoked');
+    // jsdom makes no object URLs (the page's template download link).
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:orders-template');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+        const path = String(url);
+        asked.push(path);
+        const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+        if (path === '/graphql') {
+          // GraphQL still takes the token here: only the import routes refuse it.
+          const { operationName } = JSON.parse(String(init?.body)) as { operationName: string };
+          if (operationName === 'ImportPageShop') return json({ data: { shop: { __typename: 'Shop', id: 'shop-1', name: 'Rosie Lane Boutique', timezone: 'America/Chicago', currency: 'USD' } } });
+          return json(refused);
+        }
+        // The history of uploads: the API's answer to a revoked token, in GraphQL's error shape.
+        return json({ errors: [{ message: 'This token was revoked.', extensions: { code: 'UNAUTHENTICATED' } }] }, 401);
+      }),
+    );
+    await openApp('/import');
+
+    expect(await screen.findByRole('heading', { name: 'Sign in to your shop' })).toBeInTheDocument();
+    expect(screen.getByTestId('sign-in-notice')).toHaveTextContent(EXPLANATION);
+    expect(screen.queryByRole('heading', { name: 'Import orders' })).not.toBeInTheDocument();
+    expect(localStorage.getItem(STORAGE_KEY)).toBeNull();
+    expect(asked).toContain('/api/imports?limit=20');
   });
 
   it('any other error keeps the seller signed in, with its "Try again"', async () => {

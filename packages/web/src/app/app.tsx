@@ -25,23 +25,26 @@ export function App() {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  const client = useMemo(
+  /**
+   * The API refused the token (revoked, expired, replaced by a newer sign-in link), on GraphQL or
+   * on the import routes: the stored token is forgotten and the sign-in page says why. An answer
+   * can arrive after the seller has signed in again: only the token in use is dropped.
+   */
+  const tokenRefused = useMemo(
     () =>
       token
-        ? createApolloClient(token, {
-            // An answer can arrive after the seller has signed in again: only the token in use is dropped.
-            onUnauthenticated: () => {
-              forgetToken(token);
-              setRefusedToken(token);
-              setToken((current) => (current === token ? null : current));
-            },
-          })
+        ? () => {
+            forgetToken(token);
+            setRefusedToken(token);
+            setToken((current) => (current === token ? null : current));
+          }
         : null,
     [token],
   );
+  const client = useMemo(() => (token && tokenRefused ? createApolloClient(token, { onUnauthenticated: tokenRefused }) : null), [token, tokenRefused]);
   const session = useMemo(
     () =>
-      token
+      token && tokenRefused
         ? {
             token,
             signOut: () => {
@@ -50,9 +53,10 @@ export function App() {
               setRefusedToken(null);
               setToken(null);
             },
+            tokenRefused,
           }
         : null,
-    [token, client],
+    [token, client, tokenRefused],
   );
   if (!token || !client || !session) {
     return (

@@ -49,7 +49,7 @@ export function renderWithApollo(
   const { link, operations } = recordingLink(respond);
   const client = new ApolloClient({ link, cache: createCache() });
   const router = createMemoryRouter(routes ?? [{ path: '*', element: ui }], { initialEntries: [path] });
-  const session = { token: 'tti_test', signOut: () => undefined };
+  const session = { token: 'tti_test', signOut: () => undefined, tokenRefused: () => undefined };
   const result = render(
     <SessionContext value={session}>
       <ApolloProvider client={client}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatInstantInZone } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
-import { fetchImportJobs, type ImportJob } from './imports-api';
+import { fetchImportJobs, type ImportJob, isTokenRefused } from './imports-api';
 import { formatBytes } from './import-progress';
 import { formatTitle } from './order-file-formats';
 
@@ -24,8 +24,21 @@ export function outcomeText(job: ImportJob): string {
   }
 }
 
-/** The shop's past uploads, newest first, a page at a time. `version` changes when an upload ends. */
-export function ImportHistory({ token, timezone, version }: { token: string; timezone: string; version: number }) {
+/**
+ * The shop's past uploads, newest first, a page at a time. `version` changes when an upload ends.
+ * A refused token calls `onTokenRefused`.
+ */
+export function ImportHistory({
+  token,
+  timezone,
+  version,
+  onTokenRefused,
+}: {
+  token: string;
+  timezone: string;
+  version: number;
+  onTokenRefused: () => void;
+}) {
   const [jobs, setJobs] = useState<ImportJob[] | null>(null);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,10 +53,12 @@ export function ImportHistory({ token, timezone, version }: { token: string; tim
         setError(null);
       })
       .catch((failure: Error) => {
-        if (!controller.signal.aborted) setError(failure.message);
+        if (controller.signal.aborted) return;
+        if (isTokenRefused(failure)) onTokenRefused();
+        else setError(failure.message);
       });
     return () => controller.abort();
-  }, [token, version]);
+  }, [token, version, onTokenRefused]);
 
   const loadMore = async () => {
     if (!nextBefore) return;
@@ -53,7 +68,8 @@ export function ImportHistory({ token, timezone, version }: { token: string; tim
       setJobs((previous) => [...(previous ?? []), ...page.jobs]);
       setNextBefore(page.nextBefore);
     } catch (failure) {
-      setError((failure as Error).message);
+      if (isTokenRefused(failure)) onTokenRefused();
+      else setError((failure as Error).message);
     } finally {
       setLoadingMore(false);
     }

@@ -1,10 +1,23 @@
 import { formatCount } from '../../format/numbers';
-import type { ImportJob } from './imports-api';
-import { formatTimeLeft, importProgress } from './import-progress';
+import type { ImportJob, UploadProgress } from './imports-api';
+import { formatBytes, formatTimeLeft, importProgress } from './import-progress';
 import type { ImportJobState } from './use-import-job';
 
-/** The upload's job as it runs, then its outcome: the counts, or the rows the import refused. */
-export function ImportRun({ fileName, state, totalRows }: { fileName: string; state: ImportJobState; totalRows: number | null }) {
+/**
+ * The upload: the file's bytes as they are sent (`sending`, until the API has taken the file), then
+ * its job as it runs, then its outcome: the counts, or the rows the import refused.
+ */
+export function ImportRun({
+  fileName,
+  sending,
+  state,
+  totalRows,
+}: {
+  fileName: string;
+  sending: UploadProgress | null;
+  state: ImportJobState;
+  totalRows: number | null;
+}) {
   const { job, samples, error } = state;
   return (
     <section className="import-panel" aria-labelledby="import-run-title" data-testid="import-run">
@@ -16,11 +29,36 @@ export function ImportRun({ fileName, state, totalRows }: { fileName: string; st
           {error.message}
         </p>
       )}
-      {!job && !error && <p role="status">Sending the file…</p>}
+      {sending && <SendProgress sent={sending} />}
+      {!sending && !job && !error && <p role="status">Starting the import…</p>}
       {job && (job.status === 'queued' || job.status === 'running') && <Progress job={job} samples={samples} totalRows={totalRows} />}
       {job?.status === 'done' && <Outcome job={job} />}
       {job?.status === 'failed' && <Failure job={job} />}
     </section>
+  );
+}
+
+/** The file's bytes sent so far: on a slow connection most of a large upload's time. */
+function SendProgress({ sent }: { sent: UploadProgress }) {
+  const percent = sent.total === 0 ? 100 : Math.min(100, Math.floor((sent.loaded / sent.total) * 100));
+  const text =
+    sent.loaded >= sent.total ? `Sent ${formatBytes(sent.total)}, waiting for the server` : `Sending the file: ${formatBytes(sent.loaded)} of ${formatBytes(sent.total)}`;
+  return (
+    <div className="import-progress" data-testid="import-send-progress">
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label="Upload progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={text}
+      >
+        <div className="progress-bar__fill" style={{ width: `${percent}%` }} />
+      </div>
+      {/* Not a live region: it changes many times a second; the bar carries the value. */}
+      <p className="import-progress__text">{text}</p>
+    </div>
   );
 }
 

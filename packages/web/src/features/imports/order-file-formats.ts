@@ -6,8 +6,6 @@
 
 import { ORDER_FILE_HEADERS, ORDER_FILE_FORMATS as FORMAT_NAMES, type OrderFileFormat, type OrderFileHeader } from '@tiktok-insights/shared';
 
-import { type CsvRecord } from './csv-records';
-
 export { TEMPLATE_COLUMNS, type OrderFileFormat } from '@tiktok-insights/shared';
 
 /** A format's header: the same definition the API's readers recognise it by. */
@@ -42,9 +40,9 @@ export class HeaderColumns {
   }
 
   /** The trimmed cell under `name`, a line break inside read as a space; '' when absent. */
-  cell(record: CsvRecord, name: string): string {
+  cell(cells: readonly string[], name: string): string {
     const index = this.indexOf(name);
-    const text = index === undefined ? '' : (record.cells[index] ?? '').trim();
+    const text = index === undefined ? '' : (cells[index] ?? '').trim();
     return /[\t\r\n]/.test(text) ? text.replace(/\s*[\t\r\n]+\s*/g, ' ') : text;
   }
 }

@@ -1,5 +1,4 @@
-import { csvRecords, type CsvRecord } from './csv-records';
-import { detectFormat, HeaderColumns, type OrderFileFormatInfo, unknownHeaderMessage } from './order-file-formats';
+import type { HeaderColumns, OrderFileFormatInfo } from './order-file-formats';
 
 /** One order of the file's first rows, as the preview lists it. */
 export interface PreviewOrder {
@@ -31,10 +30,13 @@ export function amountCents(text: string): number | null {
 
 const sum = (values: Array<number | null>): number | null => values.reduce<number | null>((a, b) => (a === null || b === null ? null : a + b), 0);
 
+/** A record's cells, as read from the file. */
+export type CsvCells = readonly string[];
+
 /** The preview's line of one order, from its rows, in the file's format. */
-function previewOrder(format: OrderFileFormatInfo, columns: HeaderColumns, rows: readonly CsvRecord[]): PreviewOrder {
+export function previewOrder(format: OrderFileFormatInfo, columns: HeaderColumns, rows: readonly CsvCells[]): PreviewOrder {
   const first = rows[0]!;
-  const cell = (name: string, row: CsvRecord = first) => columns.cell(row, name);
+  const cell = (name: string, row: CsvCells = first) => columns.cell(row, name);
   const orderId = cell(format.keyColumn);
   switch (format.format) {
     case 'tiktok':
@@ -76,33 +78,4 @@ function previewOrder(format: OrderFileFormatInfo, columns: HeaderColumns, rows:
       };
     }
   }
-}
-
-/**
- * The preview of a file from its first text: its format from the header row (or why it is
- * refused), and its first `maxOrders` orders whose rows all lie in the text. `complete` says the
- * text is the whole file (its last order is then whole too).
- */
-export function previewOrderFile(text: string, { complete, maxOrders = 5 }: { complete: boolean; maxOrders?: number }): FilePreview {
-  const records = csvRecords(text, { complete });
-  const header = records[0];
-  const columns = new HeaderColumns(header?.cells ?? []);
-  const format = detectFormat(columns);
-  if (!format) return { kind: 'refused', message: unknownHeaderMessage(columns) };
-  const keyIndex = columns.indexOf(format.keyColumn)!;
-  const orders: PreviewOrder[] = [];
-  let rows: CsvRecord[] = [];
-  for (const record of records.slice(1)) {
-    if (record.blank) continue;
-    const key = (record.cells[keyIndex] ?? '').trim();
-    if (rows.length > 0 && key !== (rows[0]!.cells[keyIndex] ?? '').trim()) {
-      orders.push(previewOrder(format, columns, rows));
-      if (orders.length === maxOrders) return { kind: 'orders', format, columns, orders };
-      rows = [];
-    }
-    rows.push(record);
-  }
-  // The last order's rows may go on past the text read.
-  if (rows.length > 0 && complete) orders.push(previewOrder(format, columns, rows));
-  return { kind: 'orders', format, columns, orders };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchImportJob, type ImportJob, jobEnded } from './imports-api';
+import { fetchImportJob, type ImportJob, isTokenRefused, jobEnded } from './imports-api';
 import type { ProgressSample } from './import-progress';
 
 /** How often a running job is asked for (the API writes its progress about once a second). */
@@ -14,8 +14,11 @@ export interface ImportJobState {
 
 const NO_JOB: ImportJobState = { job: null, samples: [], error: null };
 
-/** Polls `GET /api/imports/:id` until the job ends. */
-export function useImportJob(id: string | null, token: string): ImportJobState {
+/**
+ * Polls `GET /api/imports/:id` until the job ends. A refused token (signed out elsewhere, the
+ * sign-in link replaced while the job ran) stops polling and calls `onTokenRefused`.
+ */
+export function useImportJob(id: string | null, token: string, onTokenRefused: () => void): ImportJobState {
   // Kept with the job's id: a new upload never shows the job before it, not even for one render.
   const [state, setState] = useState<ImportJobState & { id: string | null }>({ id: null, job: null, samples: [], error: null });
   useEffect(() => {
@@ -36,6 +39,10 @@ export function useImportJob(id: string | null, token: string): ImportJobState {
         if (!jobEnded(job)) timer = setTimeout(() => void poll(), POLL_MS);
       } catch (error) {
         if (controller.signal.aborted) return;
+        if (isTokenRefused(error)) {
+          onTokenRefused();
+          return;
+        }
         setState((previous) => ({ ...previous, error: error as Error }));
         // A dropped connection is asked again a little later; the job goes on meanwhile.
         timer = setTimeout(() => void poll(), POLL_MS * 4);
@@ -46,6 +53,6 @@ export function useImportJob(id: string | null, token: string): ImportJobState {
       controller.abort();
       clearTimeout(timer);
     };
-  }, [id, token]);
+  }, [id, token, onTokenRefused]);
   return state.id === id && id !== null ? state : NO_JOB;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { checkOrderFile, countOrderFile, type FileCheck, type OrderFileCounts, textChunks } from './order-file-reading';
+import { checkFileStart, type FileCheck, type OrderFileCounts, readOrderFile, textChunks } from './order-file-reading';
 
 export interface OrderFileState {
   /** null while the start of the file is read. */
@@ -10,7 +10,7 @@ export interface OrderFileState {
   counted: number;
 }
 
-/** Reads a chosen file's start (format and preview), then counts it to the end in the background. */
+/** Reads a chosen file in one pass: its format and first orders as soon as they are read, then its counts at the end. */
 export function useOrderFile(file: File | null): OrderFileState {
   const [state, setState] = useState<OrderFileState>({ check: null, counts: null, counted: 0 });
   useEffect(() => {
@@ -19,13 +19,18 @@ export function useOrderFile(file: File | null): OrderFileState {
     const controller = new AbortController();
     void (async () => {
       try {
-        const check = await checkOrderFile(file);
+        const notCsv = await checkFileStart(file);
         if (controller.signal.aborted) return;
-        setState((previous) => ({ ...previous, check }));
-        if (check.kind !== 'orders') return;
+        if (notCsv) {
+          setState((previous) => ({ ...previous, check: notCsv }));
+          return;
+        }
         let shown = 0;
-        const counts = await countOrderFile(textChunks(file), check.format, check.columns, {
+        const reading = await readOrderFile(textChunks(file), {
           signal: controller.signal,
+          onPreview: (check) => {
+            if (!controller.signal.aborted) setState((previous) => ({ ...previous, check }));
+          },
           onProgress: (read) => {
             const counted = file.size === 0 ? 1 : Math.min(1, read / file.size);
             // A re-render per hundredth is plenty.
@@ -34,6 +39,8 @@ export function useOrderFile(file: File | null): OrderFileState {
             setState((previous) => ({ ...previous, counted }));
           },
         });
+        if (reading.kind !== 'orders') return;
+        const { counts } = reading;
         if (!controller.signal.aborted) setState((previous) => ({ ...previous, counts, counted: 1 }));
       } catch (error) {
         if (controller.signal.aborted) return;

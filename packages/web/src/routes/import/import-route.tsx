@@ -6,7 +6,7 @@ import { DropZone } from '../../features/imports/drop-zone';
 import { FilePreview } from '../../features/imports/file-preview';
 import { ImportHistory } from '../../features/imports/import-history';
 import { ImportRun } from '../../features/imports/import-run';
-import { ImportRequestError, uploadOrderFile } from '../../features/imports/imports-api';
+import { ImportRequestError, isTokenRefused, type UploadProgress, uploadOrderFile } from '../../features/imports/imports-api';
 import { TEMPLATE_FILE_NAME, templateFileText } from '../../features/imports/template-file';
 import { useImportJob } from '../../features/imports/use-import-job';
 import { useOrderFile } from '../../features/imports/use-order-file';
@@ -25,13 +25,13 @@ const ImportPageShopQuery = graphql(`
 `);
 
 type Upload =
-  | { state: 'sending'; file: File }
+  | { state: 'sending'; file: File; sent: UploadProgress }
   | { state: 'sent'; file: File; jobId: string }
   | { state: 'refused'; file: File; message: string };
 
 /** Import: a file dropped or chosen, previewed, sent and followed to its outcome; the past uploads below. */
 export function ImportRoute() {
-  const { token } = useSession();
+  const { token, tokenRefused } = useSession();
   const client = useApolloClient();
   const { data, error, refetch } = useQuery(ImportPageShopQuery);
   const [file, setFile] = useState<File | null>(null);
@@ -39,7 +39,7 @@ export function ImportRoute() {
   const [historyVersion, setHistoryVersion] = useState(0);
   // Counting goes on while the file uploads: the progress bar needs the rows as soon as they are known.
   const orderFile = useOrderFile(file);
-  const jobState = useImportJob(upload?.state === 'sent' ? upload.jobId : null, token);
+  const jobState = useImportJob(upload?.state === 'sent' ? upload.jobId : null, token, tokenRefused);
   const templateUrl = useMemo(() => URL.createObjectURL(new Blob([templateFileText()], { type: 'text/csv;charset=utf-8' })), []);
   useEffect(() => () => URL.revokeObjectURL(templateUrl), [templateUrl]);
 
@@ -66,13 +66,20 @@ export function ImportRoute() {
   };
   const send = async () => {
     if (!file) return;
-    setUpload({ state: 'sending', file });
+    setUpload({ state: 'sending', file, sent: { loaded: 0, total: file.size } });
     setHistoryVersion((v) => v + 1);
     try {
-      const { id } = await uploadOrderFile(file, token);
+      const { id } = await uploadOrderFile(file, token, {
+        // Only this upload's bar moves: a file chosen since then has replaced it.
+        onProgress: (sent) => setUpload((current) => (current?.state === 'sending' && current.file === file ? { ...current, sent } : current)),
+      });
       setUpload({ state: 'sent', file, jobId: id });
       setHistoryVersion((v) => v + 1);
     } catch (failure) {
+      if (isTokenRefused(failure)) {
+        tokenRefused();
+        return;
+      }
       const message =
         failure instanceof ImportRequestError ? failure.message : 'We could not reach the server. Check your connection and try again.';
       setUpload({ state: 'refused', file, message });
@@ -112,7 +119,12 @@ export function ImportRoute() {
         </section>
       )}
       {(upload?.state === 'sending' || upload?.state === 'sent') && (
-        <ImportRun fileName={upload.file.name} state={jobState} totalRows={orderFile.counts?.rows ?? null} />
+        <ImportRun
+          fileName={upload.file.name}
+          sending={upload.state === 'sending' ? upload.sent : null}
+          state={jobState}
+          totalRows={orderFile.counts?.rows ?? null}
+        />
       )}
       {job?.status === 'done' && (
         <p className="import-page__next">
@@ -122,7 +134,7 @@ export function ImportRoute() {
         </p>
       )}
 
-      {shop && <ImportHistory token={token} timezone={shop.timezone} version={historyVersion} />}
+      {shop && <ImportHistory token={token} timezone={shop.timezone} version={historyVersion} onTokenRefused={tokenRefused} />}
     </div>
   );
 }

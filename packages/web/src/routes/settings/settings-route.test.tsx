@@ -88,7 +88,7 @@ function renderApp(server: ReturnType<typeof fakeServer>, path = '/settings') {
     { initialEntries: [path] },
   );
   render(
-    <SessionContext value={{ token: 'tti_test', signOut: () => undefined }}>
+    <SessionContext value={{ token: 'tti_test', signOut: () => undefined, tokenRefused: () => undefined }}>
       <ApolloProvider client={client}>
         <RouterProvider router={router} />
       </ApolloProvider>

@@ -92,12 +92,12 @@ export function importsClient(baseUrl: () => string) {
   };
 
   /** Uploads the file, expects 202 queued, and waits for the job's end. */
-  const importFile = async (csv: string, token: string, fileName = 'orders.csv'): Promise<FinishedImportJob> => {
+  const importFile = async (csv: string, token: string, fileName = 'orders.csv', ms = 30_000): Promise<FinishedImportJob> => {
     const response = await upload(csv, token, fileName);
     const accepted = (await response.json()) as { id: string; status: string };
     if (response.status !== 202) throw new Error(`POST /api/imports answered ${response.status}: ${JSON.stringify(accepted)}`);
     if (accepted.status !== 'queued') throw new Error(`POST /api/imports answered status ${accepted.status}, not queued`);
-    return finished(accepted.id, token);
+    return finished(accepted.id, token, ms);
   };
 
   return { upload, job, finished, importFile };

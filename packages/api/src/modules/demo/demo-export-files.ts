@@ -17,7 +17,7 @@ export const TIKTOK_EXPORT_FILE = 'tiktok-orders.csv';
 export const SHOPIFY_EXPORT_FILE = 'shopify-orders.csv';
 
 /** Seller Center's US layout, in its order (the columns we do not read stay blank). */
-const TIKTOK_HEADER = [
+export const TIKTOK_HEADER = [
   'Order ID', 'Order Status', 'Order Substatus', 'Cancelation/Return Type', 'Normal or Pre-order', 'SKU ID', 'Seller SKU',
   'Product Name', 'Variation', 'Quantity', 'Sku Quantity of return', 'SKU Unit Original Price', 'SKU Subtotal Before Discount',
   'SKU Platform Discount', 'SKU Seller Discount', 'SKU Subtotal After Discount', 'Shipping Fee After Discount',
@@ -26,7 +26,7 @@ const TIKTOK_HEADER = [
 ] as const;
 
 /** Shopify's order export, the columns we read and a few around them, in its order. */
-const SHOPIFY_HEADER = [
+export const SHOPIFY_HEADER = [
   'Name', 'Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Currency', 'Subtotal', 'Shipping', 'Taxes', 'Total',
   'Discount Code', 'Discount Amount', 'Created at', 'Lineitem quantity', 'Lineitem name', 'Lineitem price', 'Lineitem sku',
   'Billing Name', 'Billing Address1', 'Billing Address2', 'Billing City', 'Billing Zip', 'Billing Province', 'Billing Country',

@@ -183,7 +183,7 @@ describe('an import job stopped with the process', () => {
     expect(failed).toMatchObject({
       status: 'failed',
       ordersCreated: 0,
-      errors: [{ row: 1, column: '', message: 'The import stopped 3 times before it finished; upload the file again.' }],
+      errors: [{ row: 1, column: '', message: 'The import was interrupted 3 times before it finished (the server stopped or its database failed); upload the file again.' }],
     });
     expect(failed.finishedAt).not.toBeNull();
     expect(await jobRow(id)).toMatchObject({ status: 'failed', attempts: 4, stored_file: null });

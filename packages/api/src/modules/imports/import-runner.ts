@@ -87,7 +87,7 @@ async function runJob(scope: ShopScope, deps: ImportRunnerDeps, job: ClaimedJob,
   const started = performance.now();
   const log = { shopId: scope.shopId, importJobId: job.import_job_id, format: job.format };
   if (job.attempts > MAX_ATTEMPTS) {
-    await fail(scope, job, 0, [{ row: 1, column: '', message: `The import stopped ${MAX_ATTEMPTS} times before it finished; upload the file again.` }]);
+    await fail(scope, job, 0, [{ row: 1, column: '', message: `The import was interrupted ${MAX_ATTEMPTS} times before it finished (the server stopped or its database failed); upload the file again.` }]);
     deps.logger.warn({ ...log, attempts: job.attempts }, 'order file import given up');
     await removeFile(job.stored_file, deps.logger);
     return;

@@ -21,7 +21,7 @@ import { MAX_IMPORT_ERRORS } from './import-jobs.js';
 /** Orders written per pipeline batch; the whole file is still one transaction. */
 const ORDERS_PER_BATCH = 5_000;
 /** Orders checked at a time before other requests get their turn. */
-const ORDERS_PER_CHECK = 250;
+const ORDERS_PER_CHECK = 100;
 /** A job's rows_read is written at most this often while it runs. */
 const PROGRESS_INTERVAL_MS = 1_000;
 /** Runs started for one job before it is failed instead of tried again (a file that keeps stopping the process). */

@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 export type CopyCell = string | number | null;
 
 /** Rows per chunk written to the COPY stream: the text of one chunk is held at a time. */
-const ROWS_PER_CHUNK = 2_000;
+const ROWS_PER_CHUNK = 500;
 
 const SPECIAL = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

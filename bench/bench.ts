@@ -19,9 +19,15 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { scale: { type: 'string', default: 'full' }, requests: { type: 'string', default: '200' } },
+  options: {
+    scale: { type: 'string', default: 'full' },
+    requests: { type: 'string', default: '200' },
+    // `--only upload`: the data set, the other shop's idle dashboard and the upload run, nothing else.
+    only: { type: 'string' },
+  },
 });
 if (values.scale !== 'full' && values.scale !== 'small') throw new Error('--scale is full or small');
+if (values.only !== undefined && values.only !== 'upload') throw new Error('--only takes upload');
 const scale = SCALES[values.scale];
 const requests = Number(values.requests);
 /** The upload run's file: spec'd at a million rows; small enough for CI at the small scale. */
@@ -62,6 +68,29 @@ async function main() {
       const dashboard = (token: string, options: { connections: number; amount?: number; duration?: number }) =>
         loadGraphQL({ url: api.url, token, query: document.query, variables: document.variables, ...options });
 
+      const runUpload = async (idle: { p95: number }) => {
+        log(`order file upload into the big shop (${uploadRows.toLocaleString()} rows of a TikTok export)…`);
+        const upload = await measureUpload({
+          url: api.url,
+          apiPid: api.pid,
+          token: bigToken,
+          otherToken: ordinaryToken,
+          dashboard: document,
+          rows: uploadRows,
+          endDay: dataset.endDay,
+          log,
+        });
+        return { ...upload, otherShopIdleP95: idle.p95, otherShopP95Ratio: upload.otherShopDuringJob.p95 / idle.p95 };
+      };
+      if (values.only === 'upload') {
+        await dashboard(ordinaryToken, { connections: 1, amount: 20 });
+        log(`ordinary shop dashboard, ${requests} requests…`);
+        const ordinary = await dashboard(ordinaryToken, { connections: 1, amount: requests });
+        const upload = await runUpload(ordinary);
+        console.log(JSON.stringify({ ordinaryShopDashboard: ordinary, upload }, null, 2));
+        return;
+      }
+
       log('warming up…');
       await dashboard(bigToken, { connections: 1, amount: 20 });
       await dashboard(ordinaryToken, { connections: 1, amount: 20 });
@@ -99,17 +128,7 @@ async function main() {
       log('importOrders throughput…');
       const imports = await measureImports(db, api.url, values.scale === 'full' ? 100_000 : 10_000);
 
-      log(`order file upload into the big shop (${uploadRows.toLocaleString()} rows of a TikTok export)…`);
-      const upload = await measureUpload({
-        url: api.url,
-        apiPid: api.pid,
-        token: bigToken,
-        otherToken: ordinaryToken,
-        dashboard: document,
-        rows: uploadRows,
-        endDay: dataset.endDay,
-        log,
-      });
+      const upload = await runUpload(ordinary);
 
       const spa = await measureSpa(api.url, ordinaryToken);
       const peakRss = memoryOf(api.pid).peak;
@@ -124,7 +143,7 @@ async function main() {
         baseline: { ...baseline, ratioToApiP50: baseline.totalMs / bigSerial.p50 },
         sqlStatementsPerDashboard: statements,
         import: imports,
-        upload: { ...upload, otherShopIdleP95: ordinary.p95, otherShopP95Ratio: upload.otherShopDuringJob.p95 / ordinary.p95 },
+        upload,
         csvExport: { ...exportRun.result, rssGrowthBytes: exportRun.max - exportRun.before },
         apiPeakRssBytes: peakRss,
         spa,

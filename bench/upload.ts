@@ -34,7 +34,7 @@ interface Job {
 
 /**
  * A generated TikTok Seller Center export (large baskets, about three rows an order, buyers the
- * big shop never had) uploaded into the big shop through POST /api/imports as a seller's browser
+ * big shop never had; its orders stay in the big shop, which a kept data set thus grows by) uploaded into the big shop through POST /api/imports as a seller's browser
  * sends it, timed until the job reports done. Meanwhile another shop's dashboard is asked for one
  * request at a time, and the API's RSS is sampled.
  */
@@ -52,7 +52,8 @@ export async function measureUpload(options: {
   try {
     const generating = performance.now();
     const written = await writeDemoExportFiles(dir, {
-      seed: 20_261_201,
+      // New orders each run: a data set kept from an earlier run already holds that run's upload.
+      seed: Date.now() % 1_000_000_007,
       endDay: options.endDay,
       days: 365,
       timeZone: DEMO_SHOP.timezone,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './app.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../../test-support/api-client.js';
+import { withoutIds } from '../../test-support/order-file-uploads.js';
 import { FULL_DASHBOARD_QUERY } from '../../test-support/dashboard-query.js';
 import { IMPORT_MUTATION, makeOrder } from '../../test-support/order-factory.js';
 import { TEMPLATE_HEADER, templateCsv } from '../../test-support/order-file-csv.js';
@@ -85,17 +86,6 @@ const ordersOf = (prefix: string, n: number): OrderData[] =>
       discountCents: i % 7 === 0 ? 300 : 0,
     }),
   );
-
-/** Figures without what differs between two shops holding the same orders: row ids and the cursors made of them. */
-function withoutIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutIds);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => !['id', 'cursor', 'startCursor', 'endCursor'].includes(key))
-      .map(([key, v]) => [key, withoutIds(v)]),
-  );
-}
 
 describe('POST /api/imports and GET /api/imports/:id', () => {
   it('takes a raw text/csv body, answers 202 queued, and the job ends done with its counts', async () => {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { addDays, daysBetween, weekEndOf, weekStartOf } from '@tiktok-insights/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayRange } from '../src/format/dates';
 import {
   MARKETING_CUSTOMER,
@@ -28,6 +28,7 @@ import {
   waitForFullyDrawn,
   type CardSlug,
 } from './support/dashboard-page.js';
+import { watchCspViolations, type CspViolations } from './support/csp-violations.js';
 import { DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
 import { parseCount, parsePercent, parseUsdCents } from './support/text.js';
 
@@ -37,10 +38,19 @@ const METRICS = ['orders', 'net-receipts', 'aov', 'unique-customers'] as const;
 
 let env: DashboardEnvironment;
 let page: Page;
+/** The page's Content-Security-Policy violations: none may happen in any test. */
+let csp: CspViolations;
 
 beforeAll(async () => {
   env = await startDashboardEnvironment();
   page = await env.browser.newPage();
+  csp = await watchCspViolations(page);
+});
+
+afterEach(() => {
+  const violations = csp?.all() ?? [];
+  csp?.clear();
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
 });
 
 afterAll(async () => {

@@ -2,7 +2,8 @@
  * GraphiQL on /graphiql, as the API serves it from the build (packages/web/vite.graphiql.config.ts):
  * in headless Chromium it loads, shows the schema's documentation, runs `{ shop { name } }` with
  * the shop token taken from the address's `#token=`, and shows the answer; no request leaves
- * 127.0.0.1 (it works without internet) and the page raises no error.
+ * 127.0.0.1 (it works without internet), the page raises no error and nothing breaks its
+ * Content-Security-Policy.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer, createLogger, createShop, createTestDatabase, type TestDatabase } from '@tiktok-insights/api/testing';
+import { watchCspViolations } from './support/csp-violations.js';
 import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from './support/environment.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -65,6 +67,7 @@ it('loads without internet, shows the schema docs, and runs a query with the tok
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => void errors.push(error.message));
+  const csp = await watchCspViolations(page);
   const graphqlCalls: Array<{ authorization: string | undefined; body: string }> = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') {
@@ -72,7 +75,11 @@ it('loads without internet, shows the schema docs, and runs a query with the tok
     }
   });
 
-  await page.goto(`${server.url}/graphiql#token=${encodeURIComponent(token)}`);
+  const response = await page.goto(`${server.url}/graphiql#token=${encodeURIComponent(token)}`);
+  // Its own CSP: scripts and workers of its build only; inline styles for its editor.
+  const policy = response?.headers()['content-security-policy'] ?? '';
+  expect(policy).toContain("script-src 'self';");
+  expect(policy).toContain("style-src 'self' 'unsafe-inline';");
   // The editors are drawn and the schema came (introspection, without a token).
   await page.locator('.graphiql-container .graphiql-query-editor .view-lines').waitFor({ timeout: 60_000 });
   // The token left the address bar and filled the Authorization header.
@@ -111,5 +118,6 @@ it('loads without internet, shows the schema docs, and runs a query with the tok
   const elsewhere = requests.filter((url) => !/^(data:|blob:)/.test(url) && new URL(url).hostname !== '127.0.0.1');
   expect(elsewhere).toEqual([]);
   expect(errors).toEqual([]);
+  expect(csp.all()).toEqual([]);
   console.log(`graphiql: ${requests.length} requests, all to 127.0.0.1; query answered ${JSON.stringify({ shop: { name: SHOP_NAME } })}`);
 });

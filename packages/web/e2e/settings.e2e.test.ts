@@ -2,10 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dayOfWeek, formatMoney } from '@tiktok-insights/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayRange } from '../src/format/dates';
 import { SUMMARY, type Summary } from './support/api-client.js';
 import { card, tileText, waitForFullyDrawn } from './support/dashboard-page.js';
+import { watchCspViolations, type CspViolations } from './support/csp-violations.js';
 import { DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
 import { parseUsdCents } from './support/text.js';
 
@@ -13,11 +14,20 @@ const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
 let env: DashboardEnvironment;
 let page: Page;
+/** The page's Content-Security-Policy violations: none may happen in any test. */
+let csp: CspViolations;
 
 beforeAll(async () => {
   env = await startDashboardEnvironment();
   page = await env.browser.newPage();
+  csp = await watchCspViolations(page);
   await mkdir(ARTIFACTS, { recursive: true });
+});
+
+afterEach(() => {
+  const violations = csp?.all() ?? [];
+  csp?.clear();
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
 });
 
 afterAll(async () => {

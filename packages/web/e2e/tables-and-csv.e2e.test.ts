@@ -2,9 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CROSSOVER_CUSTOMERS_CSV, CSV_BOM, MARKETING_CUSTOMERS_CSV, type CsvTableDefinition } from '@tiktok-insights/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayWithYear } from '../src/format/dates';
 import { card, chooseFromCardMenu, TABLE_CARDS, tableHeaders, tableRows, waitForFullyDrawn, type CardSlug } from './support/dashboard-page.js';
+import { watchCspViolations, type CspViolations } from './support/csp-violations.js';
 import { DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
 import { downloadCardCsvBytes, screenshotCard, tableGeometry, type TableGeometry } from './support/table-geometry.js';
 import { parseCsv } from './support/text.js';
@@ -14,11 +15,20 @@ const TIMEZONE = 'America/Chicago';
 
 let env: DashboardEnvironment;
 let page: Page;
+/** The page's Content-Security-Policy violations: none may happen in any test. */
+let csp: CspViolations;
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   env = await startDashboardEnvironment();
   page = await env.browser.newPage();
+  csp = await watchCspViolations(page);
+});
+
+afterEach(() => {
+  const violations = csp?.all() ?? [];
+  csp?.clear();
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
 });
 
 afterAll(async () => {

@@ -57,7 +57,17 @@ export async function downloadCardCsvBytes(page: Page, slug: CardSlug, scope: 'R
   return { filename: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }
 
-/** A screenshot of a card, without the page's sticky bars drawn over it. */
+/**
+ * A screenshot of a card, without the page's sticky bars drawn over it. They are hidden through
+ * their `style` properties: the screenshot's `style` option adds a `<style>` element, which the
+ * dashboard's CSP refuses.
+ */
 export async function screenshotCard(page: Page, slug: CardSlug, path: string): Promise<void> {
-  await card(page, slug).screenshot({ path, style: '.side-menu, .toolbar { visibility: hidden !important; }' });
+  const bars = page.locator('.side-menu, .toolbar');
+  await bars.evaluateAll((elements) => elements.forEach((element) => (element as HTMLElement).style.setProperty('visibility', 'hidden', 'important')));
+  try {
+    await card(page, slug).screenshot({ path });
+  } finally {
+    await bars.evaluateAll((elements) => elements.forEach((element) => (element as HTMLElement).style.removeProperty('visibility')));
+  }
 }

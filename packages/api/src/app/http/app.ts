@@ -24,6 +24,7 @@ import { createLimitedServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits }
 import { sendHttpError } from './error-response.js';
 import { jsonBody, RequestBodyError } from './json-body.js';
 import { readinessProbe } from './readiness.js';
+import { apolloLandingPageCsp, securityHeaders } from './security-headers.js';
 
 /** Large enough for a 5,000-order import of ordinary orders; anything larger is answered 413. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -136,6 +137,8 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: stopGracePeriodMs })],
   });
   await apollo.start();
+  const webDist = deps.webDistDir;
+  app.use(securityHeaders({ landingPage: await apolloLandingPageCsp(apollo), graphiql: !!webDist && hasGraphiql(webDist) }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -176,7 +179,6 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
         createRequestContext(authDeps, { authorization: req.headers.authorization, clientAddress: req.ip }, res.locals.viewer as Promise<Viewer> | undefined),
     }),
   );
-  const webDist = deps.webDistDir;
   // GraphiQL (packages/web/vite.graphiql.config.ts), for developers without internet access, which
   // Apollo Sandbox on /graphql needs.
   if (webDist && hasGraphiql(webDist)) {
@@ -190,6 +192,7 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
       res.sendFile(join(webDist, 'index.html'));
     });
   }
+  app.use((_req, res) => sendHttpError(res, { status: 404, code: 'NOT_FOUND', message: 'Not found.' }));
   app.use(jsonErrors);
 
   try {

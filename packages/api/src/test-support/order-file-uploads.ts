@@ -1,6 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CSV_BOM, csvLine, type ImportJobView } from '@tiktok-insights/shared';
+import { afterAll, beforeAll } from 'vitest';
 import { SHOPIFY_HEADER, shopifyExportRows, TIKTOK_HEADER, tiktokExportRows } from '../modules/demo/demo-export-files.js';
 import type { OrderData } from '../modules/orders/order-input.js';
+import { startTestApi, type TestApi } from './api-client.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
  * Order files as sellers download them, and their upload through `POST /api/imports` (spec
@@ -112,4 +118,26 @@ export function withoutIds(value: unknown): unknown {
       .filter(([key]) => !['id', 'cursor', 'startCursor', 'endCursor'].includes(key))
       .map(([key, v]) => [key, withoutIds(v)]),
   );
+}
+
+/** A test file's own database and running API with an upload folder of its own: made before its tests, removed after. */
+export interface ImportTestEnv {
+  db: TestDatabase;
+  api: TestApi;
+  importDir: string;
+}
+
+export function useImportTestEnv(folderPrefix: string): ImportTestEnv {
+  const env = {} as ImportTestEnv;
+  beforeAll(async () => {
+    env.db = await createTestDatabase();
+    env.importDir = await mkdtemp(join(tmpdir(), folderPrefix));
+    env.api = await startTestApi(env.db.dataSource, { server: { imports: { dir: env.importDir } } });
+  });
+  afterAll(async () => {
+    await env.api?.close();
+    await env.db?.drop();
+    if (env.importDir) await rm(env.importDir, { recursive: true, force: true });
+  });
+  return env;
 }

@@ -3,37 +3,19 @@
  * section 7): created, then unchanged when sent again, then updated and added from a later
  * overlapping export; and a file with more invalid rows than a job keeps errors for.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { CSV_BOM, csvLine } from '@tiktok-insights/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHOPIFY_HEADER, shopifyExportRows, TIKTOK_HEADER, tiktokExportRows } from '../../modules/demo/demo-export-files.js';
 import { MAX_IMPORT_ERRORS } from '../../modules/imports/import-jobs.js';
 import type { OrderData, OrderStatus, SalesChannel } from '../../modules/orders/order-input.js';
-import { startTestApi, type TestApi } from '../../test-support/api-client.js';
 import { makeOrder } from '../../test-support/order-factory.js';
-import { exportableOrder, importsClient, shopifyExportCsv, tiktokExportCsv } from '../../test-support/order-file-uploads.js';
+import { exportableOrder, importsClient, shopifyExportCsv, tiktokExportCsv, useImportTestEnv } from '../../test-support/order-file-uploads.js';
 import { shopChecksum } from '../../test-support/table-checksum.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let importDir: string;
+const env = useImportTestEnv('import-exports-test-');
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  importDir = await mkdtemp(join(tmpdir(), 'import-exports-test-'));
-  api = await startTestApi(db.dataSource, { server: { imports: { dir: importDir } } });
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-  await rm(importDir, { recursive: true, force: true });
-});
-
-const imports = importsClient(() => api.server.url);
+const imports = importsClient(() => env.api.server.url);
 const ZONE = 'America/Chicago'; // createShop's default
 
 /** Uploads the file, expects 202 with a queued job, and waits for the job's end. */
@@ -49,13 +31,13 @@ async function importFile(csv: string, token: string, fileName: string) {
 
 /** The shop's tables but its import jobs, which every upload adds to. */
 async function ordersChecksum(shopId: string) {
-  const sums = await shopChecksum(db.dataSource, shopId);
+  const sums = await shopChecksum(env.db.dataSource, shopId);
   delete sums.import_job;
   return sums;
 }
 
 async function storedStatuses(shopId: string, channel: SalesChannel | 'STORE'): Promise<Record<string, string>> {
-  const rows: Array<{ external_id: string; status: string }> = await db.dataSource.query(
+  const rows: Array<{ external_id: string; status: string }> = await env.db.dataSource.query(
     `SELECT external_id, status FROM sales_order WHERE shop_id = $1 AND (channel = $2 OR ($2 = 'STORE' AND channel <> 'TIKTOK'))`,
     [shopId, channel],
   );
@@ -135,7 +117,7 @@ function shopifyWithTikTokSource(orders: readonly OrderData[]): string {
 
 describe('TikTok Seller Center and Shopify exports through POST /api/imports', () => {
   it('create the orders, change nothing sent again, and update and add from a later overlapping export', async () => {
-    const { shopId, token } = await api.createShop();
+    const { shopId, token } = await env.api.createShop();
     const tiktok = tiktokOrders(0, 12, ['PAID', 'SHIPPED', 'UNPAID', 'DELIVERED', 'REFUNDED', 'CANCELLED']);
     const store = storeOrders(0, 9, ['PAID', 'SHIPPED', 'UNPAID', 'REFUNDED', 'CANCELLED']);
     const tiktokCsv = tiktokExportCsv(tiktok, ZONE);
@@ -224,7 +206,7 @@ describe('TikTok Seller Center and Shopify exports through POST /api/imports', (
     const newStore = storeOrders(50, 2, ['PAID']);
     const form = new FormData();
     form.append('file', new Blob([shopifyWithTikTokSource([...laterStore, ...newStore])], { type: 'text/csv' }), 'orders_export_2.csv');
-    const response = await fetch(`${api.server.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${env.api.server.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     expect(response.status).toBe(202);
     const laterShopify = await imports.finished(((await response.json()) as { id: string }).id, token);
     expect(laterShopify).toMatchObject({
@@ -238,9 +220,9 @@ describe('TikTok Seller Center and Shopify exports through POST /api/imports', (
       errors: [],
     });
     expect(await storedStatuses(shopId, 'STORE')).toEqual({ ...statusesOf(laterStore), ...statusesOf(newStore) });
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM sales_order WHERE shop_id = $1 AND external_id = '#9001'`, [shopId]);
+    const [{ n }] = await env.db.dataSource.query(`SELECT count(*)::int AS n FROM sales_order WHERE shop_id = $1 AND external_id = '#9001'`, [shopId]);
     expect(n).toBe(0);
-    expect(await readdir(importDir)).toEqual([]);
+    expect(await readdir(env.importDir)).toEqual([]);
   });
 });
 
@@ -264,7 +246,7 @@ const BROKEN: Record<'tiktok' | 'shopify', Array<{ column: string; cell: string;
 
 describe.each(['tiktok', 'shopify'] as const)('a %s export with 150 invalid rows', (format) => {
   it(`fails its job with the first ${MAX_IMPORT_ERRORS} errors, by row and column, and writes nothing`, async () => {
-    const { shopId, token } = await api.createShop();
+    const { shopId, token } = await env.api.createShop();
     const keep = format === 'tiktok' ? tiktokOrders(0, 5, ['PAID']) : storeOrders(0, 5, ['PAID']);
     expect((await importFile(format === 'tiktok' ? tiktokExportCsv(keep, ZONE) : shopifyExportCsv(keep, ZONE), token, 'first.csv')).status).toBe('done');
     const before = await ordersChecksum(shopId);
@@ -295,6 +277,6 @@ describe.each(['tiktok', 'shopify'] as const)('a %s export with 150 invalid rows
     expect(status).toBe(200);
     expect(body.errors).toEqual(job.errors);
     expect(await ordersChecksum(shopId)).toEqual(before);
-    expect(await readdir(importDir)).toEqual([]);
+    expect(await readdir(env.importDir)).toEqual([]);
   });
 });

@@ -5,14 +5,10 @@
  * into fresh shops, then compared, figure by figure over several ranges, with a shop that got the
  * orders through importOrders.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { addDays } from '@tiktok-insights/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderData, OrderLineData } from '../../modules/orders/order-input.js';
-import { startTestApi, type TestApi } from '../../test-support/api-client.js';
 import { FULL_DASHBOARD_QUERY } from '../../test-support/dashboard-query.js';
 import { importOrdersOfShop } from '../../test-support/import-orders-of-shop.js';
 import { templateCsv } from '../../test-support/order-file-csv.js';
@@ -23,28 +19,13 @@ import {
   shopifyExportCsv,
   tiktokExportCsv,
   withoutIds,
-  type FinishedImportJob,
+  type FinishedImportJob,useImportTestEnv
 } from '../../test-support/order-file-uploads.js';
 import { randomOrders } from '../../test-support/random-orders.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let importDir: string;
+const env = useImportTestEnv('import-dashboard-test-');
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  importDir = await mkdtemp(join(tmpdir(), 'import-dashboard-test-'));
-  api = await startTestApi(db.dataSource, { server: { imports: { dir: importDir } } });
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-  await rm(importDir, { recursive: true, force: true });
-});
-
-const imports = importsClient(() => api.server.url);
+const imports = importsClient(() => env.api.server.url);
 
 /** A free gift: a line at 0.00, which every format must carry. */
 const GIFT: OrderLineData = { productExternalId: 'gift-tote', productName: 'Gift Tote', sku: 'GIFT-TOTE', quantity: 1, unitPriceCents: 0 };
@@ -114,12 +95,12 @@ describe('orders uploaded as files', () => {
         const tiktok = (orders: OrderData[]) => orders.filter((o) => o.channel === 'TIKTOK');
         const store = (orders: OrderData[]) => orders.filter((o) => o.channel !== 'TIKTOK');
         const shop = { timezone: s.timeZone };
-        const reference = await api.createShop(shop);
-        const viaExports = await api.createShop(shop);
-        const viaTemplate = await api.createShop(shop);
+        const reference = await env.api.createShop(shop);
+        const viaExports = await env.api.createShop(shop);
+        const viaTemplate = await env.api.createShop(shop);
 
-        const expectedFirst = await importOrdersOfShop(db.dataSource, reference.shopId, first);
-        const expectedCorrections = await importOrdersOfShop(db.dataSource, reference.shopId, corrections);
+        const expectedFirst = await importOrdersOfShop(env.db.dataSource, reference.shopId, first);
+        const expectedCorrections = await importOrdersOfShop(env.db.dataSource, reference.shopId, corrections);
         expect(expectedFirst).toEqual({ created: first.length, updated: 0, unchanged: 0 });
 
         const exportFiles = (orders: OrderData[], stage: string) => [
@@ -145,7 +126,7 @@ describe('orders uploaded as files', () => {
         for (const range of ranges) {
           const variables = { ...range, customersFirst: 500, crossoverFirst: 500, topFirst: 500 };
           const [expected, fromExports, fromTemplate] = await Promise.all(
-            [reference, viaExports, viaTemplate].map((owner) => api.gql(FULL_DASHBOARD_QUERY, variables, owner.token)),
+            [reference, viaExports, viaTemplate].map((owner) => env.api.gql(FULL_DASHBOARD_QUERY, variables, owner.token)),
           );
           for (const answer of [expected, fromExports, fromTemplate]) expect(answer!.errors).toBeUndefined();
           const insights = expected!.data!.shop.tiktokInsights;

@@ -157,13 +157,27 @@ function shopifyStatus(order: OrderData, timeZone: string) {
   }
 }
 
+/** Shopify's billing or shipping address cells: the demo's buyers ship where they pay. */
+function addressCells(kind: 'Billing' | 'Shipping', order: OrderData): Row<typeof SHOPIFY_HEADER> {
+  const address = order.customer.address;
+  return {
+    [`${kind} Name`]: order.customer.name,
+    [`${kind} Address1`]: address.line1,
+    [`${kind} Address2`]: address.line2 ?? '',
+    [`${kind} City`]: address.city,
+    // Shopify guards a zip's leading zeros from spreadsheets with a quote.
+    [`${kind} Zip`]: `'${address.postalCode}`,
+    [`${kind} Province`]: address.region,
+    [`${kind} Country`]: address.country,
+  };
+}
+
 /** One row per line item; the order's own cells on its first row only, as Shopify writes them. */
 export function shopifyExportRows(order: OrderData, timeZone: string): string[][] {
   if (order.channel === 'TIKTOK') throw new RangeError('TikTok orders belong in the Seller Center export');
   const source = SHOPIFY_SOURCE[order.channel];
   const money = (cents: number) => csvMoney(cents, 'USD');
   const total = totalCents(order);
-  const address = order.customer.address;
   const { financial, fulfillment, cancelledAt } = shopifyStatus(order, timeZone);
   const createdAt = shopifyTime(order.placedAt, timeZone);
   return order.lines.map((line, n) => {
@@ -190,21 +204,8 @@ export function shopifyExportRows(order: OrderData, timeZone: string): string[][
             Total: money(total),
             'Discount Amount': money(order.discountCents),
             'Created at': createdAt,
-            'Billing Name': order.customer.name,
-            'Billing Address1': address.line1,
-            'Billing Address2': address.line2 ?? '',
-            'Billing City': address.city,
-            // Shopify guards a zip's leading zeros from spreadsheets with a quote.
-            'Billing Zip': `'${address.postalCode}`,
-            'Billing Province': address.region,
-            'Billing Country': address.country,
-            'Shipping Name': order.customer.name,
-            'Shipping Address1': address.line1,
-            'Shipping Address2': address.line2 ?? '',
-            'Shipping City': address.city,
-            'Shipping Zip': `'${address.postalCode}`,
-            'Shipping Province': address.region,
-            'Shipping Country': address.country,
+            ...addressCells('Billing', order),
+            ...addressCells('Shipping', order),
             'Cancelled at': cancelledAt,
             'Refunded Amount': money(order.status === 'REFUNDED' ? total : 0),
             Source: source,

@@ -4,7 +4,10 @@ import { loadConfig, type AppConfig } from './app/config.js';
 import { closeDatabase } from './app/process/close-database.js';
 import { openDatabase } from './platform/database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/database/embedded-postgres.js';
-import { databaseHasShop, demoSignInToken, findDemoShopId } from './modules/demo/demo-sign-in.js';
+import { databaseHasShop, findDemoShopId } from './modules/demo/demo-sign-in.js';
+import { demoOwnerSignIn } from './modules/demo/demo-owner.js';
+import { issueSetupCode, setupNeeded } from './modules/setup/first-run.js';
+import { createMailer } from './platform/mail/mailer.js';
 import { hasGraphiql, startServer } from './app/http/app.js';
 import { loggableError, logger, logToFile } from './platform/logging/logger.js';
 import { plannerStatisticsRefresh } from './modules/orders/planner-statistics.js';
@@ -68,6 +71,10 @@ async function main(): Promise<void> {
       connectionLimits: config.connectionLimits,
       exports: config.exports,
       imports: config.imports,
+      publicUrl: config.publicUrl,
+      authSecret: config.authSecret,
+      trustedOrigins: config.trustedOrigins,
+      mailer: createMailer(config.smtpUrl, config.mailFrom, logger),
     },
     config.port,
     config.host,
@@ -81,10 +88,16 @@ async function main(): Promise<void> {
     `  GraphQL API and Apollo Sandbox: ${baseUrl}/graphql`,
   ];
   if (hasGraphiql(config.webDistDir)) lines.push(`  GraphiQL (works offline): ${baseUrl}/graphiql`);
-  if (demoShopId) {
-    // The one place a token is printed: the operator's own sign-in link, never a log line.
-    const token = await demoSignInToken(dataSource, demoShopId);
-    lines.push(`  Demo shop dashboard (signed in): ${baseUrl}/#token=${token}`);
+  // The one place a password or the setup code is printed: the operator's terminal, never a log line.
+  const demoOwner = demoShopId ? await demoOwnerSignIn(dataSource, demoShopId) : null;
+  if (demoOwner) {
+    lines.push(`  Demo shop: sign in at ${baseUrl}/ as ${demoOwner.email}, password ${demoOwner.password}`);
+  } else if (demoShopId) {
+    lines.push(`  Demo shop: sign in at ${baseUrl}/ (the demo owner's password was changed; \`pnpm reset-password <email>\` sets a new one)`);
+  }
+  if (await setupNeeded(dataSource)) {
+    const code = await issueSetupCode(dataSource);
+    lines.push(`  First run: create the owner's account and your shop at ${baseUrl}/setup?code=${code} (works once)`);
   }
   if (!config.adminToken) lines.push('  ADMIN_TOKEN is not set: creating shops through the API is off.');
   if (logFile) lines.push(`  Logs (JSON lines): ${logFile}`);

@@ -77,6 +77,6 @@ export interface ImportJobView {
   errors: OrderFileRowError[];
   createdAt: string;
   finishedAt: string | null;
-  /** The token the file came with (null for uploads from before it was recorded, or once the token is deleted). */
-  uploadedBy: { tokenId: string; label: string } | null;
+  /** The API key the file came with (its id), or the person who uploaded it (no key id); the label is the key's name or the person's. */
+  uploadedBy: { tokenId: string | null; label: string } | null;
 }

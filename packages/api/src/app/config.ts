@@ -45,6 +45,14 @@ export interface AppConfig {
   exports: ExportSettings;
   /** Uploaded order files: where they wait for their job (IMPORT_DIR) and how large one may be (IMPORT_MAX_BYTES). */
   imports: ImportSettings;
+  /** Signs session cookies (AUTH_SECRET); null: a random secret kept in the database. */
+  authSecret: string | null;
+  /** Other origins whose pages may call the auth routes (TRUSTED_ORIGINS, comma-separated). */
+  trustedOrigins: string[];
+  /** SMTP server for invitations and password resets (SMTP_URL, e.g. smtps://user:pass@mail.example.com); null: links are shown to copy. */
+  smtpUrl: string | null;
+  /** The sender of that mail (MAIL_FROM). */
+  mailFrom: string;
 }
 
 /** The admin token can create shops and their tokens: it must be long enough not to be guessed. */
@@ -91,6 +99,13 @@ function adminTokenFromEnv(env: NodeJS.ProcessEnv): string | null {
   }
   if (/\s/.test(token)) throw new Error('ADMIN_TOKEN must not contain spaces (it is sent as "Authorization: Bearer <token>")');
   return token;
+}
+
+function authSecretFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const secret = env.AUTH_SECRET;
+  if (!secret) return null;
+  if (secret.length < 32) throw new Error(`AUTH_SECRET must be at least 32 characters long, got ${secret.length}; generate one with \`openssl rand -hex 32\``);
+  return secret;
 }
 
 /** TRUST_PROXY as Express takes it: true, a number of proxies, or addresses and subnets ("loopback, 10.0.0.0/8"). */
@@ -167,6 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: trustProxyFromEnv(env),
     exports: exportSettingsFromEnv(env),
+    authSecret: authSecretFromEnv(env),
+    trustedOrigins: (env.TRUSTED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'TikTok Insights <no-reply@localhost>',
     imports: {
       dir: env.IMPORT_DIR ? resolve(env.IMPORT_DIR) : join(dataDir, 'imports'),
       maxBytes: positiveIntFromEnv(env, 'IMPORT_MAX_BYTES', DEFAULT_IMPORT_MAX_BYTES, 'bytes'),

@@ -5,7 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { DataSource } from 'typeorm';
-import { shopOfToken } from '../../modules/auth/viewer.js';
+import { apiKeyOfToken } from '../../modules/auth/viewer.js';
 import { findImportJob, importJobProgress, insertImportJob, MAX_IMPORT_ERRORS, withdrawQueuedImportJob, type ImportJobView } from '../../modules/imports/import-jobs.js';
 import { shopImportsRunner } from '../../modules/imports/import-runner.js';
 import { plannerStatisticsRefresh } from '../../modules/orders/planner-statistics.js';
@@ -98,7 +98,7 @@ export async function resolveShop(
   if (UUID.test(shop)) {
     shopId = shop;
   } else {
-    const owner = await shopOfToken(dataSource, shop);
+    const owner = await apiKeyOfToken(dataSource, shop);
     if (!owner) throw new UsageError('No shop has this token, or it was revoked.');
     ({ shopId, tokenId } = owner);
   }

@@ -18,6 +18,9 @@ import { ShopAdminResolver } from '../../modules/shops/shop-admin.resolver.js';
 import { ShopResolver } from '../../modules/shops/shop.resolver.js';
 import { ShopSettingsResolver } from '../../modules/shop-settings/shop-settings.resolver.js';
 import { TikTokResolver } from '../../modules/tiktok/tiktok.resolver.js';
+import { ApiKeysResolver } from '../../modules/api-keys/api-keys.resolver.js';
+import { CallerResolver } from '../../modules/auth/caller.resolver.js';
+import { SharedLinksResolver } from '../../modules/shared-links/shared-links.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -28,12 +31,12 @@ function describeRoots(built: GraphQLSchema): GraphQLSchema {
   const mutation = built.getMutationType()!;
   const describedQuery = new GraphQLObjectType({
     ...query.toConfig(),
-    description: 'Reads. Every field needs `Authorization: Bearer <shop token>`; introspection needs none.',
+    description: 'Reads. Every field needs an API key (`Authorization: Bearer <key>`), a signed-in session or a shared link; introspection and `serverInfo` need none.',
   });
   const describedMutation = new GraphQLObjectType({
     ...mutation.toConfig(),
     description:
-      "Writes: imports, the shop's settings and the TikTok connection with a shop token; shops and tokens with the admin token.",
+      "Writes: imports, the shop's settings and the TikTok connection with an IMPORT key or as an owner or admin; API keys and shared links as an owner or admin; shops and tokens with the admin token.",
   });
   return new GraphQLSchema({
     ...config,
@@ -60,6 +63,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       TikTokCrossoverResolver,
       CrossoverInsightsResolver,
       CrossoverCustomerResolver,
+      CallerResolver,
+      ApiKeysResolver,
+      SharedLinksResolver,
     ],
     validate: false,
   }).then(describeRoots);

@@ -7,7 +7,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import express, { type ErrorRequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuthThrottle, DEFAULT_AUTH_THROTTLE_LIMITS, type AuthThrottleLimits } from '../../modules/auth/auth-throttle.js';
-import { resolveViewer, type Viewer } from '../../modules/auth/viewer.js';
+import { createHmac } from 'node:crypto';
+import { createAuth, type Auth } from '../../modules/auth/auth.js';
+import { DEFAULT_SIGN_IN_LIMITS, SignInThrottle, type SignInLimits } from '../../modules/auth/sign-in-throttle.js';
+import { resolveViewer, type Viewer, type ViewerDeps } from '../../modules/auth/viewer.js';
+import { keptSecret } from '../../platform/database/server-settings.js';
+import { primaryPool } from '../../platform/database/replication.js';
+import { NO_MAILER, type Mailer } from '../../platform/mail/mailer.js';
+import { accountsRoutes } from './accounts.routes.js';
+import { authRoutes, CLIENT_ADDRESS_HEADER, sessionReader } from './auth.routes.js';
+import { credentialsOf } from './caller.js';
 import { DEFAULT_HOST } from '../config.js';
 import { createApolloServer } from '../graphql/apollo.js';
 import { createRequestContext } from '../graphql/request-context.js';
@@ -52,6 +61,16 @@ export interface AppDeps {
   imports?: Partial<ImportSettings>;
   /** The background jobs' workers (defaults: 2 at once, polling every 2 s). */
   jobs?: JobQueueOptions;
+  /** The address people open (PUBLIC_URL); the server's own address when unset. */
+  publicUrl?: string | null;
+  /** Signs session cookies (AUTH_SECRET); a random one kept in the database when unset. */
+  authSecret?: string | null;
+  /** Other origins allowed to call the auth routes with cookies (TRUSTED_ORIGINS). */
+  trustedOrigins?: string[];
+  /** Mail for invitations and password resets (SMTP_URL); none by default. */
+  mailer?: Mailer;
+  /** Wrong passwords allowed before a wait (default DEFAULT_SIGN_IN_LIMITS). */
+  signInLimits?: SignInLimits;
 }
 
 export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
@@ -119,7 +138,31 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
   const app = express();
   app.disable('x-powered-by');
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
-  const authDeps = { ...deps, authThrottle: new AuthThrottle(deps.dataSource, deps.authThrottle ?? DEFAULT_AUTH_THROTTLE_LIMITS, deps.logger) };
+  // The authentication library is made once the server's own address is known (after listen).
+  let auth: Auth | null = null;
+  const authReady = (): Auth => {
+    if (!auth) throw new Error('authentication is not ready yet');
+    return auth;
+  };
+  const secret = deps.authSecret ?? (await keptSecret(deps.dataSource, 'auth_secret'));
+  const sharedLinkSecrets = { grantKey: createHmac('sha256', secret).update('shared link grants').digest('base64url') };
+  const mailer = deps.mailer ?? NO_MAILER;
+  const signIns = new SignInThrottle(deps.dataSource, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, deps.logger);
+  const sessions = { personOf: (headers: Headers) => sessionReader(authReady()).personOf(headers) };
+  const authDeps: ViewerDeps & Omit<AppDeps, 'authThrottle'> = {
+    ...deps,
+    authThrottle: new AuthThrottle(deps.dataSource, deps.authThrottle ?? DEFAULT_AUTH_THROTTLE_LIMITS, deps.logger),
+    sessions,
+    sharedLinkSecrets,
+  };
+  let baseUrl = deps.publicUrl ?? '';
+  const accountServices = {
+    get baseUrl() {
+      return baseUrl;
+    },
+    mailConfigured: mailer.configured,
+    sharedLinkSecrets,
+  };
   // Requests being answered: those still here when stop()'s grace period ends are cut short.
   const inFlight = new Set<object>();
   let cutShort = 0;
@@ -155,6 +198,21 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
   await jobs.start();
   const resumed = await resumeWaitingImports(deps.dataSource, jobs);
   if (resumed > 0) deps.logger.info({ shops: resumed }, 'order file imports resumed');
+  app.use('/api/auth', (req, res) => {
+    if (!auth) return sendHttpError(res, { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Starting; try again in a moment.' });
+    return authRoutes({ auth, signIns, dataSource: deps.dataSource, logger: deps.logger, origin: new URL(baseUrl).origin })(req, res, () => undefined);
+  });
+  const accountRoutes = accountsRoutes({
+    get auth() {
+      return authReady();
+    },
+    dataSource: deps.dataSource,
+    logger: deps.logger,
+    signIns,
+    sharedLinkSecrets,
+  });
+  app.use('/api/setup', accountRoutes.setup);
+  app.use('/api/shared-links', accountRoutes.sharedLinks);
   app.use('/api/imports', createImports({ ...authDeps, jobs, imports: { ...DEFAULT_IMPORT_SETTINGS, ...deps.imports } }));
   app.use(
     '/graphql',
@@ -162,11 +220,11 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
       limits: { anonymousBytes: ANONYMOUS_MAX_BODY_BYTES, authenticatedBytes: MAX_BODY_BYTES, maxDepth: MAX_BODY_DEPTH },
       // Looked up only for a body over the anonymous limit; the request's context reuses the answer.
       async allowsLargeBody(req, res) {
-        const viewer: Promise<Viewer> = resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, authDeps);
+        const viewer: Promise<Viewer> = resolveViewer(credentialsOf(req), authDeps);
         res.locals.viewer = viewer;
         try {
           const { kind } = await viewer;
-          return kind === 'shop' || kind === 'admin';
+          return kind === 'apiKey' || kind === 'admin' || kind === 'person';
         } catch (error) {
           deps.logger.warn({ err: loggableError(error) }, 'token lookup for a large request body failed');
           throw error;
@@ -176,7 +234,7 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
     }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createRequestContext(authDeps, { authorization: req.headers.authorization, clientAddress: req.ip }, res.locals.viewer as Promise<Viewer> | undefined),
+        createRequestContext({ ...authDeps, accounts: accountServices }, credentialsOf(req), res.locals.viewer as Promise<Viewer> | undefined),
     }),
   );
   // GraphiQL (packages/web/vite.graphiql.config.ts), for developers without internet access, which
@@ -206,6 +264,16 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
   }
   const address = httpServer.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
+  baseUrl = (deps.publicUrl ?? serverUrl(host, boundPort)).replace(/\/+$/, '');
+  auth = createAuth({
+    pool: primaryPool(deps.dataSource),
+    secret,
+    baseUrl,
+    trustedOrigins: deps.trustedOrigins ?? [],
+    mailer,
+    logger: deps.logger,
+    clientAddressHeader: CLIENT_ADDRESS_HEADER,
+  });
   const stopHttp = async () => {
     // Set before Apollo's own timer for the same period, which then closes their connections.
     const graceEnds = setTimeout(() => (cutShort = inFlight.size), stopGracePeriodMs);

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { AuthThrottle } from '../../modules/auth/auth-throttle.js';
-import { resolveViewer, shopScopeOf } from '../../modules/auth/viewer.js';
+import { resolveViewer, shopScopeOf, type ViewerDeps } from '../../modules/auth/viewer.js';
+import { credentialsOf } from './caller.js';
 import { crossoverCustomersExport } from '../../modules/crossover/crossover-customers.export.js';
 import { marketingListExport } from '../../modules/customers/marketing-list.export.js';
 import { findShop } from '../../modules/shops/shop.service.js';
@@ -16,11 +16,9 @@ import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';
 import { httpErrorOf, sendHttpError } from './error-response.js';
 
-interface Deps {
+interface Deps extends ViewerDeps {
   dataSource: DataSource;
   logger: Logger;
-  adminToken: string | null;
-  authThrottle: AuthThrottle;
   exports?: Partial<ExportSettings>;
 }
 
@@ -54,8 +52,8 @@ export function createExports(deps: Deps): Exports {
       });
       let shopId: string | null = null;
       try {
-        const viewer = await resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, deps);
-        const scope = shopScopeOf(viewer, deps.dataSource, 'Exports need a shop token.');
+        const viewer = await resolveViewer(credentialsOf(req), deps);
+        const scope = shopScopeOf(viewer, deps.dataSource, 'Exports need an API key or a signed-in person.');
         const shop = await findShop(scope);
         shopId = shop.id;
         await requireTikTokConnected(scope);

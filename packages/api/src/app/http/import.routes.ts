@@ -7,8 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { AuthThrottle } from '../../modules/auth/auth-throttle.js';
-import { resolveViewer, shopScopeOf } from '../../modules/auth/viewer.js';
+import { resolveViewer, shopScopeOf, type ViewerDeps } from '../../modules/auth/viewer.js';
+import { assertOwnPage, credentialsOf } from './caller.js';
 import { createImportJob, DEFAULT_IMPORT_JOBS_PAGE, findImportJob, listImportJobs, MAX_IMPORT_JOBS_PAGE } from '../../modules/imports/import-jobs.js';
 import { openOrderFile, type OrderFileFormat } from '../../modules/order-files/order-file-reader.js';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
@@ -23,11 +23,9 @@ export interface ImportSettings {
   maxBytes: number;
 }
 
-interface Deps {
+interface Deps extends ViewerDeps {
   dataSource: DataSource;
   logger: Logger;
-  adminToken: string | null;
-  authThrottle: AuthThrottle;
   jobs: JobQueue;
   imports: ImportSettings;
 }
@@ -135,12 +133,17 @@ async function detectFormat(path: string, format: OrderFileFormat | undefined, t
  * header row is checked before the answer; the job (modules/imports) runs in the background.
  */
 export function createImports(deps: Deps): Router {
-  const callerOf = async (req: Request): Promise<{ scope: ShopScope; tokenId: string }> => {
-    const viewer = await resolveViewer({ authorization: req.headers.authorization, clientAddress: req.ip }, deps);
-    const scope = shopScopeOf(viewer, deps.dataSource, 'Imports need a shop token.');
-    // shopScopeOf refuses every caller but a shop's token.
-    if (viewer.kind !== 'shop') throw new Error(`a ${viewer.kind} caller was given a shop scope`);
-    return { scope, tokenId: viewer.tokenId };
+  /** The caller's shop, for reading its uploads; `import`: for a new upload (and who made it). */
+  const callerOf = async (req: Request, permission: 'read' | 'import' = 'read') => {
+    const viewer = await resolveViewer(credentialsOf(req), deps);
+    const scope = shopScopeOf(viewer, deps.dataSource, 'Imports need an API key or a signed-in person.');
+    scope.require(permission);
+    if (permission === 'import') assertOwnPage(req, viewer);
+    return {
+      scope,
+      tokenId: viewer.kind === 'apiKey' ? viewer.tokenId : null,
+      userId: viewer.kind === 'person' ? viewer.userId : null,
+    };
   };
   const scopeOf = async (req: Request): Promise<ShopScope> => (await callerOf(req)).scope;
   const answerError = (res: Response, error: unknown, what: string) => {
@@ -162,7 +165,7 @@ export function createImports(deps: Deps): Router {
     };
     let saved: string | null = null;
     try {
-      const { scope, tokenId } = await callerOf(req);
+      const { scope, tokenId, userId } = await callerOf(req, 'import');
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > deps.imports.maxBytes) {
         refuse(tooLarge(deps.imports.maxBytes));
@@ -179,7 +182,7 @@ export function createImports(deps: Deps): Router {
       await pipeline(counter, createWriteStream(saved, { flags: 'wx' }));
       const [shop]: Array<{ timezone: string }> = await scope.write(`SELECT timezone FROM shop WHERE shop_id = $1`);
       const detected = await detectFormat(saved, format, shop!.timezone);
-      const id = await createImportJob(scope, deps.jobs, { format: detected, fileName: basename(fileName), bytes: counter.bytes, storedFile: saved, uploadedByTokenId: tokenId });
+      const id = await createImportJob(scope, deps.jobs, { format: detected, fileName: basename(fileName), bytes: counter.bytes, storedFile: saved, uploadedByTokenId: tokenId, uploadedByUserId: userId });
       saved = null;
       deps.logger.info({ shopId: scope.shopId, importJobId: id, format: detected, bytes: counter.bytes }, 'order file queued');
       res.status(202).json({ id, status: 'queued' });

@@ -30,6 +30,8 @@ export async function crossoverCustomersExport(
   record: Pick<ShopRecord, 'currency' | 'timezone'>,
   query: unknown,
 ): Promise<CsvExport<CrossoverExportRow, CrossoverCustomerCsvRow>> {
+  // Customers' names and addresses: not for a shared link.
+  shop.require('customers');
   const asOf = parseExportParameters(CROSSOVER_CUSTOMERS_PARAMETERS, query).asOf ?? asOfDefault(record);
   return {
     table: CROSSOVER_CUSTOMERS_CSV,

@@ -70,6 +70,8 @@ export class CrossoverInsightsResolver {
   ): Promise<CrossoverCustomerConnection> {
     const { shop, asOf } = crossover.scope;
     const size = pageSize(first);
+    // The count alone (`first: 0`) is no personal data: a shared link sees it.
+    if (size > 0) shop.scope.require('customers');
     const { current } = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
     const page = await listCrossoverCustomers(shop.scope, { asOf, first: size, after: after ?? null, current });
     return {
@@ -98,6 +100,7 @@ export class CrossoverCustomerResolver {
   @FieldResolver(() => TikTokCustomer, { description: 'The TikTok customer, with figures up to `asOf`.' })
   async customer(@Root() node: CrossoverCustomer): Promise<TikTokCustomer> {
     const { shop, asOf } = node.scope;
+    shop.scope.require('customers');
     const row = await shop.scope.loader(createTikTokCustomerLoader).load({ asOf, customerId: node.customerId });
     if (!row) throw new Error(`crossover customer ${node.customerId} has no counted TikTok order up to ${asOf}`);
     return toTikTokCustomer(row, shop.currency);

@@ -21,6 +21,8 @@ export async function marketingListExport(
   record: Pick<ShopRecord, 'currency' | 'timezone'>,
   query: unknown,
 ): Promise<CsvExport<TikTokCustomerRow, MarketingCustomerCsvRow>> {
+  // Customers' names and addresses: not for a shared link.
+  shop.require('customers');
   const parameters = parseExportParameters(MARKETING_LIST_PARAMETERS, query);
   const asOf = parameters.asOf ?? asOfDefault(record);
   const { current } = await marketingListState(shop, asOf);

@@ -33,6 +33,8 @@ export class TikTokCustomersResolver {
     @Arg('orderBy', () => CustomerOrder, { nullable: true, description: 'Sort order.' }) orderBy: CustomerOrder | null,
   ): Promise<TikTokCustomerConnection> {
     const { shop, asOf } = insights.scope;
+    // The count alone (`first: 0`) is no personal data: a shared link sees it.
+    if (pageSize(first) > 0) shop.scope.require('customers');
     const page = await listTikTokCustomers(shop.scope, {
       asOf,
       first: pageSize(first),

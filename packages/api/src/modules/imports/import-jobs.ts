@@ -34,6 +34,7 @@ interface ImportJobRow {
   finished_at: Date | null;
   uploaded_by_token_id: string | null;
   uploaded_by_label: string | null;
+  uploaded_by_user_id: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,8 +45,9 @@ export interface NewImportJob {
   bytes: number;
   /** Where the upload is saved; the job deletes it when it ends. */
   storedFile: string;
-  /** The API token the file came with. */
+  /** The API key the file came with, or the person who uploaded it. */
   uploadedByTokenId: string | null;
+  uploadedByUserId?: string | null;
 }
 
 /** Records an uploaded file as a queued job of the shop and wakes a worker; the job's id. */
@@ -61,9 +63,9 @@ export async function createImportJob(scope: ShopScope, queue: JobQueue, job: Ne
  */
 export async function insertImportJob(scope: ShopScope, job: NewImportJob): Promise<string> {
   const [row]: Array<{ import_job_id: string }> = await scope.write(
-    `INSERT INTO import_job (shop_id, format, file_name, bytes, stored_file, uploaded_by_token_id) VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING import_job_id`,
-    [job.format, job.fileName, job.bytes, job.storedFile, job.uploadedByTokenId],
+    `INSERT INTO import_job (shop_id, format, file_name, bytes, stored_file, uploaded_by_token_id, uploaded_by_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING import_job_id`,
+    [job.format, job.fileName, job.bytes, job.storedFile, job.uploadedByTokenId, job.uploadedByUserId ?? null],
   );
   return row!.import_job_id;
 }
@@ -95,9 +97,10 @@ export async function withdrawQueuedImportJob(scope: ShopScope, id: string, mess
 
 const JOB_COLUMNS = `j.import_job_id, j.status, j.format, j.file_name, j.bytes, j.rows_read, j.orders_created, j.orders_updated,
        j.orders_unchanged, j.orders_skipped, j.errors, j.created_at, j.finished_at,
-       j.uploaded_by_token_id, t.label AS uploaded_by_label
+       j.uploaded_by_token_id, coalesce(t.label, u.name) AS uploaded_by_label, j.uploaded_by_user_id
   FROM import_job j
-  LEFT JOIN api_token t ON t.shop_id = j.shop_id AND t.token_id = j.uploaded_by_token_id`;
+  LEFT JOIN api_token t ON t.shop_id = j.shop_id AND t.token_id = j.uploaded_by_token_id
+  LEFT JOIN app_user u ON u.id = j.uploaded_by_user_id`;
 
 /** One job of the shop, or null for another shop's job, an unknown id or one that is not a job id. */
 export async function findImportJob(scope: ShopScope, id: string): Promise<ImportJobView | null> {
@@ -156,7 +159,10 @@ function viewOf(row: ImportJobRow): ImportJobView {
     errors: row.errors,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
-    uploadedBy: row.uploaded_by_token_id === null ? null : { tokenId: row.uploaded_by_token_id, label: row.uploaded_by_label ?? '' },
+    uploadedBy:
+      row.uploaded_by_token_id === null && row.uploaded_by_user_id === null
+        ? null
+        : { tokenId: row.uploaded_by_token_id, label: row.uploaded_by_label ?? '' },
   };
 }
 

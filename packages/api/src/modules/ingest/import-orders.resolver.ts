@@ -15,6 +15,7 @@ export class OrdersResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ImportOrdersResult> {
     const shop = await ctx.shop();
+    shop.require('import');
     const started = performance.now();
     // The input goes to the import as GraphQL coerced it (placedAt is a Date); the import parses it.
     const result = await importOrders(shop, orders);

@@ -19,6 +19,7 @@ export class ShopSettingsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Shop> {
     const shop = await ctx.shop();
+    shop.require('settings');
     const started = performance.now();
     const { shop: updated, changed, rebuilt } = await updateShopSettings(shop, input);
     ctx.logger.info({ shopId: shop.shopId, changed, rebuilt, ms: Math.round(performance.now() - started) }, 'shop settings updated');

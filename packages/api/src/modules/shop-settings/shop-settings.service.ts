@@ -107,6 +107,8 @@ export async function updateShopSettings(shop: ShopScope, input: ShopSettingsCha
         WHERE shop_id = $1`,
       [changes.name ?? null, changes.timezone ?? null, changes.currency ?? null, changes.weekStartsOn ?? null, changes.aovTargetCents ?? null],
     );
+    // The shop switcher lists the shops by their team's (organization's) name.
+    if (changes.name !== undefined) await tx.query(`UPDATE shop_organization SET name = $2 WHERE id = $1`, [changes.name]);
     if (rebuild) {
       await tx.manager.query(`SET LOCAL statement_timeout = ${REBUILD_STATEMENT_TIMEOUT_MS}`);
       await rebuildShopDaySummaries(tx, changes.timezone!);

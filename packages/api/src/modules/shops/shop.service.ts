@@ -37,34 +37,37 @@ function validateNewShop(input: NewShop): Required<Omit<NewShop, 'isDemo'>> {
 
 export async function createShopToken(db: EntityManager | DataSource, shopId: string, label: string) {
   const token = generateShopToken();
-  const sql = `INSERT INTO api_token (shop_id, token_hash, label) VALUES ($1, $2, $3) RETURNING token_id`;
-  const parameters = [shopId, hashToken(token), label];
+  // An IMPORT key, as every shop token was before keys had scopes.
+  const sql = `INSERT INTO api_token (shop_id, token_hash, label, scope, prefix) VALUES ($1, $2, $3, 'IMPORT', $4) RETURNING token_id`;
+  const parameters = [shopId, hashToken(token), label, token.slice(0, 10)];
   const rows: Array<{ token_id: string }> =
     db instanceof DataSource ? await onPrimary(db, sql, parameters) : await db.query(sql, parameters);
   return { tokenId: rows[0]!.token_id, token };
 }
 
-/** Creates a shop with TikTok connected and its first token, in one transaction. */
+/** Creates a shop with TikTok connected, its organization (its team) and its first token, in one transaction. */
 export async function createShop(
   dataSource: DataSource,
   input: NewShop,
 ): Promise<{ shop: ShopRecord; token: string; tokenId: string }> {
+  return onPrimaryTransaction(dataSource, (tx) => insertShop(tx, input));
+}
+
+/** createShop inside the caller's transaction (the first-run setup adds its owner in the same one). */
+export async function insertShop(tx: EntityManager, input: NewShop): Promise<{ shop: ShopRecord; token: string; tokenId: string }> {
   const valid = validateNewShop(input);
-  return onPrimaryTransaction(dataSource, async (tx) => {
-    const [row] = await tx.query(
-      `INSERT INTO shop (name, timezone, currency, week_starts_on, aov_target_cents, is_demo)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING shop_id`,
-      [valid.name, valid.timezone, valid.currency, valid.weekStartsOn, valid.aovTargetCents, input.isDemo ?? false],
-    );
-    const shopId: string = row.shop_id;
-    await tx.query(
-      `INSERT INTO tiktok_integration (shop_id, connected, connected_at) VALUES ($1, true, now())`,
-      [shopId],
-    );
-    const { token, tokenId } = await createShopToken(tx, shopId, 'created with the shop');
-    const [shop]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`, [shopId]);
-    return { shop: shop!, token, tokenId };
-  });
+  const [row] = await tx.query(
+    `INSERT INTO shop (name, timezone, currency, week_starts_on, aov_target_cents, is_demo)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING shop_id`,
+    [valid.name, valid.timezone, valid.currency, valid.weekStartsOn, valid.aovTargetCents, input.isDemo ?? false],
+  );
+  const shopId: string = row.shop_id;
+  await tx.query(`INSERT INTO tiktok_integration (shop_id, connected, connected_at) VALUES ($1, true, now())`, [shopId]);
+  // The shop's team (the authentication library's organization) has the shop's own id.
+  await tx.query(`INSERT INTO shop_organization ("id", "name", "slug", "createdAt") VALUES ($1, $2, $3, now())`, [shopId, valid.name, shopId]);
+  const { token, tokenId } = await createShopToken(tx, shopId, 'created with the shop');
+  const [shop]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`, [shopId]);
+  return { shop: shop!, token, tokenId };
 }
 
 export async function findShop(shop: ShopScope): Promise<ShopRecord> {

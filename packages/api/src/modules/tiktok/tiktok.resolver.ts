@@ -9,13 +9,17 @@ export class TikTokResolver {
     description: "Connects the shop's TikTok Shop: the TikTok insights show again, with all data imported so far.",
   })
   async connectTikTok(@Ctx() ctx: RequestContext): Promise<TikTokIntegration> {
-    return setTikTokConnected(await ctx.shop(), true);
+    const shop = await ctx.shop();
+    shop.require('settings');
+    return setTikTokConnected(shop, true);
   }
 
   @Mutation(() => TikTokIntegration, {
     description: 'Disconnects TikTok: `tiktokInsights` is null until reconnected. No data is deleted; imports keep working.',
   })
   async disconnectTikTok(@Ctx() ctx: RequestContext): Promise<TikTokIntegration> {
-    return setTikTokConnected(await ctx.shop(), false);
+    const shop = await ctx.shop();
+    shop.require('settings');
+    return setTikTokConnected(shop, false);
   }
 }

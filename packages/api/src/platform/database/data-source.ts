@@ -8,6 +8,7 @@ import { TikTokBuyerSummaries1764190000000 } from './migrations/1764190000000-ti
 import { AuthFailureCounters1764200000000 } from './migrations/1764200000000-auth-failure-counters.js';
 import { ImportJobs1764210000000 } from './migrations/1764210000000-import-jobs.js';
 import { ImportJobUploader1764220000000 } from './migrations/1764220000000-import-job-uploader.js';
+import { Accounts1764230000000 } from './migrations/1764230000000-accounts.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   AuthFailureCounters1764200000000,
   ImportJobs1764210000000,
   ImportJobUploader1764220000000,
+  Accounts1764230000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -39,4 +40,11 @@ async function queryOn<T>(dataSource: DataSource, mode: 'master' | 'slave', sql:
   } finally {
     await runner.release();
   }
+}
+
+/** The pg pool of the data source's primary, for libraries that take a pool (the job queue, authentication). */
+export function primaryPool(dataSource: DataSource): pg.Pool {
+  const driver = dataSource.driver as unknown as { master?: pg.Pool };
+  if (!driver.master) throw new Error('the data source is not connected');
+  return driver.master;
 }

@@ -1,10 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { FULL_ACCESS, requirePermission, type ShopAccess, type ShopPermission } from '../access/shop-access.js';
 import { onPrimary, onPrimaryTransaction, onReplica } from './replication.js';
 
 /**
  * One shop's access to the database, bound once per request (or job) to the caller's shop: every
  * statement gets the shop as `$1`, so no call passes a shop id by hand and no statement can
- * forget it. Reads go to a replica, writes and transactions to the primary.
+ * forget it. Reads go to a replica, writes and transactions to the primary. The caller's access is
+ * bound with it: a resolver asks `require('customers')` before it reads personal data.
  */
 export class ShopScope {
   private readonly made = new Map<(scope: ShopScope) => unknown, unknown>();
@@ -12,7 +14,13 @@ export class ShopScope {
   constructor(
     readonly dataSource: DataSource,
     readonly shopId: string,
+    readonly access: ShopAccess = FULL_ACCESS,
   ) {}
+
+  /** FORBIDDEN unless the caller may do this. */
+  require(permission: ShopPermission): void {
+    requirePermission(this.access, permission);
+  }
 
   /** One read on a read replica (the primary when there is none); `$1` is the shop. */
   read<T = any>(sql: string, parameters: readonly unknown[] = []): Promise<T> {

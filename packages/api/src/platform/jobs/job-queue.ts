@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
-import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { loggableError, type Logger } from '../logging/logger.js';
+import { primaryPool } from '../database/replication.js';
 
 /** A job's work: its data, and a signal that asks it to stop (the process is stopping) and leave the job to a later run. */
 export type JobHandler<T> = (data: T, signal: AbortSignal) => Promise<void>;
@@ -20,12 +20,6 @@ export interface JobQueueStop {
   stopped: number;
 }
 
-/** The pg pool of the data source's primary: the queue's statements never go to a replica. */
-function primaryPool(dataSource: DataSource): pg.Pool {
-  const driver = dataSource.driver as unknown as { master?: pg.Pool };
-  if (!driver.master) throw new Error('the data source is not connected');
-  return driver.master;
-}
 
 /**
  * Background jobs kept in the application's own PostgreSQL (pg-boss, in its schema `pgboss`), so

@@ -50,3 +50,14 @@ export async function gqlWithCookie<T = Record<string, any>>(baseUrl: string, co
   });
   return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
 }
+
+/** A call of the authentication library's routes with a session cookie, as its browser client makes it. */
+export async function authCall(baseUrl: string, path: string, cookie: string | null, body?: unknown): Promise<{ status: number; body: any; cookie: string | null }> {
+  const response = await fetch(`${baseUrl}/api/auth${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { origin: baseUrl, ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const cookies = response.headers.getSetCookie();
+  return { status: response.status, body: await response.json().catch(() => null), cookie: cookies.length > 0 ? cookieHeader(cookies) : null };
+}

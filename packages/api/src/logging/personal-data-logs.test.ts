@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerToken, generateShopToken, hashToken, secretsEqual } from '../modules/auth/tokens.js';
+import { bearerToken, generateShopToken, hashToken, secretsEqual } from '../platform/access/tokens.js';
 import { createLogger } from '../platform/logging/logger.js';
 import type { OrderData } from '../modules/orders/order-input.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../test-support/api-client.js';

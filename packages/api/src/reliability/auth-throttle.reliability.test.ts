@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { generateShopToken } from '../modules/auth/tokens.js';
+import { generateShopToken } from '../platform/access/tokens.js';
 import { freePort } from '../platform/database/free-port.js';
 import { spawnBuiltApi } from '../app/process/built-api.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';

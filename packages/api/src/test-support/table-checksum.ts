@@ -11,12 +11,16 @@ async function shopTables(dataSource: DataSource): Promise<string[]> {
   return rows.map((row) => row.table_name);
 }
 
-/** One md5 per table over every row of the shop (every table holding a shop_id), to prove a call wrote nothing. */
+/**
+ * One md5 per table over every row of the shop (every table holding a shop_id), to prove a call
+ * wrote nothing. An API key's or shared link's `last_used_at` is left out: every request updates it.
+ */
 export async function shopChecksum(dataSource: DataSource, shopId: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const table of await shopTables(dataSource)) {
     const [row] = await dataSource.query(
-      `SELECT count(*)::int AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
+      `SELECT count(*)::int AS n,
+              coalesce(md5(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(t) - 'last_used_at')::text)), '') AS digest
          FROM ${table} t WHERE t.shop_id = $1`,
       [shopId],
     );

@@ -21,6 +21,7 @@ import { TikTokResolver } from '../../modules/tiktok/tiktok.resolver.js';
 import { ApiKeysResolver } from '../../modules/api-keys/api-keys.resolver.js';
 import { CallerResolver } from '../../modules/auth/caller.resolver.js';
 import { SharedLinksResolver } from '../../modules/shared-links/shared-links.resolver.js';
+import { ServerInfoResolver } from '../../modules/setup/server-info.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -66,6 +67,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       CallerResolver,
       ApiKeysResolver,
       SharedLinksResolver,
+      ServerInfoResolver,
     ],
     validate: false,
   }).then(describeRoots);

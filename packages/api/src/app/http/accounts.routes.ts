@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Auth } from '../../modules/auth/auth.js';
 import type { SignInThrottle } from '../../modules/auth/sign-in-throttle.js';
 import { completeSetup, setupNeeded } from '../../modules/setup/first-run.js';
-import type { SharedLinkSecrets } from '../../modules/shared-links/shared-link-access.js';
+import type { SharedLinkSecrets } from '../../modules/auth/shared-link-bearer.js';
 import { describeSharedLink, unlockSharedLink } from '../../modules/shared-links/shared-links.service.js';
 import { AppError, badUserInput, tooManyRequests } from '../../platform/errors/app-error.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';

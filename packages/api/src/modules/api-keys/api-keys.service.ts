@@ -1,6 +1,6 @@
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
-import { generateShopToken, hashToken } from '../auth/tokens.js';
+import { generateShopToken, hashToken } from '../../platform/access/tokens.js';
 import type { ApiKeyScope } from '../auth/viewer.js';
 
 export interface ApiKeyRecord {

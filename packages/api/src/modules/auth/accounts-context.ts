@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/graphql/context.js';
-import type { SharedLinkSecrets } from '../shared-links/shared-link-access.js';
+import type { SharedLinkSecrets } from './shared-link-bearer.js';
 import type { Viewer } from './viewer.js';
 
 /** What the accounts' resolvers need beyond a shop's scope; the app builds it once. */

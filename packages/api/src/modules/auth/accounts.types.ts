@@ -22,7 +22,15 @@ registerEnumType(ApiKeyScopeEnum, {
 });
 
 export const CallerKindEnum = { PERSON: 'PERSON', API_KEY: 'API_KEY', SHARED_LINK: 'SHARED_LINK' } as const;
-registerEnumType(CallerKindEnum, { name: 'CallerKind', description: 'How the caller is signed in.' });
+registerEnumType(CallerKindEnum, {
+  name: 'CallerKind',
+  description: 'How the caller is signed in.',
+  valuesConfig: {
+    PERSON: { description: 'A person signed in with email and password (the session cookie).' },
+    API_KEY: { description: 'An API key of the shop (`Authorization: Bearer <key>`).' },
+    SHARED_LINK: { description: "A visitor of a shared link: the dashboard read-only, without customers' names and addresses." },
+  },
+});
 
 @ObjectType({ description: 'A person with an account.' })
 export class Person {
@@ -61,13 +69,4 @@ export class Caller {
 
   @Field(() => Boolean, { description: "May see customers' names and addresses (the marketing and crossover lists and their exports)." })
   canSeeCustomers!: boolean;
-}
-
-@ObjectType({ description: 'About this server, for the sign-in pages.' })
-export class ServerInfo {
-  @Field(() => Boolean, { description: 'Whether mail is sent (invitations, password resets); without it, links are shown to copy.' })
-  mailConfigured!: boolean;
-
-  @Field(() => Boolean, { description: 'Whether the first-run setup still waits for its owner.' })
-  setupNeeded!: boolean;
 }

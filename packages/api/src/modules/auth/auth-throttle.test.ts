@@ -10,7 +10,7 @@ import { createLogger } from '../../platform/logging/logger.js';
 import { TEST_ADMIN_TOKEN } from '../../test-support/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import type { AuthThrottleLimits } from './auth-throttle.js';
-import { generateShopToken } from './tokens.js';
+import { generateShopToken } from '../../platform/access/tokens.js';
 
 const LIMITS: AuthThrottleLimits = { failuresPerAddress: 5, failuresPerTokenPrefix: 8, windowMs: 2500 };
 

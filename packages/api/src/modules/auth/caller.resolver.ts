@@ -1,8 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { onPrimary } from '../../platform/database/replication.js';
-import { setupNeeded } from '../setup/first-run.js';
 import type { AccountsContext } from './accounts-context.js';
-import { Caller, ServerInfo, type Person } from './accounts.types.js';
+import { Caller, type Person } from './accounts.types.js';
 import { shopRoleOf } from './roles.js';
 
 @Resolver()
@@ -27,10 +26,5 @@ export class CallerResolver {
       canManage: may('team'),
       canSeeCustomers: may('customers'),
     };
-  }
-
-  @Query(() => ServerInfo, { description: 'About this server, for the sign-in pages. Needs no credentials.' })
-  async serverInfo(@Ctx() ctx: AccountsContext): Promise<ServerInfo> {
-    return { mailConfigured: ctx.accounts.mailConfigured, setupNeeded: await setupNeeded(ctx.dataSource) };
   }
 }

@@ -3,10 +3,10 @@ import type { ShopAccess, ShopPermission } from '../../platform/access/shop-acce
 import { onPrimary } from '../../platform/database/replication.js';
 import { ShopScope } from '../../platform/database/shop-scope.js';
 import { forbidden, tooManyRequests, unauthenticated } from '../../platform/errors/app-error.js';
-import { sharedLinkOfBearer, type SharedLinkSecrets } from '../shared-links/shared-link-access.js';
+import { sharedLinkOfBearer, type SharedLinkSecrets } from './shared-link-bearer.js';
 import type { AuthThrottle } from './auth-throttle.js';
 import type { MemberRole } from './roles.js';
-import { bearerToken, hashToken, secretsEqual } from './tokens.js';
+import { bearerToken, hashToken, secretsEqual } from '../../platform/access/tokens.js';
 
 export type ApiKeyScope = 'READ' | 'IMPORT';
 

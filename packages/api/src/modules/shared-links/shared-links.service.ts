@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import { onPrimary } from '../../platform/database/replication.js';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { badUserInput, notFound, unauthenticated } from '../../platform/errors/app-error.js';
-import { hashToken } from '../auth/tokens.js';
-import { generateSharedLinkToken, grantFor, SHARED_LINK_PREFIX, type SharedLinkSecrets } from './shared-link-access.js';
+import { hashToken } from '../../platform/access/tokens.js';
+import { generateSharedLinkToken, grantFor, SHARED_LINK_PREFIX, type SharedLinkSecrets } from '../auth/shared-link-bearer.js';
 
 export interface SharedLinkRecord {
   id: string;

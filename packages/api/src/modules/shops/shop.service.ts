@@ -2,7 +2,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { onPrimary, onPrimaryTransaction } from '../../platform/database/replication.js';
 import { ShopScope } from '../../platform/database/shop-scope.js';
 import { canonicalTimeZone, isValidCurrency, isValidTimeZone } from '@tiktok-insights/shared';
-import { generateShopToken, hashToken } from '../auth/tokens.js';
+import { generateShopToken, hashToken } from '../../platform/access/tokens.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import type { WeekStart } from '@tiktok-insights/shared';
 import { SHOP_RECORD_COLUMNS, type ShopRecord } from './shop.record.js';

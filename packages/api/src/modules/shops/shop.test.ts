@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken } from '../auth/tokens.js';
+import { hashToken } from '../../platform/access/tokens.js';
 import { TEST_ADMIN_TOKEN, type TestApi } from '../../test-support/api-client.js';
 import { IMPORT_MUTATION, makeOrder } from '../../test-support/order-factory.js';
 import { shopChecksum } from '../../test-support/table-checksum.js';

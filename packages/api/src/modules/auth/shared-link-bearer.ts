@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { onPrimary } from '../../platform/database/replication.js';
-import { hashToken } from '../auth/tokens.js';
+import { hashToken } from '../../platform/access/tokens.js';
 
 /** A shared link's own token: its URL is `/shared/<token>`. */
 export const SHARED_LINK_PREFIX = 'tts_';

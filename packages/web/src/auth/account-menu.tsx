@@ -18,6 +18,8 @@ export function AccountMenu() {
   const { role } = useCaller();
   const [problem, setProblem] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
+  // The shops are listed when the menu is first opened, not on every page load.
+  const [opened, setOpened] = useState(false);
   const leave = async () => {
     setSigningOut(true);
     setProblem(null);
@@ -29,7 +31,7 @@ export function AccountMenu() {
     }
   };
   return (
-    <details className="account-menu">
+    <details className="account-menu" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary className="account-menu__summary" aria-label={`Account: ${session.user.name}`}>
         <span aria-hidden="true" className="account-menu__avatar">
           {session.user.name.trim().charAt(0).toUpperCase() || '?'}
@@ -44,7 +46,7 @@ export function AccountMenu() {
           <span className="account-menu__email">{session.user.email}</span>
           {role && <span className="account-menu__role">{roleName(role)} of this shop</span>}
         </p>
-        <ShopSwitcher onProblem={setProblem} />
+        {opened && <ShopSwitcher onProblem={setProblem} />}
         {problem && (
           <p className="account-menu__problem" role="alert">
             {problem}

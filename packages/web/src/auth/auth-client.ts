@@ -9,6 +9,8 @@ export const authClient = createAuthClient({
   baseURL: window.location.origin,
   basePath: '/api/auth',
   plugins: [organizationClient()],
+  // Looked up on each request rather than once at start, so that a test's stand-in is used.
+  fetchOptions: { customFetchImpl: (input, init) => fetch(input, init) },
 });
 
 /** A shop role as better-auth names it (lower case); GraphQL's ShopRole is the same in upper case. */

@@ -45,7 +45,7 @@ function SignInOrSignUp({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
       <p>Create your account with the email address the invitation was sent to, or sign in if you already have one.</p>
       <div className="segmented" role="group" aria-label="Account">
         <button type="button" className="chip" aria-pressed={mode === 'sign-up'} onClick={() => setMode('sign-up')}>
-          Create my account
+          I am new here
         </button>
         <button type="button" className="chip" aria-pressed={mode === 'sign-in'} onClick={() => setMode('sign-in')}>
           I have an account

@@ -38,13 +38,15 @@ export function createCache(): InMemoryCache {
 }
 
 /**
- * `onUnauthenticated` runs when the API refuses the token (on any operation): a sign-in link
- * stops working when a newer one is issued, so the app can ask for the new one at once.
+ * A person's client sends no Authorization header: the session cookie goes with every request by
+ * itself (same origin). A shared link's visitor sends the link's token (or the access token its
+ * password unlocked) as `bearer`, held in memory only. `onUnauthenticated` runs when the API
+ * refuses the credentials on any operation (the session ended, the link was revoked).
  */
-export function createApolloClient(token: string, { onUnauthenticated }: { onUnauthenticated?: () => void } = {}): ApolloClient {
-  const http = new HttpLink({ uri: '/graphql', headers: { authorization: `Bearer ${token}` } });
-  const refusedToken = new ErrorLink(({ error }) => {
+export function createApolloClient({ bearer, onUnauthenticated }: { bearer?: string; onUnauthenticated?: () => void } = {}): ApolloClient {
+  const http = new HttpLink({ uri: '/graphql', headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+  const refused = new ErrorLink(({ error }) => {
     if (isUnauthenticated(error)) onUnauthenticated?.();
   });
-  return new ApolloClient({ link: ApolloLink.from([refusedToken, http]), cache: createCache() });
+  return new ApolloClient({ link: ApolloLink.from([refused, http]), cache: createCache() });
 }

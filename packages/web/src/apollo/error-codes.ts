@@ -5,7 +5,7 @@ export function hasErrorCode(error: unknown, code: string): boolean {
   return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === code);
 }
 
-/** The token was refused: unknown, revoked, or replaced by a newer sign-in link. */
+/** The credentials were refused: the session ended, or a shared link was revoked or expired. */
 export function isUnauthenticated(error: unknown): boolean {
   return hasErrorCode(error, 'UNAUTHENTICATED');
 }

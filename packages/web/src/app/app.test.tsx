@@ -1,39 +1,11 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { personCaller } from '../test/accounts';
+import { fakeApi, graphqlData, ok, sessionBody, unauthenticated, type Reply, type Request } from '../test/fake-api';
 import { pageData } from '../test/fixtures';
 
-const STORAGE_KEY = 'tiktok-insights.token';
-const EXPLANATION = 'Your sign-in link has expired or was revoked — paste a new link or token.';
-
-interface Sent {
-  operationName: string;
-  token: string | null;
-}
-
-/**
- * A hand-made API behind the app's real Apollo client (its HTTP link calls `fetch`): `answer`
- * gives the JSON body for a token and operation.
- */
-function serveApi(answer: (sent: Sent) => unknown): Sent[] {
-  const sent: Sent[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-      const body = JSON.parse(String(init?.body)) as { operationName: string };
-      const token = new Headers(init?.headers).get('authorization')?.replace(/^Bearer /, '') ?? null;
-      const request = { operationName: body.operationName, token };
-      sent.push(request);
-      return new Response(JSON.stringify(answer(request)), { status: 200, headers: { 'content-type': 'application/json' } });
-    }),
-  );
-  return sent;
-}
-
-const refused = { data: null, errors: [{ message: 'Send a valid token as "Authorization: Bearer <token>".', extensions: { code: 'UNAUTHENTICATED' } }] };
-
-/** The API knows one token, `tti_new`; any other is refused. */
-const apiKnowingNewToken = ({ token }: Sent) => (token === 'tti_new' ? { data: pageData() } : refused);
+const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
 
 /** The app as loaded at `path` (its router reads the address when the module loads, as on a real page load). */
 async function openApp(path: string) {
@@ -48,95 +20,198 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('Signing in again when the token is refused', () => {
-  it('an old token: the sign-in page says why, with one way out, and the stored token is gone; pasting the new link signs in', async () => {
+/**
+ * A server with one person (rosie@example.com / "correct horse") in two shops; `signedIn` says
+ * whether the browser holds the session cookie. `graphql` answers the dashboard's operations.
+ */
+function accountServer({ signedIn = false, graphql }: { signedIn?: boolean; graphql?: (request: Request) => Reply | undefined } = {}) {
+  const state = { signedIn, activeShopId: 'shop-1' as string | null };
+  const asked = fakeApi((request) => {
+    switch (request.path) {
+      case '/api/auth/get-session':
+        return ok(state.signedIn ? sessionBody(state.activeShopId) : null);
+      case '/api/auth/sign-in/email':
+        if (request.body.password === 'correct horse') {
+          state.signedIn = true;
+          return ok({ redirect: false, token: 'opaque', user: sessionBody().user });
+        }
+        return { status: 401, body: { code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' } };
+      case '/api/auth/sign-out':
+        state.signedIn = false;
+        return ok({ success: true });
+      case '/api/auth/organization/list':
+        return ok([
+          { id: 'shop-1', name: 'Rosie Lane Boutique', slug: 'rosie', createdAt: '2026-01-01T00:00:00.000Z' },
+          { id: 'shop-2', name: 'Rosie Outlet', slug: 'outlet', createdAt: '2026-01-01T00:00:00.000Z' },
+        ]);
+      case '/api/auth/organization/set-active':
+        state.activeShopId = request.body.organizationId;
+        return ok({ id: request.body.organizationId });
+      case '/graphql':
+        if (!state.signedIn) return unauthenticated;
+        if (request.operationName === 'Caller') return graphqlData({ caller: personCaller(state.activeShopId === 'shop-2' ? 'VIEWER' : 'OWNER') });
+        return graphql?.(request) ?? graphqlData(pageData());
+      default:
+        return undefined;
+    }
+  });
+  return { state, asked };
+}
+
+describe('Signing in', () => {
+  it('without a session: the sign-in page, in place of the bookmarked page, which shows once signed in', async () => {
     const user = userEvent.setup();
-    localStorage.setItem(STORAGE_KEY, 'tti_old');
-    const sent = serveApi(apiKnowingNewToken);
+    const { asked } = accountServer();
     await openApp('/insights/tiktok?from=2026-10-05&to=2026-11-22');
 
     expect(await screen.findByRole('heading', { name: 'Sign in to your shop' })).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(EXPLANATION);
-    expect(screen.getByTestId('sign-in-notice')).toHaveTextContent(EXPLANATION);
-    // One way out: the form. No dashboard layout, no "Try again", no Sign out buttons.
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Sign in']);
-    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
-    expect(localStorage.getItem(STORAGE_KEY)).toBeNull();
-    expect(sent).toEqual([{ operationName: 'TikTokInsightsPage', token: 'tti_old' }]);
+    expect(screen.queryByTestId('sign-in-notice')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/forgot-password');
+    // No token field any more, and nothing asked of GraphQL before signing in.
+    expect(screen.queryByLabelText(/token/i)).not.toBeInTheDocument();
+    expect(asked.filter((r) => r.path === '/graphql')).toHaveLength(0);
 
-    // The whole sign-in link printed by `pnpm start` works as well as the bare token.
-    await user.type(screen.getByLabelText('Shop API token'), 'http://localhost:4000/#token=tti_new');
+    await user.type(screen.getByLabelText('Email'), 'rosie@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+    expect(window.location.pathname + window.location.search).toBe('/insights/tiktok?from=2026-10-05&to=2026-11-22');
+    expect(screen.getByTestId('account-name')).toHaveTextContent('Rosie Lane');
+    // The person's GraphQL requests carry no Authorization header: the cookie goes by itself.
+    const graphqlRequests = asked.filter((r) => r.path === '/graphql');
+    expect(graphqlRequests.length).toBeGreaterThan(0);
+    expect(graphqlRequests.every((r) => !r.headers.has('authorization'))).toBe(true);
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('a wrong password is said next to the password field; the form stays', async () => {
+    const user = userEvent.setup();
+    accountServer();
+    await openApp('/insights/tiktok');
+    await user.type(await screen.findByLabelText('Email'), 'rosie@example.com');
+    await user.type(screen.getByLabelText('Password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const password = screen.getByLabelText('Password');
+    await waitFor(() => expect(password).toHaveAccessibleDescription('That email and password do not match. Check them and try again.'));
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveFocus();
+  });
+
+  it('too many attempts: the wait, in minutes, from Retry-After', async () => {
+    const user = userEvent.setup();
+    fakeApi((request) => {
+      if (request.path === '/api/auth/get-session') return ok(null);
+      if (request.path === '/api/auth/sign-in/email') return { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '540' } };
+      return undefined;
+    });
+    await openApp('/insights/tiktok');
+    await user.type(await screen.findByLabelText('Email'), 'rosie@example.com');
+    await user.type(screen.getByLabelText('Password'), 'whatever');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 9 minutes.');
+  });
+
+  it('a failed connection says so, and signing in works once it is back', async () => {
+    const user = userEvent.setup();
+    let offline = true;
+    fakeApi((request) => {
+      if (request.path === '/api/auth/get-session') return ok(offline ? null : sessionBody());
+      if (request.path === '/api/auth/sign-in/email') return offline ? 'network-failure' : ok({ redirect: false, token: 't', user: sessionBody().user });
+      if (request.operationName === 'Caller') return graphqlData({ caller: personCaller('OWNER') });
+      if (request.path === '/graphql') return graphqlData(pageData());
+      return undefined;
+    });
+    await openApp('/insights/tiktok');
+    await user.type(await screen.findByLabelText('Email'), 'rosie@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach the server. Check your connection and try again.');
+
+    offline = false;
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
-    expect(localStorage.getItem(STORAGE_KEY)).toBe('tti_new');
-    expect(sent.at(-1)).toEqual({ operationName: 'TikTokInsightsPage', token: 'tti_new' });
-    // The bookmarked page, range included, is the one shown.
-    expect(window.location.pathname + window.location.search).toBe('/insights/tiktok?from=2026-10-05&to=2026-11-22');
-    expect(screen.getAllByRole('button', { name: 'Sign out' })).toHaveLength(1);
-    expect(screen.queryByText(EXPLANATION)).not.toBeInTheDocument();
   });
+});
 
-  it('opening a new sign-in link in the same tab (only the fragment changes) signs in with it', async () => {
-    localStorage.setItem(STORAGE_KEY, 'tti_revoked');
-    serveApi(apiKnowingNewToken);
+describe('A session that ends', () => {
+  it('an UNAUTHENTICATED answer: the sign-in page says the session ended, with the form as the one way out', async () => {
+    const server = accountServer({ signedIn: true, graphql: () => unauthenticated });
     await openApp('/insights/tiktok');
-    await screen.findByTestId('sign-in-notice');
 
-    act(() => {
-      window.history.replaceState(null, '', '/insights/tiktok#token=tti_new');
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    });
-    expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
-    expect(localStorage.getItem(STORAGE_KEY)).toBe('tti_new');
-    // The token left the address bar.
-    expect(window.location.hash).toBe('');
+    expect(await screen.findByTestId('sign-in-notice')).toHaveTextContent(SESSION_ENDED);
+    expect(screen.getByRole('heading', { name: 'Sign in to your shop' })).toBeInTheDocument();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Sign in']);
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    expect(server.asked.some((r) => r.operationName === 'TikTokInsightsPage')).toBe(true);
   });
 
-  it('the import routes refusing the token (401) show the same sign-in page, the stored token gone', async () => {
-    localStorage.setItem(STORAGE_KEY, 'tti_revoked');
-    // jsdom makes no object URLs (the page's template download link).
+  it('the import routes refusing the session (401) show the same sign-in page', async () => {
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:orders-template');
     vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
-    const asked: string[] = [];
+    const { asked } = accountServer({
+      signedIn: true,
+      graphql: (request) =>
+        request.operationName === 'ImportPageShop'
+          ? graphqlData({ shop: { __typename: 'Shop', id: 'shop-1', name: 'Rosie Lane Boutique', timezone: 'America/Chicago', currency: 'USD' } })
+          : undefined,
+    });
+    const inner = globalThis.fetch;
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
-        const path = String(url);
-        asked.push(path);
-        const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-        if (path === '/graphql') {
-          // GraphQL still takes the token here: only the import routes refuse it.
-          const { operationName } = JSON.parse(String(init?.body)) as { operationName: string };
-          if (operationName === 'ImportPageShop') return json({ data: { shop: { __typename: 'Shop', id: 'shop-1', name: 'Rosie Lane Boutique', timezone: 'America/Chicago', currency: 'USD' } } });
-          return json(refused);
-        }
-        // The history of uploads: the API's answer to a revoked token, in GraphQL's error shape.
-        return json({ errors: [{ message: 'This token was revoked.', extensions: { code: 'UNAUTHENTICATED' } }] }, 401);
-      }),
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).startsWith('/api/imports')
+          ? new Response(JSON.stringify({ errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] }), { status: 401 })
+          : inner(input, init),
+      ),
     );
     await openApp('/import');
 
-    expect(await screen.findByRole('heading', { name: 'Sign in to your shop' })).toBeInTheDocument();
-    expect(screen.getByTestId('sign-in-notice')).toHaveTextContent(EXPLANATION);
+    expect(await screen.findByTestId('sign-in-notice')).toHaveTextContent(SESSION_ENDED);
     expect(screen.queryByRole('heading', { name: 'Import orders' })).not.toBeInTheDocument();
-    expect(localStorage.getItem(STORAGE_KEY)).toBeNull();
-    expect(asked).toContain('/api/imports?limit=20');
+    expect(asked.some((r) => r.operationName === 'ImportPageShop')).toBe(true);
   });
 
-  it('any other error keeps the seller signed in, with its "Try again"', async () => {
-    localStorage.setItem(STORAGE_KEY, 'tti_new');
+  it('any other error keeps the person signed in, with its "Try again"', async () => {
     let failing = true;
-    serveApi((request) => (failing ? { data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } : apiKnowingNewToken(request)));
+    accountServer({
+      signedIn: true,
+      graphql: () => (failing ? ok({ data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) : undefined),
+    });
     await openApp('/insights/tiktok');
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('We couldn’t load this. Internal server error');
     expect(screen.queryByRole('heading', { name: 'Sign in to your shop' })).not.toBeInTheDocument();
-    expect(localStorage.getItem(STORAGE_KEY)).toBe('tti_new');
-    expect(screen.getAllByRole('button', { name: 'Sign out' })).toHaveLength(1);
 
     failing = false;
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+  });
+});
+
+describe('The account menu', () => {
+  it('switches the shop (the menu then follows the role there) and signs out on the server', async () => {
+    const user = userEvent.setup();
+    const { state, asked } = accountServer({ signedIn: true });
+    await openApp('/insights/tiktok');
+    expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: /Import/ })).toBeInTheDocument();
+
+    await user.click(screen.getByText('Rosie Lane', { selector: '[data-testid="account-name"]' }));
+    const shop = await screen.findByLabelText('Shop');
+    expect(shop).toHaveValue('shop-1');
+    await user.selectOptions(shop, 'shop-2');
+
+    // A viewer there: no Import in the menu; the page was asked again for the other shop.
+    await waitFor(() => expect(within(nav).queryByRole('link', { name: /Import/ })).not.toBeInTheDocument());
+    expect(state.activeShopId).toBe('shop-2');
+    expect(asked.filter((r) => r.operationName === 'TikTokInsightsPage').length).toBeGreaterThan(1);
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to your shop' })).toBeInTheDocument();
+    expect(asked.some((r) => r.path === '/api/auth/sign-out' && r.method === 'POST')).toBe(true);
+    expect(screen.queryByTestId('sign-in-notice')).not.toBeInTheDocument();
   });
 });

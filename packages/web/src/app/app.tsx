@@ -1,80 +1,66 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from '../apollo/create-apollo-client';
-import { forgetToken, readToken, saveToken, signOut, tokenFromLink } from '../session/session';
-import { SessionContext } from '../session/session-context';
-import { SignInPage } from '../session/sign-in-page';
-import { routes } from './routes';
+import { AccountContext, type Account, type AccountStatus } from '../auth/account-context';
+import { authCall, authClient, fetchSession } from '../auth/auth-client';
+import { appRoutes } from './app-routes';
 
-const router = createBrowserRouter(routes);
+const router = createBrowserRouter(appRoutes);
 
+/**
+ * The dashboard: the person's session (asked of the server at start; only its HttpOnly cookie is
+ * kept, by the browser) and one Apollo client that sends that cookie. Shared links make a client
+ * of their own (routes/shared).
+ */
 export function App() {
-  const [token, setToken] = useState<string | null>(() => readToken());
-  /** The token the API refused last: the sign-in page then says why it is shown. */
-  const [refusedToken, setRefusedToken] = useState<string | null>(null);
-  useEffect(() => {
-    // A sign-in link opened in a tab already showing the app changes only the address's fragment.
-    const onHashChange = () => {
-      const fromLink = tokenFromLink();
-      if (!fromLink) return;
-      setRefusedToken(null);
-      setToken(fromLink);
-    };
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
+  const [status, setStatus] = useState<AccountStatus>({ kind: 'checking' });
+  // The client's error link outlives renders: it calls whatever `sessionEnded` is current.
+  const onUnauthenticated = useRef<() => void>(() => undefined);
+  const [client] = useState(() => createApolloClient({ onUnauthenticated: () => onUnauthenticated.current() }));
+
+  const refresh = useCallback(async () => {
+    try {
+      const session = await fetchSession();
+      setStatus(session ? { kind: 'signed-in', session } : { kind: 'signed-out', ended: false });
+    } catch (error) {
+      setStatus({ kind: 'unreachable', error });
+    }
   }, []);
-  /**
-   * The API refused the token (revoked, expired, replaced by a newer sign-in link), on GraphQL or
-   * on the import routes: the stored token is forgotten and the sign-in page says why. An answer
-   * can arrive after the seller has signed in again: only the token in use is dropped.
-   */
-  const tokenRefused = useMemo(
-    () =>
-      token
-        ? () => {
-            forgetToken(token);
-            setRefusedToken(token);
-            setToken((current) => (current === token ? null : current));
-          }
-        : null,
-    [token],
-  );
-  const client = useMemo(() => (token && tokenRefused ? createApolloClient(token, { onUnauthenticated: tokenRefused }) : null), [token, tokenRefused]);
-  const session = useMemo(
-    () =>
-      token && tokenRefused
-        ? {
-            token,
-            signOut: () => {
-              signOut();
-              client?.clearStore().catch(() => undefined);
-              setRefusedToken(null);
-              setToken(null);
-            },
-            tokenRefused,
-          }
-        : null,
-    [token, client, tokenRefused],
-  );
-  if (!token || !client || !session) {
-    return (
-      <SignInPage
-        notice={refusedToken ? 'expired' : null}
-        onSignIn={(value) => {
-          saveToken(value);
-          setRefusedToken(null);
-          setToken(value);
-        }}
-      />
-    );
-  }
+  useEffect(() => void refresh(), [refresh]);
+
+  const account = useMemo<Account>(() => {
+    const sessionEnded = () => {
+      setStatus((current) => (current.kind === 'signed-in' ? { kind: 'signed-out', ended: true } : current));
+      void client.clearStore();
+    };
+    return {
+      status,
+      refresh,
+      sessionEnded,
+      signOut: async () => {
+        await authCall((fetchOptions) => authClient.signOut({ fetchOptions }));
+        setStatus({ kind: 'signed-out', ended: false });
+        await client.clearStore();
+      },
+      switchShop: async (shopId) => {
+        await authCall((fetchOptions) => authClient.organization.setActive({ organizationId: shopId }, fetchOptions));
+        setStatus((current) => (current.kind === 'signed-in' ? { kind: 'signed-in', session: { ...current.session, activeShopId: shopId } } : current));
+        // Every query answers for the active shop: nothing cached for the other one may show.
+        await client.resetStore();
+      },
+    };
+  }, [status, refresh, client]);
+  useEffect(() => {
+    onUnauthenticated.current = account.sessionEnded;
+  }, [account]);
+
   return (
-    <SessionContext value={session}>
+    <AccountContext value={account}>
       <ApolloProvider client={client}>
         <RouterProvider router={router} />
       </ApolloProvider>
-    </SessionContext>
+    </AccountContext>
   );
 }

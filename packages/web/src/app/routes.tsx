@@ -14,7 +14,7 @@ function NotFound() {
   );
 }
 
-/** Insights → TikTok is the home page; Import and Settings are loaded when first opened. */
+/** The signed-in dashboard's pages. Insights → TikTok is the home page; Import and Settings are loaded when first opened. */
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -29,7 +29,16 @@ export const routes: RouteObject[] = [
           { path: 'insights', element: <Navigate to="/insights/tiktok" replace /> },
           { path: 'insights/tiktok', Component: TikTokInsightsRoute },
           { path: 'import', lazy: async () => ({ Component: (await import('../routes/import/import-route')).ImportRoute }) },
-          { path: 'settings', lazy: async () => ({ Component: (await import('../routes/settings/settings-route')).SettingsRoute }) },
+          {
+            path: 'settings',
+            lazy: async () => ({ Component: (await import('../routes/settings/settings-layout')).SettingsLayout }),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../routes/settings/settings-route')).SettingsRoute }) },
+              { path: 'team', lazy: async () => ({ Component: (await import('../routes/settings/team/team-settings')).TeamSettings }) },
+              { path: 'api-keys', lazy: async () => ({ Component: (await import('../routes/settings/api-keys/api-keys-settings')).ApiKeysSettings }) },
+              { path: 'shared-links', lazy: async () => ({ Component: (await import('../routes/settings/shared-links/shared-links-settings')).SharedLinksSettings }) },
+            ],
+          },
           { path: '*', Component: NotFound },
         ],
       },

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { NavLink } from 'react-router';
+import { AccountMenu } from '../auth/account-menu';
+import { useCaller } from '../auth/caller-context';
 import { graphql } from '../gql';
-import { useSession } from '../session/session-context';
 
 /** The shop's name as other queries left it in the cache (never a request of its own). */
 const SideMenuShopQuery = graphql(`
@@ -13,9 +14,9 @@ const SideMenuShopQuery = graphql(`
   }
 `);
 
-/** The app's navigation: a side menu on wide screens, a top bar on phones. */
+/** The app's navigation: a side menu on wide screens, a top bar on phones. Import shows to those who may import. */
 export function SideMenu() {
-  const { signOut } = useSession();
+  const { canImport } = useCaller();
   const { data } = useQuery(SideMenuShopQuery, { fetchPolicy: 'cache-only' });
   return (
     <header className="side-menu">
@@ -35,12 +36,14 @@ export function SideMenu() {
           </span>
           Insights
         </NavLink>
-        <NavLink to="/import" className="side-menu__link">
-          <span aria-hidden="true" className="side-menu__icon">
-            ⇪
-          </span>
-          Import
-        </NavLink>
+        {canImport && (
+          <NavLink to="/import" className="side-menu__link">
+            <span aria-hidden="true" className="side-menu__icon">
+              ⇪
+            </span>
+            Import
+          </NavLink>
+        )}
         <NavLink to="/settings" className="side-menu__link">
           <span aria-hidden="true" className="side-menu__icon">
             ⚙
@@ -48,9 +51,7 @@ export function SideMenu() {
           Settings
         </NavLink>
       </nav>
-      <button type="button" className="side-menu__signout button button--ghost" onClick={signOut}>
-        Sign out
-      </button>
+      <AccountMenu />
     </header>
   );
 }

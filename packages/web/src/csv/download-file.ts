@@ -38,11 +38,12 @@ export interface CsvTableRecord<Row> {
 }
 
 /**
- * Downloads a CSV that the server builds (the long customer lists), sending the shop token in the
- * Authorization header, which a plain link could not do.
+ * Downloads a CSV that the server builds (the long customer lists); the session cookie goes with
+ * it. A refused session (401) calls `onSessionRefused` and rejects.
  */
-export async function downloadServerCsv(url: string, token: string, fallbackName: string): Promise<void> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+export async function downloadServerCsv(url: string, fallbackName: string, { onSessionRefused }: { onSessionRefused?: () => void } = {}): Promise<void> {
+  const response = await fetch(url);
+  if (response.status === 401) onSessionRefused?.();
   if (!response.ok) {
     let message = `The download failed (HTTP ${response.status}).`;
     try {

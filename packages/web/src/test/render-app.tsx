@@ -6,7 +6,10 @@ import { createMemoryRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { Observable } from 'rxjs';
 import { createCache } from '../apollo/create-apollo-client';
-import { SessionContext } from '../session/session-context';
+import { AccountContext, type Account } from '../auth/account-context';
+import type { Caller } from '../auth/accounts-documents';
+import { CallerContext } from '../auth/caller-context';
+import { personCaller, signedInAccount } from './accounts';
 
 export interface RecordedOperation {
   operationName: string;
@@ -44,18 +47,25 @@ export function recordingLink(respond: (op: RecordedOperation) => unknown) {
 
 export function renderWithApollo(
   ui: ReactNode,
-  { respond, path = '/', routes }: { respond: (op: RecordedOperation) => unknown; path?: string; routes?: RouteObject[] },
+  {
+    respond,
+    path = '/',
+    routes,
+    caller = personCaller('OWNER'),
+    account = signedInAccount(),
+  }: { respond: (op: RecordedOperation) => unknown; path?: string; routes?: RouteObject[]; caller?: Caller; account?: Account },
 ) {
   const { link, operations } = recordingLink(respond);
   const client = new ApolloClient({ link, cache: createCache() });
   const router = createMemoryRouter(routes ?? [{ path: '*', element: ui }], { initialEntries: [path] });
-  const session = { token: 'tti_test', signOut: () => undefined, tokenRefused: () => undefined };
   const result = render(
-    <SessionContext value={session}>
-      <ApolloProvider client={client}>
-        <RouterProvider router={router} />
-      </ApolloProvider>
-    </SessionContext>,
+    <AccountContext value={account}>
+      <CallerContext value={caller}>
+        <ApolloProvider client={client}>
+          <RouterProvider router={router} />
+        </ApolloProvider>
+      </CallerContext>
+    </AccountContext>,
   );
   return { ...result, operations, router, client };
 }

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { isUnauthenticated } from '../../apollo/error-codes';
-import { SIGN_IN_EXPIRED } from '../../session/session';
+import { SESSION_ENDED } from '../../auth/auth-messages';
 
 export { isUnauthenticated };
 
@@ -9,7 +9,7 @@ export function errorMessage(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const code = first?.extensions?.['code'];
-    if (code === 'UNAUTHENTICATED') return SIGN_IN_EXPIRED;
+    if (code === 'UNAUTHENTICATED') return SESSION_ENDED;
     return first?.message ?? 'The server could not answer.';
   }
   if (error instanceof Error) {
@@ -35,7 +35,7 @@ export function ErrorState({
       <p>
         <strong>{title}</strong> {errorMessage(error)}
       </p>
-      {/* Trying again with a refused token cannot help: the app shows the sign-in page instead. */}
+      {/* Trying again with a refused session cannot help: the app shows the sign-in page instead. */}
       {onRetry && !isUnauthenticated(error) && (
         <button type="button" className="button" onClick={onRetry}>
           Try again

@@ -10,7 +10,7 @@ import { formatDateInZone } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { CrossoverCustomersCard_CrossoverFragment } from '../../gql/graphql';
-import { useSession } from '../../session/session-context';
+import { useAccount } from '../../auth/account-context';
 import { formatAddress } from '../marketing/customer-columns';
 import { useShopFacts } from '../shop-context';
 
@@ -110,7 +110,7 @@ function csvRow(row: Row): CrossoverCustomerCsvRow {
 export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<typeof CrossoverCustomersCardFragment> }) {
   const card = getFragmentData(CrossoverCustomersCardFragment, crossover);
   const { timezone, asOf } = useShopFacts();
-  const { token } = useSession();
+  const { sessionEnded } = useAccount();
   const client = useApolloClient();
   const table = useRef<DataTableHandle<Row> | null>(null);
   const pages = useCursorPages({
@@ -128,7 +128,9 @@ export function CrossoverCustomersCard({ crossover }: { crossover: FragmentType<
   const columns = useMemo(() => columnsFor(timezone), [timezone]);
   const download = async (scope: 'shown' | 'all') => {
     if (scope === 'all') {
-      await downloadServerCsv(`/api/exports/crossover-customers.csv?${new URLSearchParams({ asOf })}`, token, `crossover-customers-${asOf}.csv`);
+      await downloadServerCsv(`/api/exports/crossover-customers.csv?${new URLSearchParams({ asOf })}`, `crossover-customers-${asOf}.csv`, {
+        onSessionRefused: sessionEnded,
+      });
       return;
     }
     const records = (table.current?.rowsShown() ?? rows).map((row) => ({ row: csvRow(row), currency: row.nonTikTokNetReceipts.currency }));

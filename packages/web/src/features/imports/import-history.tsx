@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatInstantInZone } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
-import { fetchImportJobs, type ImportJob, isTokenRefused } from './imports-api';
+import { fetchImportJobs, type ImportJob, isSessionRefused } from './imports-api';
 import { formatBytes } from './import-progress';
 import { formatTitle } from './order-file-formats';
 
@@ -26,18 +26,16 @@ export function outcomeText(job: ImportJob): string {
 
 /**
  * The shop's past uploads, newest first, a page at a time. `version` changes when an upload ends.
- * A refused token calls `onTokenRefused`.
+ * A refused session calls `onSessionRefused`.
  */
 export function ImportHistory({
-  token,
   timezone,
   version,
-  onTokenRefused,
+  onSessionRefused,
 }: {
-  token: string;
   timezone: string;
   version: number;
-  onTokenRefused: () => void;
+  onSessionRefused: () => void;
 }) {
   const [jobs, setJobs] = useState<ImportJob[] | null>(null);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
@@ -46,7 +44,7 @@ export function ImportHistory({
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchImportJobs(token, { limit: PAGE }, controller.signal)
+    fetchImportJobs({ limit: PAGE }, controller.signal)
       .then((page) => {
         setJobs(page.jobs);
         setNextBefore(page.nextBefore);
@@ -54,21 +52,21 @@ export function ImportHistory({
       })
       .catch((failure: Error) => {
         if (controller.signal.aborted) return;
-        if (isTokenRefused(failure)) onTokenRefused();
+        if (isSessionRefused(failure)) onSessionRefused();
         else setError(failure.message);
       });
     return () => controller.abort();
-  }, [token, version, onTokenRefused]);
+  }, [version, onSessionRefused]);
 
   const loadMore = async () => {
     if (!nextBefore) return;
     setLoadingMore(true);
     try {
-      const page = await fetchImportJobs(token, { limit: PAGE, before: nextBefore });
+      const page = await fetchImportJobs({ limit: PAGE, before: nextBefore });
       setJobs((previous) => [...(previous ?? []), ...page.jobs]);
       setNextBefore(page.nextBefore);
     } catch (failure) {
-      if (isTokenRefused(failure)) onTokenRefused();
+      if (isSessionRefused(failure)) onSessionRefused();
       else setError((failure as Error).message);
     } finally {
       setLoadingMore(false);

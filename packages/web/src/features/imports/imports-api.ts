@@ -38,8 +38,6 @@ async function answer<T>(response: Response): Promise<T> {
   throw refusal(response.status, body);
 }
 
-const authorization = (token: string) => ({ authorization: `Bearer ${token}` });
-
 /** How much of the file's body the browser has sent. */
 export interface UploadProgress {
   loaded: number;
@@ -60,17 +58,18 @@ function jsonOf(text: string): unknown {
  * XMLHttpRequest rather than fetch: only it tells how many bytes have been sent (`onProgress`),
  * which on a slow connection is most of a large upload's time. A failed connection rejects with
  * a TypeError, as fetch does; an answer that refuses the file with an ImportRequestError.
+ * The session cookie goes with it (same origin); `x-requested-with` tells the API that the page's
+ * own script sent it, which the API requires of a cookie-authenticated upload (against CSRF).
  */
 export function uploadOrderFile(
   file: File,
-  token: string,
   { signal, onProgress }: { signal?: AbortSignal; onProgress?: (progress: UploadProgress) => void } = {},
 ): Promise<{ id: string }> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const request = new XMLHttpRequest();
     request.open('POST', `/api/imports?filename=${encodeURIComponent(file.name)}`);
-    request.setRequestHeader('authorization', `Bearer ${token}`);
+    request.setRequestHeader('x-requested-with', 'XMLHttpRequest');
     request.setRequestHeader('content-type', 'text/csv');
     const onAbort = () => request.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -96,18 +95,18 @@ export function uploadOrderFile(
   });
 }
 
-export async function fetchImportJob(id: string, token: string, signal?: AbortSignal): Promise<ImportJob> {
-  return answer<ImportJob>(await fetch(`/api/imports/${encodeURIComponent(id)}`, { headers: authorization(token), signal }));
+export async function fetchImportJob(id: string, signal?: AbortSignal): Promise<ImportJob> {
+  return answer<ImportJob>(await fetch(`/api/imports/${encodeURIComponent(id)}`, { signal }));
 }
 
-export async function fetchImportJobs(token: string, { limit, before }: { limit: number; before?: string | null }, signal?: AbortSignal): Promise<ImportJobsPage> {
+export async function fetchImportJobs({ limit, before }: { limit: number; before?: string | null }, signal?: AbortSignal): Promise<ImportJobsPage> {
   const query = new URLSearchParams({ limit: String(limit) });
   if (before) query.set('before', before);
-  return answer<ImportJobsPage>(await fetch(`/api/imports?${query}`, { headers: authorization(token), signal }));
+  return answer<ImportJobsPage>(await fetch(`/api/imports?${query}`, { signal }));
 }
 
 /** The job has ended, one way or the other. */
 export const jobEnded = (job: ImportJob) => job.status === 'done' || job.status === 'failed';
 
-/** The API refused the token (`401`: revoked or expired while the page was open). */
-export const isTokenRefused = (error: unknown): boolean => error instanceof ImportRequestError && error.status === 401;
+/** The API refused the session (`401`: it ended, e.g. signed out elsewhere, while the page was open). */
+export const isSessionRefused = (error: unknown): boolean => error instanceof ImportRequestError && error.status === 401;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchImportJob, type ImportJob, isTokenRefused, jobEnded } from './imports-api';
+import { fetchImportJob, type ImportJob, isSessionRefused, jobEnded } from './imports-api';
 import type { ProgressSample } from './import-progress';
 
 /** How often a running job is asked for (the API writes its progress about once a second). */
@@ -15,10 +15,10 @@ export interface ImportJobState {
 const NO_JOB: ImportJobState = { job: null, samples: [], error: null };
 
 /**
- * Polls `GET /api/imports/:id` until the job ends. A refused token (signed out elsewhere, the
- * sign-in link replaced while the job ran) stops polling and calls `onTokenRefused`.
+ * Polls `GET /api/imports/:id` until the job ends. A refused session (signed out elsewhere while
+ * the job ran) stops polling and calls `onSessionRefused`.
  */
-export function useImportJob(id: string | null, token: string, onTokenRefused: () => void): ImportJobState {
+export function useImportJob(id: string | null, onSessionRefused: () => void): ImportJobState {
   // Kept with the job's id: a new upload never shows the job before it, not even for one render.
   const [state, setState] = useState<ImportJobState & { id: string | null }>({ id: null, job: null, samples: [], error: null });
   useEffect(() => {
@@ -28,7 +28,7 @@ export function useImportJob(id: string | null, token: string, onTokenRefused: (
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const job = await fetchImportJob(id, token, controller.signal);
+        const job = await fetchImportJob(id, controller.signal);
         const at = performance.now();
         setState((previous) => ({
           id,
@@ -39,8 +39,8 @@ export function useImportJob(id: string | null, token: string, onTokenRefused: (
         if (!jobEnded(job)) timer = setTimeout(() => void poll(), POLL_MS);
       } catch (error) {
         if (controller.signal.aborted) return;
-        if (isTokenRefused(error)) {
-          onTokenRefused();
+        if (isSessionRefused(error)) {
+          onSessionRefused();
           return;
         }
         setState((previous) => ({ ...previous, error: error as Error }));
@@ -53,6 +53,6 @@ export function useImportJob(id: string | null, token: string, onTokenRefused: (
       controller.abort();
       clearTimeout(timer);
     };
-  }, [id, token, onTokenRefused]);
+  }, [id, onSessionRefused]);
   return state.id === id && id !== null ? state : NO_JOB;
 }

@@ -9,7 +9,7 @@ import { downloadCsvTable, downloadServerCsv } from '../../csv/download-file';
 import { formatCount } from '../../format/numbers';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { CustomerOrderField, OrderDirection } from '../../gql/graphql';
-import { useSession } from '../../session/session-context';
+import { useAccount } from '../../auth/account-context';
 import { useShopFacts } from '../shop-context';
 import { customerColumns, marketingCustomerCsvRow, type CustomerRow } from './customer-columns';
 
@@ -102,7 +102,7 @@ const pick = (row: CustomerRow) => row;
 export function MarketingCustomersCard({ insights }: { insights: FragmentType<typeof MarketingCustomersCardFragment> }) {
   const card = getFragmentData(MarketingCustomersCardFragment, insights);
   const { timezone } = useShopFacts();
-  const { token } = useSession();
+  const { sessionEnded } = useAccount();
   const client = useApolloClient();
   const table = useRef<DataTableHandle<CustomerRow> | null>(null);
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
@@ -132,7 +132,7 @@ export function MarketingCustomersCard({ insights }: { insights: FragmentType<ty
   const download = async (scope: 'shown' | 'all') => {
     if (scope === 'all') {
       const params = new URLSearchParams({ asOf: card.asOf, orderBy: orderBy.field, direction: orderBy.direction });
-      await downloadServerCsv(`/api/exports/tiktok-customers.csv?${params}`, token, `tiktok-customers-${card.asOf}.csv`);
+      await downloadServerCsv(`/api/exports/tiktok-customers.csv?${params}`, `tiktok-customers-${card.asOf}.csv`, { onSessionRefused: sessionEnded });
       return;
     }
     downloadCsvTable(

@@ -6,12 +6,13 @@ import { DropZone } from '../../features/imports/drop-zone';
 import { FilePreview } from '../../features/imports/file-preview';
 import { ImportHistory } from '../../features/imports/import-history';
 import { ImportRun } from '../../features/imports/import-run';
-import { ImportRequestError, isTokenRefused, type UploadProgress, uploadOrderFile } from '../../features/imports/imports-api';
+import { ImportRequestError, isSessionRefused, type UploadProgress, uploadOrderFile } from '../../features/imports/imports-api';
 import { TEMPLATE_FILE_NAME, templateFileText } from '../../features/imports/template-file';
 import { useImportJob } from '../../features/imports/use-import-job';
 import { useOrderFile } from '../../features/imports/use-order-file';
 import { graphql } from '../../gql';
-import { useSession } from '../../session/session-context';
+import { useAccount } from '../../auth/account-context';
+import { useCaller } from '../../auth/caller-context';
 
 const ImportPageShopQuery = graphql(`
   query ImportPageShop {
@@ -29,9 +30,31 @@ type Upload =
   | { state: 'sent'; file: File; jobId: string }
   | { state: 'refused'; file: File; message: string };
 
-/** Import: a file dropped or chosen, previewed, sent and followed to its outcome; the past uploads below. */
+/** Import, for those who may import; a viewer who opens it is told which role it takes. */
 export function ImportRoute() {
-  const { token, tokenRefused } = useSession();
+  const { canImport } = useCaller();
+  if (!canImport) {
+    return (
+      <div className="import-page">
+        <header className="page-header">
+          <h1>Import orders</h1>
+        </header>
+        <div className="notice" role="status" data-testid="import-not-allowed">
+          <h2>You need the owner or admin role to import orders</h2>
+          <p>Your role in this shop lets you see the dashboard and download its exports. Ask an owner or admin of the shop to import orders, or to change your role.</p>
+          <Link to="/insights/tiktok" className="button">
+            Go to your TikTok insights
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  return <ImportPage />;
+}
+
+/** Import: a file dropped or chosen, previewed, sent and followed to its outcome; the past uploads below. */
+function ImportPage() {
+  const { sessionEnded } = useAccount();
   const client = useApolloClient();
   const { data, error, refetch } = useQuery(ImportPageShopQuery);
   const [file, setFile] = useState<File | null>(null);
@@ -39,7 +62,7 @@ export function ImportRoute() {
   const [historyVersion, setHistoryVersion] = useState(0);
   // Counting goes on while the file uploads: the progress bar needs the rows as soon as they are known.
   const orderFile = useOrderFile(file);
-  const jobState = useImportJob(upload?.state === 'sent' ? upload.jobId : null, token, tokenRefused);
+  const jobState = useImportJob(upload?.state === 'sent' ? upload.jobId : null, sessionEnded);
   const templateUrl = useMemo(() => URL.createObjectURL(new Blob([templateFileText()], { type: 'text/csv;charset=utf-8' })), []);
   useEffect(() => () => URL.revokeObjectURL(templateUrl), [templateUrl]);
 
@@ -69,15 +92,15 @@ export function ImportRoute() {
     setUpload({ state: 'sending', file, sent: { loaded: 0, total: file.size } });
     setHistoryVersion((v) => v + 1);
     try {
-      const { id } = await uploadOrderFile(file, token, {
+      const { id } = await uploadOrderFile(file, {
         // Only this upload's bar moves: a file chosen since then has replaced it.
         onProgress: (sent) => setUpload((current) => (current?.state === 'sending' && current.file === file ? { ...current, sent } : current)),
       });
       setUpload({ state: 'sent', file, jobId: id });
       setHistoryVersion((v) => v + 1);
     } catch (failure) {
-      if (isTokenRefused(failure)) {
-        tokenRefused();
+      if (isSessionRefused(failure)) {
+        sessionEnded();
         return;
       }
       const message =
@@ -134,7 +157,7 @@ export function ImportRoute() {
         </p>
       )}
 
-      {shop && <ImportHistory token={token} timezone={shop.timezone} version={historyVersion} onTokenRefused={tokenRefused} />}
+      {shop && <ImportHistory timezone={shop.timezone} version={historyVersion} onSessionRefused={sessionEnded} />}
     </div>
   );
 }

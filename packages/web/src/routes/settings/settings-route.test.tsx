@@ -8,7 +8,9 @@ import { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '@tiktok-insights/shared';
 import { createCache } from '../../apollo/create-apollo-client';
-import { SessionContext } from '../../session/session-context';
+import { AccountContext } from '../../auth/account-context';
+import { CallerContext } from '../../auth/caller-context';
+import { personCaller, signedInAccount } from '../../test/accounts';
 import { pageData } from '../../test/fixtures';
 import { TikTokInsightsRoute } from '../tiktok-insights/tiktok-insights-route';
 import { parseAmount } from './shop-settings-form';
@@ -88,11 +90,13 @@ function renderApp(server: ReturnType<typeof fakeServer>, path = '/settings') {
     { initialEntries: [path] },
   );
   render(
-    <SessionContext value={{ token: 'tti_test', signOut: () => undefined, tokenRefused: () => undefined }}>
-      <ApolloProvider client={client}>
-        <RouterProvider router={router} />
-      </ApolloProvider>
-    </SessionContext>,
+    <AccountContext value={signedInAccount()}>
+      <CallerContext value={personCaller('OWNER')}>
+        <ApolloProvider client={client}>
+          <RouterProvider router={router} />
+        </ApolloProvider>
+      </CallerContext>
+    </AccountContext>,
   );
   return { client };
 }

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useCaller } from '../../auth/caller-context';
 import { CrossoverBreakdownCard } from '../../features/crossover/crossover-breakdown-card';
 import { CrossoverCumulativeCard } from '../../features/crossover/crossover-cumulative-card';
 import { CrossoverCustomersCard } from '../../features/crossover/crossover-customers-card';
@@ -15,6 +16,7 @@ import { AllTimeCard, AllTimeCardFragment } from '../../features/summary/all-tim
 import { PeriodSummaryCard } from '../../features/summary/period-summary-card';
 import { SummaryTilesFragment } from '../../features/summary/summary-tiles';
 import { TopProductsCard } from '../../features/top-products/top-products-card';
+import { formatCount } from '../../format/numbers';
 import { getFragmentData } from '../../gql';
 import type { TikTokInsightsPageQuery } from '../../gql/graphql';
 import { DateRangeSection } from './date-range-section';
@@ -30,6 +32,7 @@ const LAST_7_DAYS: PeriodWindow = { field: 'last7Days' };
 /** The TikTok tab's cards, by section, for the answer of the page query. */
 export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Shop; insights: Insights; query: TikTokInsightsQuery; header: ReactNode }) {
   const [applying, setApplying] = useState(false);
+  const { canSeeCustomers, canImport } = useCaller();
   const range = getFragmentData(RangeDataSetsFragment, insights.dateRange);
   const rangeWindow: PeriodWindow = { field: 'dateRange', ...query.range };
   const rangeBusy = applying || query.reloading;
@@ -38,7 +41,7 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
       <div className="insights">
         {header}
         <InsightsTabs tiktokConnected />
-        <NoOrdersYet />
+        <NoOrdersYet canImport={canImport} />
       </div>
     );
   }
@@ -92,7 +95,11 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
         </Section>
 
         <Section id="section-marketing" title="Marketing">
-          <MarketingCustomersCard insights={insights} />
+          {canSeeCustomers ? (
+            <MarketingCustomersCard insights={insights} />
+          ) : (
+            <ListNotShared slug="marketing-customers" title="All-time TikTok customers" count={insights.allTime.uniqueCustomers} />
+          )}
         </Section>
 
         <Section id="section-crossover" title="Crossover to your store">
@@ -100,15 +107,34 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
           <CrossoverCumulativeCard crossover={insights.crossover} />
           <CrossoverRateCard crossover={insights.crossover} />
           <CrossoverBreakdownCard crossover={insights.crossover} />
-          <CrossoverCustomersCard crossover={insights.crossover} />
+          {canSeeCustomers ? (
+            <CrossoverCustomersCard crossover={insights.crossover} />
+          ) : (
+            <ListNotShared slug="crossover-customers" title="Crossover customers" count={insights.crossover.crossoverCustomers} />
+          )}
         </Section>
       </div>
     </ShopFactsContext>
   );
 }
 
+/**
+ * In place of a customer list on a shared link: its count only. Names and addresses are never
+ * part of a shared view (the page query does not even ask for them).
+ */
+function ListNotShared({ slug, title, count }: { slug: string; title: string; count: number }) {
+  return (
+    <section className="card card--full" aria-labelledby={`${slug}-title`} data-testid={`card-${slug}-hidden`}>
+      <h3 id={`${slug}-title`} className="card__title">
+        {title}: {formatCount(count)}
+      </h3>
+      <p className="muted">The list of customers, with their names and addresses, is not part of a shared view.</p>
+    </section>
+  );
+}
+
 /** A shop without TikTok orders: how to get them in, instead of a page of empty cards. */
-function NoOrdersYet() {
+function NoOrdersYet({ canImport }: { canImport: boolean }) {
   return (
     <div className="notice notice--welcome" role="status" data-testid="no-orders-yet">
       <h2>Welcome! Your first TikTok orders will show up here</h2>
@@ -123,9 +149,11 @@ function NoOrdersYet() {
         <li>To see which TikTok buyers come back, also export your store’s orders (Shopify’s order export, or our template).</li>
         <li>Drop the files on the Import page.</li>
       </ol>
-      <Link to="/import" className="button button--primary">
-        Import orders
-      </Link>
+      {canImport && (
+        <Link to="/import" className="button button--primary">
+          Import orders
+        </Link>
+      )}
     </div>
   );
 }

@@ -18,7 +18,8 @@ export const RangeDataSetsFragment = graphql(`
 
 /**
  * The TikTok tab's one query: the shop and every data set of the page, composed from the
- * fragments each card declares beside itself.
+ * fragments each card declares beside itself. Without `withCustomers` (a shared link's visitor)
+ * no customer's name or address is asked for; the lists' counts still are.
  */
 export const TikTokInsightsPageQuery = graphql(`
   query TikTokInsightsPage(
@@ -29,6 +30,7 @@ export const TikTokInsightsPageQuery = graphql(`
     $customersOrderBy: CustomerOrder = { field: NET_RECEIPTS, direction: DESC }
     $crossoverFirst: Int = 25
     $crossoverAfter: String
+    $withCustomers: Boolean = true
   ) {
     shop {
       id
@@ -54,13 +56,17 @@ export const TikTokInsightsPageQuery = graphql(`
         dateRange(from: $from, to: $to) {
           ...RangeDataSets_period
         }
-        ...MarketingCustomersCard_insights
+        allTime {
+          uniqueCustomers
+        }
+        ...MarketingCustomersCard_insights @include(if: $withCustomers)
         crossover {
+          crossoverCustomers
           ...CrossoverSummaryCard_crossover
           ...CrossoverCumulativeCard_crossover
           ...CrossoverRateCard_crossover
           ...CrossoverBreakdownCard_crossover
-          ...CrossoverCustomersCard_crossover
+          ...CrossoverCustomersCard_crossover @include(if: $withCustomers)
         }
       }
     }

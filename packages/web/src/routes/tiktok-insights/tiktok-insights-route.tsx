@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { isUnauthenticated } from '../../apollo/error-codes';
+import { useCaller } from '../../auth/caller-context';
 import { ErrorState } from '../../components/states/error-state';
 import { InsightsTabs } from './insights-tabs';
 import { InsightsPageSkeleton } from './page-skeleton';
@@ -10,6 +11,7 @@ import { useTikTokInsightsQuery } from './use-tiktok-insights-query';
 /** The TikTok tab: its query, and what shows before there is an answer or without TikTok. */
 export function TikTokInsightsRoute() {
   const query = useTikTokInsightsQuery();
+  const { canManage } = useCaller();
   const { shown, loading, error, range } = query;
   if (!shown) {
     // A refused token: the app is switching to the sign-in page, which says why.
@@ -37,12 +39,15 @@ export function TikTokInsightsRoute() {
         <div className="notice" role="status">
           <h2>TikTok is disconnected</h2>
           <p>
-            Your TikTok insights are hidden while TikTok Shop is disconnected. Nothing has been deleted: connect it again and every
-            figure comes back, including the orders imported meanwhile.
+            {canManage
+              ? 'Your TikTok insights are hidden while TikTok Shop is disconnected. Nothing has been deleted: connect it again and every figure comes back, including the orders imported meanwhile.'
+              : 'The TikTok insights are hidden while TikTok Shop is disconnected. Nothing has been deleted: an owner or admin of the shop can connect it again in Settings.'}
           </p>
-          <Link to="/settings" className="button button--primary">
-            Go to Settings
-          </Link>
+          {canManage && (
+            <Link to="/settings" className="button button--primary">
+              Go to Settings
+            </Link>
+          )}
         </div>
       </div>
     );

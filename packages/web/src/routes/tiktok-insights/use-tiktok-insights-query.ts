@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { isBadUserInput } from '../../apollo/error-codes';
+import { useCaller } from '../../auth/caller-context';
 import { errorMessage } from '../../components/states/error-state';
 import { TikTokInsightsPageQuery } from './tiktok-insights-query';
 import { rangeNotice, useRangeParams } from './use-range-params';
@@ -17,11 +18,12 @@ interface RefusedRange {
  */
 export function useTikTokInsightsQuery() {
   const params = useRangeParams();
+  const { canSeeCustomers } = useCaller();
   const [refused, setRefused] = useState<RefusedRange | null>(null);
   const rangeRefused = refused !== null && refused.from === params.from && refused.to === params.to;
   const from = rangeRefused ? null : params.from;
   const to = rangeRefused ? null : params.to;
-  const { data, previousData, loading, error, refetch } = useQuery(TikTokInsightsPageQuery, { variables: { from, to } });
+  const { data, previousData, loading, error, refetch } = useQuery(TikTokInsightsPageQuery, { variables: { from, to, withCustomers: canSeeCustomers } });
 
   if (!rangeRefused && (from || to) && !loading && isBadUserInput(error)) {
     setRefused({ from, to, notice: rangeNotice(errorMessage(error)) });

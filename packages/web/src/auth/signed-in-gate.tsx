@@ -1,0 +1,99 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Outlet } from 'react-router';
+import { isUnauthenticated } from '../apollo/error-codes';
+import { ErrorState } from '../components/states/error-state';
+import { useAccount, useSession } from './account-context';
+import { CallerQuery } from './accounts-documents';
+import { authCall, authClient } from './auth-client';
+import { AuthPage } from './auth-page';
+import { accountErrorMessage, NETWORK_FAILURE } from './auth-messages';
+import { CallerContext } from './caller-context';
+import { SignInPage } from './sign-in-page';
+
+/** The dashboard's pages show only with a session and an active shop; otherwise the sign-in page, in place. */
+export function SignedInGate() {
+  const account = useAccount();
+  const { status } = account;
+  switch (status.kind) {
+    case 'checking':
+      return <Loading />;
+    case 'unreachable':
+      return (
+        <AuthPage title="We could not reach the server">
+          <p role="alert">{NETWORK_FAILURE}</p>
+          <button type="button" className="button button--primary" onClick={() => void account.refresh()}>
+            Try again
+          </button>
+        </AuthPage>
+      );
+    case 'signed-out':
+      return <SignInPage ended={status.ended} onSignedIn={account.refresh} />;
+    case 'signed-in':
+      if (!status.session.activeShopId) return <ChooseFirstShop />;
+      return (
+        <CallerGate>
+          <Outlet />
+        </CallerGate>
+      );
+  }
+}
+
+function Loading() {
+  return (
+    <p role="status" className="app-loading">
+      Loading…
+    </p>
+  );
+}
+
+/**
+ * Asks who the caller is for the active shop (role and what it may do) before the pages show;
+ * asked again when the shop changes (the store is reset).
+ */
+export function CallerGate({ children }: { children: ReactNode }) {
+  const { data, previousData, error, refetch } = useQuery(CallerQuery);
+  const caller = (data ?? previousData)?.caller;
+  if (caller) return <CallerContext value={caller}>{children}</CallerContext>;
+  // A refused session or link: the app is already switching to what says so.
+  if (error && !isUnauthenticated(error)) {
+    return (
+      <main className="app-loading">
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      </main>
+    );
+  }
+  return <Loading />;
+}
+
+/** A session without an active shop (a first sign-in): the person's first shop becomes the active one. */
+function ChooseFirstShop() {
+  const { switchShop, signOut } = useSession();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [noShop, setNoShop] = useState(false);
+  useEffect(() => {
+    let stale = false;
+    authCall((fetchOptions) => authClient.organization.list({ fetchOptions }))
+      .then(async (shops) => {
+        if (stale) return;
+        const first = shops[0];
+        if (first) await switchShop(first.id);
+        else setNoShop(true);
+      })
+      .catch((error: unknown) => {
+        if (!stale) setProblem(accountErrorMessage(error));
+      });
+    return () => {
+      stale = true;
+    };
+  }, [switchShop]);
+  if (!noShop && !problem) return <Loading />;
+  return (
+    <AuthPage title={noShop ? 'You are not in any shop yet' : 'We could not open your shop'}>
+      <p role={problem ? 'alert' : undefined}>{problem ?? 'Ask an owner of the shop to invite you, then open the link of the invitation.'}</p>
+      <button type="button" className="button" onClick={() => void signOut().catch(() => undefined)}>
+        Sign out
+      </button>
+    </AuthPage>
+  );
+}

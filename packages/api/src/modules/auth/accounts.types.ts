@@ -1,4 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { RequestContext } from '../../platform/graphql/context.js';
+import type { SharedLinkSecrets } from './shared-link-bearer.js';
+import type { Viewer } from './viewer.js';
 
 export const ShopRoleEnum = { OWNER: 'OWNER', ADMIN: 'ADMIN', VIEWER: 'VIEWER' } as const;
 registerEnumType(ShopRoleEnum, {
@@ -69,4 +72,18 @@ export class Caller {
 
   @Field(() => Boolean, { description: "May see customers' names and addresses (the marketing and crossover lists and their exports)." })
   canSeeCustomers!: boolean;
+}
+
+/** What the accounts' resolvers need beyond a shop's scope; the app builds it once. */
+export interface AccountServices {
+  /** The address people open: shared links' URLs start with it. */
+  baseUrl: string;
+  mailConfigured: boolean;
+  sharedLinkSecrets: SharedLinkSecrets;
+}
+
+/** The request context as the app builds it (app/graphql/request-context.ts), with the caller itself. */
+export interface AccountsContext extends RequestContext {
+  viewer(): Promise<Viewer>;
+  accounts: AccountServices;
 }

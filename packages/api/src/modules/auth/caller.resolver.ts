@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { onPrimary } from '../../platform/database/replication.js';
-import type { AccountsContext } from './accounts-context.js';
+import type { AccountsContext } from './accounts.types.js';
 import { Caller, type Person } from './accounts.types.js';
 import { shopRoleOf } from './roles.js';
 

@@ -33,7 +33,7 @@ describe('first run', () => {
     expect(wrongCode.status).toBe(403);
     const badZone = await postSetup({ code, name: 'Mia', email: 'mia@moss.test', password: 'moss and fern 1', shop: { ...SHOP, timezone: 'Mars/Olympus' } });
     expect(badZone.status).toBe(400);
-    expect(badZone.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timezone' });
+    expect(badZone.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shop.timezone' });
     const shortPassword = await postSetup({ code, name: 'Mia', email: 'mia@moss.test', password: 'short', shop: SHOP });
     expect(shortPassword.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     expect(await counts()).toEqual(before);

@@ -1,5 +1,5 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import type { AccountsContext } from '../auth/accounts-context.js';
+import type { AccountsContext } from '../auth/accounts.types.js';
 import { setupNeeded } from './first-run.js';
 
 @ObjectType({ description: 'About this server, for the sign-in pages.' })

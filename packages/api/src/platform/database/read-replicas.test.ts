@@ -101,7 +101,7 @@ it('sends writes to the primary and dashboard reads to the replica', async () =>
   );
   expect(revoked.data.revokeShopToken).toBe(true);
   const refused = await gql(`{ shop { id } }`, {}, token);
-  expect(refused.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  expect((refused.errors![0] as { extensions?: { code?: string } }).extensions?.code).toBe('UNAUTHENTICATED');
 });
 
 it('runs the CSV export on the replica, on the exports’ own connections', async () => {

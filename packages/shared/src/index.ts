@@ -94,3 +94,4 @@ export {
   TOP_PRODUCTS_CSV,
 } from './csv-tables';
 export * from './order-files';
+export * from './accounts';

@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { organization } from 'better-auth/plugins';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@tiktok-insights/shared';
 import type pg from 'pg';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -20,7 +21,7 @@ export interface AuthSettings {
 }
 
 export const INVITATION_DAYS = 7;
-export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 export const AUTH_BASE_PATH = '/api/auth';
 
 /** The organization (shop) a new session starts in: the person's first shop. */
@@ -70,7 +71,7 @@ export function createAuth(settings: AuthSettings) {
     emailAndPassword: {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
-      maxPasswordLength: 128,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 3600,

@@ -6,7 +6,7 @@ import { AuthPage } from '../../auth/auth-page';
 import { accountErrorMessage } from '../../auth/auth-messages';
 import { SignInForm } from '../../auth/sign-in-form';
 import { FormError, TextField } from '../../components/forms/text-field';
-import { newPasswordProblem } from './password-rules';
+import { newPasswordProblem, PASSWORD_HINT } from './password-rules';
 
 interface Invitation {
   id: string;
@@ -106,7 +106,7 @@ function SignUpForm({ onSignedUp }: { onSignedUp: () => Promise<void> }) {
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint={PASSWORD_HINT}
         value={password}
         onChange={(v) => (setPassword(v), clear('password'))}
         error={errors.password}

@@ -44,7 +44,7 @@ describe('Reset password', () => {
     renderWithApollo(null, { respond: () => ({}), path: '/reset-password?token=abc', routes: at('/reset-password', <ResetPasswordPage />), account: signedOut });
     await user.type(screen.getByLabelText('New password'), 'short');
     await user.click(screen.getByRole('button', { name: 'Save the new password' }));
-    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(/Use at least 8 characters/);
+    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(/Use at least 10 characters/);
     await user.type(screen.getByLabelText('New password'), ' but longer');
     await user.type(screen.getByLabelText('New password again'), 'something else');
     await user.click(screen.getByRole('button', { name: 'Save the new password' }));

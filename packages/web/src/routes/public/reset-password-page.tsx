@@ -4,7 +4,7 @@ import { authCall, authClient, AuthRequestError } from '../../auth/auth-client';
 import { AuthPage } from '../../auth/auth-page';
 import { accountErrorMessage } from '../../auth/auth-messages';
 import { FormError, TextField } from '../../components/forms/text-field';
-import { newPasswordProblem } from './password-rules';
+import { newPasswordProblem, PASSWORD_HINT } from './password-rules';
 
 interface Errors {
   password?: string | null;
@@ -75,7 +75,7 @@ export function ResetPasswordPage() {
             setPassword(value);
             setErrors((e) => ({ ...e, password: null, form: null }));
           }}
-          hint="At least 8 characters."
+          hint={PASSWORD_HINT}
           error={errors.password}
           inputRef={passwordRef}
         />

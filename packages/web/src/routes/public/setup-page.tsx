@@ -6,7 +6,7 @@ import { AuthPage } from '../../auth/auth-page';
 import { NETWORK_FAILURE } from '../../auth/auth-messages';
 import { FormError, TextField } from '../../components/forms/text-field';
 import { parseAmount } from '../settings/shop-settings-form';
-import { newPasswordProblem } from './password-rules';
+import { newPasswordProblem, PASSWORD_HINT } from './password-rules';
 import { fetchSetupNeeded, runSetup, SetupRefused } from './setup-api';
 
 type Field = 'name' | 'email' | 'password' | 'shopName' | 'timezone' | 'currency' | 'aovTarget';
@@ -138,7 +138,7 @@ function SetupForm({ code }: { code: string }) {
         <legend>You, the shop’s owner</legend>
         <TextField {...fieldProps('name')} label="Your name" autoComplete="name" value={draft.name} onChange={(v) => set('name', v)} />
         <TextField {...fieldProps('email')} label="Email" type="email" autoComplete="username" value={draft.email} onChange={(v) => set('email', v)} />
-        <TextField {...fieldProps('password')} label="Password" type="password" autoComplete="new-password" hint="At least 8 characters." value={draft.password} onChange={(v) => set('password', v)} />
+        <TextField {...fieldProps('password')} label="Password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={draft.password} onChange={(v) => set('password', v)} />
       </fieldset>
       <fieldset className="setup-form__group">
         <legend>Your shop</legend>

@@ -1,0 +1,3 @@
+/** A person's password: its length bounds, checked by the sign-in pages and again by the API. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;

@@ -82,7 +82,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,im
 
 describe('the dashboard', () => {
   it('serves its page with a CSP that allows its own files only', async () => {
-    for (const path of ['/', '/insights/tiktok', '/import', '/settings']) {
+    for (const path of ['/', '/insights/tiktok', '/import', '/settings', '/setup', '/accept-invitation/x', '/reset-password']) {
       const response = await get(path, { accept: BROWSER_ACCEPT });
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -90,6 +90,15 @@ describe('the dashboard', () => {
       expectCommonHeaders(response);
       expect(parseCsp(response.headers.get('content-security-policy')), path).toEqual(DASHBOARD);
     }
+  });
+
+  it("serves a shared link's page so that any site may frame it, with the dashboard's CSP otherwise", async () => {
+    const response = await get('/shared/tts_someToken', { accept: BROWSER_ACCEPT });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="root">');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect(parseCsp(response.headers.get('content-security-policy'))).toEqual({ ...DASHBOARD, 'frame-ancestors': ['*'] });
   });
 
   it('serves a built asset with the same headers', async () => {

@@ -11,6 +11,9 @@ import helmet, { type HelmetOptions } from 'helmet';
  * - the dashboard (the SPA and its assets): its own files only, no inline script or style;
  * - `/graphql` opened in a browser (Apollo Sandbox): Apollo's embed script and the page's own inline
  *   script and styles, by their hashes, and Apollo's sandbox frame;
+ * - a shared link's page (`/shared/…`): the dashboard's, but any site may frame it, so that a seller
+ *   can embed their read-only dashboard (it holds no personal data and no session: the visitor's
+ *   calls carry the link's own token);
  * - `/graphiql`: its own files, plus the inline styles its editor (Monaco) writes while it runs;
  * - everything else (GraphQL answers, /api/*, /healthz, /readyz, errors): nothing at all.
  *
@@ -43,6 +46,9 @@ export const DASHBOARD_CSP: Readonly<Record<string, readonly string[]>> = {
   'connect-src': [SELF],
   ...PAGE_BASICS,
 };
+
+/** A shared link's page: the dashboard, framed by any site that embeds it. */
+export const SHARED_LINK_CSP: Readonly<Record<string, readonly string[]>> = { ...DASHBOARD_CSP, 'frame-ancestors': ['*'] };
 
 /**
  * GraphiQL (a developer's page, served only when built): scripts and workers are files of its
@@ -133,7 +139,10 @@ export function prefersLandingPage(req: Request): boolean {
   return req.method === 'GET' && !!req.headers.accept && req.accepts(GRAPHQL_GET_MEDIA_TYPES) === 'text/html';
 }
 
-function headersWith(csp: Readonly<Record<string, readonly string[]>>, overrides: Pick<HelmetOptions, 'referrerPolicy' | 'crossOriginOpenerPolicy'> = {}): RequestHandler {
+function headersWith(
+  csp: Readonly<Record<string, readonly string[]>>,
+  overrides: Pick<HelmetOptions, 'referrerPolicy' | 'crossOriginOpenerPolicy' | 'xFrameOptions'> = {},
+): RequestHandler {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives: csp },
     referrerPolicy: { policy: 'no-referrer' },
@@ -155,6 +164,7 @@ export function securityHeaders(pages: SecurityHeaderPages): RequestHandler {
   const dashboard = headersWith(DASHBOARD_CSP);
   const api = headersWith(API_CSP);
   const graphiql = headersWith(GRAPHIQL_CSP);
+  const sharedLink = headersWith(SHARED_LINK_CSP, { xFrameOptions: false });
   // The Sandbox frame's address already carries this endpoint's URL, so a referrer tells Apollo
   // nothing more; the browser's default is kept here so that nothing in Apollo's frame (which
   // cannot be tried without internet) misses it. Popups of the frame (Apollo's sign-in) keep
@@ -171,6 +181,7 @@ export function securityHeaders(pages: SecurityHeaderPages): RequestHandler {
     if (pages.graphiql && /^\/graphiql(\/|$)/.test(path)) return graphiql(req, res, next);
     // As the SPA's fallback route: these paths are never the dashboard.
     if (/^\/(graphql|healthz|readyz|api(\/|$))/.test(path)) return api(req, res, next);
+    if (/^\/shared\/[^/]+\/?$/.test(path)) return sharedLink(req, res, next);
     return dashboard(req, res, next);
   };
 }

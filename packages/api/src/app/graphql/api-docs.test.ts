@@ -2,17 +2,17 @@
  * Runs every example of docs/api.md against a real API, so that the integrators' guide cannot rot.
  *
  * The guide's conventions, read here:
- * - Every ```graphql block is an operation, run in the order of the guide with the shop token of a
+ * - Every ```graphql block is an operation, run in the order of the guide with an IMPORT API key of a
  *   shop holding about 120 days of demo orders. A ```json block right after it (nothing but blank
  *   lines between) is its variables.
- * - HTML comments right before a block mark it: `<!-- token: admin -->` / `<!-- token: none -->`
- *   choose the token, `<!-- expect: CODE -->` says the example shows an error with that
+ * - HTML comments right before a block mark it: `<!-- token: admin -->` / `<!-- token: owner -->`
+ *   (the session of the shop's owner) / `<!-- token: none -->` choose the credential, `<!-- expect: CODE -->` says the example shows an error with that
  *   `extensions.code`, `<!-- status: N -->` gives the HTTP status it is answered with.
  * - A ```json block marked `<!-- response -->` is the documented answer of the example before it;
  *   the real answer must equal it (ids, tokens and timestamps are matched by their form only).
  *   `<!-- response-to: NAME -->` documents an answer this test provokes itself (NAME below).
  * - A ```sh block with a curl command is run as curl would send it, with `$ADMIN_TOKEN` and
- *   `$SHOP_TOKEN` set and `http://localhost:4000` pointing at the test server.
+ *   `$API_KEY` set and `http://localhost:4000` pointing at the test server.
  * - Values such as `"<shop id>"` in variables are placeholders, filled from earlier examples.
  *
  * The clock is pinned to 2025-07-01 in the shop's time zone, the day after the demo orders end,
@@ -30,6 +30,7 @@ import { ANONYMOUS_MAX_BODY_BYTES, MAX_BODY_BYTES, MAX_BODY_DEPTH } from '../htt
 import { createLogger } from '../../platform/logging/logger.js';
 import { importOrdersOfShop as importOrders } from '../../test-support/import-orders-of-shop.js';
 import { MAX_LINES_PER_ORDER, MAX_ORDERS_PER_IMPORT } from '../../modules/orders/domain-order.js';
+import { addPerson, signIn } from '../../test-support/people.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../../test-support/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { formatErrorFor } from './apollo.js';
@@ -100,7 +101,7 @@ function readBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-type TokenKind = 'shop' | 'admin' | 'none';
+type TokenKind = 'shop' | 'admin' | 'owner' | 'none';
 
 interface ExampleBase {
   line: number;
@@ -160,7 +161,7 @@ function readExamples(blocks: Block[]): { examples: Example[]; responsesTo: Map<
         i++;
       }
       const token = (block.markers.get('token') ?? 'shop') as TokenKind;
-      if (!['shop', 'admin', 'none'].includes(token)) throw new Error(`docs/api.md:${block.line}: unknown token "${token}"`);
+      if (!['shop', 'admin', 'owner', 'none'].includes(token)) throw new Error(`docs/api.md:${block.line}: unknown token "${token}"`);
       examples.push({
         kind: 'graphql',
         line: block.line,
@@ -207,6 +208,7 @@ interface Answer {
 let db: TestDatabase;
 let api: TestApi;
 let shopToken: string;
+let ownerCookie: string;
 let shopId: string;
 const placeholders = new Map<string, string>();
 
@@ -221,11 +223,19 @@ function tokenFor(kind: TokenKind): string | null {
   return null;
 }
 
+/** The headers of an example's credential: a bearer token, or the owner's session cookie. */
+function credentialHeaders(kind: TokenKind): Record<string, string> {
+  if (kind === 'owner') return { cookie: ownerCookie };
+  const token = tokenFor(kind);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+async function sendWith(query: string, variables: Record<string, unknown> | null, headers: Record<string, string>): Promise<Answer> {
+  return post(JSON.stringify({ query, ...(variables ? { variables } : {}) }), { 'content-type': 'application/json', ...headers });
+}
+
 async function send(query: string, variables: Record<string, unknown> | null, token: string | null): Promise<Answer> {
-  return post(JSON.stringify({ query, ...(variables ? { variables } : {}) }), {
-    'content-type': 'application/json',
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-  });
+  return sendWith(query, variables, token ? { authorization: `Bearer ${token}` } : {});
 }
 
 /** Replaces `"<…>"` placeholder strings by the values earlier examples produced. */
@@ -245,7 +255,8 @@ function fillPlaceholders(value: unknown): unknown {
 const SHAPES: RegExp[] = [
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, // DateTime as returned
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, // ids
-  /^tti_[A-Za-z0-9_-]{43}$/, // shop tokens
+  /^tti_[A-Za-z0-9_-]{43}$/, // API keys
+  /^tti_[A-Za-z0-9_-]{6}$/, // their prefixes
 ];
 
 /** A documented answer as an expectation: ids, tokens and instants match by their form. */
@@ -325,7 +336,7 @@ function shellWords(command: string, env: Record<string, string>): string[] {
 }
 
 async function runCurl(command: string): Promise<Answer> {
-  const words = shellWords(command, { ADMIN_TOKEN: TEST_ADMIN_TOKEN, SHOP_TOKEN: shopToken });
+  const words = shellWords(command, { ADMIN_TOKEN: TEST_ADMIN_TOKEN, API_KEY: shopToken });
   if (words[0] !== 'curl') throw new Error(`not a curl command: ${command}`);
   const headers: Record<string, string> = {};
   const data: string[] = [];
@@ -445,6 +456,21 @@ const checks: Record<string, (context: CheckContext) => Promise<void> | void> = 
     const own = await send('{ shop { id name } }', null, token);
     expect(own.body.data!.shop).toEqual({ id: shop.id, name: shop.name });
     placeholders.set('<shop id>', shop.id);
+  },
+
+  async CreateApiKey({ data }) {
+    const { key, apiKey } = data.createApiKey;
+    expect(key.startsWith(apiKey.prefix)).toBe(true);
+    const caller = await send('{ caller { kind scope } shop { id } }', null, key);
+    expect(caller.body.data).toEqual({ caller: { kind: 'API_KEY', scope: 'IMPORT' }, shop: { id: shopId } });
+    placeholders.set('<api key id>', apiKey.id);
+    placeholders.set('<api key>', key);
+  },
+
+  async RevokeApiKey({ data }) {
+    expect(data.revokeApiKey.id).toBe(placeholders.get('<api key id>'));
+    const refused = await send('{ shop { id } }', null, placeholders.get('<api key>')!);
+    expect(refused.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   },
 
   async IssueToken({ data }) {
@@ -672,6 +698,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   api = await startTestApi(db.dataSource);
   ({ shopId, token: shopToken } = await api.createShop({ name: DEMO_SHOP.name, timezone: DEMO_SHOP.timezone }));
+  await addPerson(db.dataSource, shopId, 'owner@docs.test', 'owner');
+  ownerCookie = (await signIn(api.server.url, 'owner@docs.test')).cookie!;
   const { orders } = generateDemo({ endDay: DEMO_END_DAY, days: 120, scale: 0.2 });
   expect(orders.length).toBeGreaterThan(500);
   for (let i = 0; i < orders.length; i += MAX_ORDERS_PER_IMPORT) {
@@ -713,7 +741,7 @@ describe('docs/api.md', () => {
           return;
         }
         const variables = example.variables ? (fillPlaceholders(example.variables) as Record<string, unknown>) : null;
-        const answer = await send(example.query, variables, tokenFor(example.token));
+        const answer = await sendWith(example.query, variables, credentialHeaders(example.token));
         if (example.status !== null) expect(answer.status).toBe(example.status);
         if (example.response !== undefined) expect(answer.body).toEqual(documented(example.response));
         if (example.expectCode) {

@@ -4,7 +4,7 @@ import { loadConfig, type AppConfig } from './app/config.js';
 import { closeDatabase } from './app/process/close-database.js';
 import { openDatabase } from './platform/database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/database/embedded-postgres.js';
-import { databaseHasShop, findDemoShopId } from './modules/demo/demo-sign-in.js';
+import { databaseHasShop, findDemoShopId } from './modules/demo/demo-shop.js';
 import { demoOwnerSignIn } from './modules/demo/demo-owner.js';
 import { issueSetupCode, setupNeeded } from './modules/setup/first-run.js';
 import { createMailer } from './platform/mail/mailer.js';

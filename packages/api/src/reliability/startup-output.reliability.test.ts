@@ -20,6 +20,7 @@ const HUMAN_LINE = [
   /^TikTok Insights is running at http:\/\/127\.0\.0\.1:\d+$/,
   /^ {2}GraphQL API and Apollo Sandbox: http:\/\/127\.0\.0\.1:\d+\/graphql$/,
   /^ {2}GraphiQL \(works offline\): http:\/\/127\.0\.0\.1:\d+\/graphiql$/,
+  /^ {2}First run: create the owner's account and your shop at http:\/\/127\.0\.0\.1:\d+\/setup\?code=[A-Za-z0-9_-]+ \(works once\)$/,
   /^ {2}Logs \(JSON lines\): \S+$/,
   /^ {2}Stop with Ctrl-C\.$/,
   /^Stopping: finishing the requests in flight…$/,

@@ -156,6 +156,7 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
     sharedLinkSecrets,
   };
   let baseUrl = deps.publicUrl ?? '';
+  const trustedOrigins = (deps.trustedOrigins ?? []).map((origin) => new URL(origin).origin);
   const accountServices = {
     get baseUrl() {
       return baseUrl;
@@ -200,7 +201,7 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
   if (resumed > 0) deps.logger.info({ shops: resumed }, 'order file imports resumed');
   app.use('/api/auth', (req, res) => {
     if (!auth) return sendHttpError(res, { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Starting; try again in a moment.' });
-    return authRoutes({ auth, signIns, dataSource: deps.dataSource, logger: deps.logger, origin: new URL(baseUrl).origin })(req, res, () => undefined);
+    return authRoutes({ auth, signIns, dataSource: deps.dataSource, logger: deps.logger, origin: new URL(baseUrl).origin, trustedOrigins })(req, res, () => undefined);
   });
   const accountRoutes = accountsRoutes({
     get auth() {
@@ -269,7 +270,7 @@ export async function startServer(deps: AppDeps, port: number, host: string = DE
     pool: primaryPool(deps.dataSource),
     secret,
     baseUrl,
-    trustedOrigins: deps.trustedOrigins ?? [],
+    trustedOrigins,
     mailer,
     logger: deps.logger,
     clientAddressHeader: CLIENT_ADDRESS_HEADER,

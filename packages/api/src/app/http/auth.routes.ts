@@ -19,6 +19,21 @@ interface Deps {
   logger: Logger;
   /** The server's own origin, e.g. http://127.0.0.1:4000 (the Request's URL). */
   origin: string;
+  /** Other origins whose pages may call these routes (TRUSTED_ORIGINS). */
+  trustedOrigins: readonly string[];
+}
+
+/**
+ * A write from a page of another site: its Origin names another site. The library checks origins
+ * only for requests that carry its cookie, so a page elsewhere could sign a visitor in to the
+ * page's own account (login CSRF); every write is checked here. A client that is not a browser
+ * sends no Origin and is let through: it has no visitor to trick.
+ */
+function fromAnotherSite(req: Request, allowed: readonly string[]): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  const origin = req.get('origin');
+  if (origin === undefined) return req.get('sec-fetch-site') === 'cross-site';
+  return !allowed.includes(origin);
 }
 
 class BodyTooLarge extends Error {}
@@ -71,6 +86,10 @@ async function send(res: Response, answer: globalThis.Response): Promise<void> {
 export function authRoutes(deps: Deps): RequestHandler {
   return async (req, res) => {
     try {
+      if (fromAnotherSite(req, [deps.origin, ...deps.trustedOrigins])) {
+        refuse(res, 403, 'FORBIDDEN', 'This request came from a page of another site.');
+        return;
+      }
       const body = await bodyOf(req);
       const path = req.path;
       const headers = new Headers();

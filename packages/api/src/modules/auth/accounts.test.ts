@@ -67,6 +67,42 @@ describe('people', () => {
   });
 });
 
+describe('cross-site requests', () => {
+  it("sign-in from another site's page is refused", async () => {
+    const response = await fetch(`${api.server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ email: 'owner@fern.test', password: TEST_PASSWORD }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('a GraphQL request with the cookie but a form content type is refused (Apollo CSRF prevention)', async () => {
+    const response = await fetch(`${api.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie: ownerCookie },
+      body: JSON.stringify({ query: 'mutation { updateShopSettings(input: { name: "Hacked" }) { name } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await gqlWithCookie(api.server.url, ownerCookie, '{ shop { name } }')).data?.shop.name).toBe('Fern & Co');
+  });
+
+  it('an upload with the cookie needs X-Requested-With, which a page of another site cannot add', async () => {
+    const upload = (headers: Record<string, string>) =>
+      fetch(`${api.server.url}/api/imports?filename=orders.csv&format=template`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', cookie: ownerCookie, ...headers },
+        body: 'not read\n',
+      });
+    const bare = await upload({});
+    expect(bare.status).toBe(403);
+    expect(((await bare.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    const fromOurPage = await upload({ 'x-requested-with': 'XMLHttpRequest' });
+    expect(fromOurPage.status).not.toBe(403);
+  });
+});
+
 describe('API keys', () => {
   it('created by the owner, shown once, listed by prefix with last use, revoked at once', async () => {
     const created = await gqlWithCookie<any>(api.server.url, ownerCookie, `mutation { createApiKey(input: { name: "Reports", scope: READ }) { key apiKey { id name scope prefix lastUsedAt createdBy } } }`);

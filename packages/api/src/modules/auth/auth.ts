@@ -77,11 +77,12 @@ export function createAuth(settings: AuthSettings) {
       resetPasswordTokenExpiresIn: 3600,
       async sendResetPassword({ user, url }) {
         if (!mailer.configured) return;
-        await mailer.send({
+        // Not awaited: how long the answer takes must not tell whether the address has an account.
+        void mailer.send({
           to: user.email,
           subject: 'Reset your TikTok Insights password',
           text: `Someone asked to reset the password of ${user.email} on TikTok Insights.\n\nChoose a new one here (the link works for an hour):\n${url}\n\nIf it was not you, ignore this message.`,
-        });
+        }).catch(() => undefined); // the mailer logs the failure
       },
     },
     databaseHooks: {

@@ -1,5 +1,19 @@
 import { createContext, use } from 'react';
-import type { Caller } from './accounts-documents';
+import { graphql } from '../gql';
+import type { CallerContext_CallerFragment } from '../gql/graphql';
+
+/** What the menu and the pages ask of the caller; the caller query of the gate spreads it. */
+export const CallerContextFragment = graphql(`
+  fragment CallerContext_caller on Caller {
+    kind
+    role
+    canImport
+    canManage
+    canSeeCustomers
+  }
+`);
+
+export type Caller = CallerContext_CallerFragment;
 
 /** Who is asking, for the active shop: what the menu and the pages offer follows from it. */
 export const CallerContext = createContext<Caller | null>(null);

@@ -3,13 +3,22 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Outlet } from 'react-router';
 import { isUnauthenticated } from '../apollo/error-codes';
 import { ErrorState } from '../components/states/error-state';
+import { getFragmentData, graphql } from '../gql';
 import { useAccount, useSession } from './account-context';
-import { CallerQuery } from './accounts-documents';
 import { authCall, authClient } from './auth-client';
 import { AuthPage } from './auth-page';
 import { accountErrorMessage, NETWORK_FAILURE } from './auth-messages';
-import { CallerContext } from './caller-context';
+import { CallerContext, CallerContextFragment } from './caller-context';
 import { SignInPage } from './sign-in-page';
+
+/** Who is asking, for the active shop; the fields are those the pages read (CallerContext_caller). */
+const CallerQuery = graphql(`
+  query Caller {
+    caller {
+      ...CallerContext_caller
+    }
+  }
+`);
 
 /** The dashboard's pages show only with a session and an active shop; otherwise the sign-in page, in place. */
 export function SignedInGate() {
@@ -54,7 +63,7 @@ function Loading() {
 export function CallerGate({ children }: { children: ReactNode }) {
   const { data, previousData, error, refetch } = useQuery(CallerQuery);
   const caller = (data ?? previousData)?.caller;
-  if (caller) return <CallerContext value={caller}>{children}</CallerContext>;
+  if (caller) return <CallerContext value={getFragmentData(CallerContextFragment, caller)}>{children}</CallerContext>;
   // A refused session or link: the app is already switching to what says so.
   if (error && !isUnauthenticated(error)) {
     return (

@@ -1,5 +1,6 @@
 import type { Account } from '../auth/account-context';
-import type { Caller, ShopRole } from '../auth/accounts-documents';
+import type { Caller } from '../auth/caller-context';
+import type { ShopRole } from '../gql/graphql';
 
 /** A signed-in person's account for pages rendered on their own; `overrides` replaces its actions. */
 export function signedInAccount(overrides: Partial<Account> = {}): Account {

@@ -7,8 +7,7 @@ import { RouterProvider } from 'react-router/dom';
 import { Observable } from 'rxjs';
 import { createCache } from '../apollo/create-apollo-client';
 import { AccountContext, type Account } from '../auth/account-context';
-import type { Caller } from '../auth/accounts-documents';
-import { CallerContext } from '../auth/caller-context';
+import { CallerContext, type Caller } from '../auth/caller-context';
 import { personCaller, signedInAccount } from './accounts';
 
 export interface RecordedOperation {

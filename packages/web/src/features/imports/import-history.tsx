@@ -24,6 +24,13 @@ export function outcomeText(job: ImportJob): string {
   }
 }
 
+/** Who sent a past upload: "API key: <its name>" for a key, the person's name for someone signed in, "—" when unknown. */
+export function uploaderText(uploadedBy: ImportJob['uploadedBy']): string {
+  if (!uploadedBy) return '—';
+  if (uploadedBy.tokenId !== null) return uploadedBy.label ? `API key: ${uploadedBy.label}` : 'API key';
+  return uploadedBy.label || '—';
+}
+
 /**
  * The shop's past uploads, newest first, a page at a time. `version` changes when an upload ends.
  * A refused session calls `onSessionRefused`.
@@ -106,7 +113,7 @@ export function ImportHistory({
                   <td className="import-table__file">{job.fileName}</td>
                   <td className="import-table__number">{formatBytes(job.bytes)}</td>
                   <td>{formatTitle(job.format)}</td>
-                  <td>{job.uploadedBy ? job.uploadedBy.label || 'API token' : '—'}</td>
+                  <td>{uploaderText(job.uploadedBy)}</td>
                   <td>{formatInstantInZone(job.createdAt, timezone)}</td>
                   <td>{outcomeText(job)}</td>
                 </tr>

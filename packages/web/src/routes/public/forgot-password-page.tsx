@@ -1,11 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ServerInfoQuery } from '../../auth/accounts-documents';
 import { authCall, authClient } from '../../auth/auth-client';
 import { AuthPage } from '../../auth/auth-page';
 import { accountErrorMessage } from '../../auth/auth-messages';
 import { FormError, TextField } from '../../components/forms/text-field';
+import { graphql } from '../../gql';
+
+/** Whether this server sends email (asked without credentials): a reset link, or the operator's command. */
+const ServerInfoQuery = graphql(`
+  query ServerInfo {
+    serverInfo {
+      mailConfigured
+    }
+  }
+`);
 
 /**
  * Forgot password: with a mail server, a reset link is mailed (the answer is the same whether the

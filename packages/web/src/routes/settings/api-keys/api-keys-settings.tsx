@@ -1,11 +1,42 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation, type ApiKeyScope } from '../../../auth/accounts-documents';
-import { ConfirmButton } from '../../../components/confirm/confirm-button';
 import { CopyField } from '../../../components/forms/copy-field';
 import { FormError, TextField } from '../../../components/forms/text-field';
 import { ErrorState, errorMessage } from '../../../components/states/error-state';
-import { formatWhen } from '../../../format/when';
+import { graphql } from '../../../gql';
+import type { ApiKeyScope } from '../../../gql/graphql';
+import { ApiKeyRow } from './api-key-row';
+
+const ApiKeysQuery = graphql(`
+  query ApiKeys {
+    apiKeys {
+      id
+      ...ApiKeyRow_apiKey
+    }
+  }
+`);
+
+/** The new key comes back with the fields of a listed one, so that the cache holds it whole. */
+const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      key
+      apiKey {
+        id
+        name
+        ...ApiKeyRow_apiKey
+      }
+    }
+  }
+`);
+
+const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      id
+    }
+  }
+`);
 
 const SCOPES: Array<{ scope: ApiKeyScope; label: string; hint: string }> = [
   { scope: 'READ', label: 'Read', hint: 'Every query and export: for reports and spreadsheets.' },
@@ -18,6 +49,15 @@ export function ApiKeysSettings() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [revoke, revoking] = useMutation(RevokeApiKeyMutation);
   const [revokeError, setRevokeError] = useState<string | null>(null);
+  const revokeKey = async (id: string) => {
+    setRevokeError(null);
+    try {
+      await revoke({ variables: { id } });
+      await refetch();
+    } catch (failure) {
+      setRevokeError(errorMessage(failure));
+    }
+  };
   return (
     <>
       <header className="page-header">
@@ -57,30 +97,7 @@ export function ApiKeysSettings() {
         {data && data.apiKeys.length > 0 && (
           <ul className="item-list" data-testid="api-keys">
             {data.apiKeys.map((key) => (
-              <li key={key.id} className="item-list__item" data-testid="api-key-row">
-                <div className="item-list__main">
-                  <strong>{key.name}</strong> <code>{key.prefix}…</code> <span className="chip chip--static">{key.scope === 'READ' ? 'Read' : 'Import'}</span>
-                  <p className="muted small">
-                    Created {formatWhen(key.createdAt)}
-                    {key.createdBy ? ` by ${key.createdBy}` : ''} · Last used {formatWhen(key.lastUsedAt)}
-                  </p>
-                </div>
-                <ConfirmButton
-                  label="Revoke"
-                  question={`Revoke “${key.name}”? Scripts using it stop working at once.`}
-                  confirmLabel="Yes, revoke"
-                  busy={revoking.loading}
-                  onConfirm={async () => {
-                    setRevokeError(null);
-                    try {
-                      await revoke({ variables: { id: key.id } });
-                      await refetch();
-                    } catch (failure) {
-                      setRevokeError(errorMessage(failure));
-                    }
-                  }}
-                />
-              </li>
+              <ApiKeyRow key={key.id} apiKey={key} revoking={revoking.loading} onRevoke={revokeKey} />
             ))}
           </ul>
         )}

@@ -1,11 +1,41 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
-import { CreateSharedLinkMutation, RevokeSharedLinkMutation, SharedLinksQuery } from '../../../auth/accounts-documents';
-import { ConfirmButton } from '../../../components/confirm/confirm-button';
 import { CopyField } from '../../../components/forms/copy-field';
 import { FormError, TextField } from '../../../components/forms/text-field';
 import { ErrorState, errorMessage } from '../../../components/states/error-state';
-import { formatWhen } from '../../../format/when';
+import { graphql } from '../../../gql';
+import { SharedLinkRow } from './shared-link-row';
+
+const SharedLinksQuery = graphql(`
+  query SharedLinks {
+    sharedLinks {
+      id
+      ...SharedLinkRow_sharedLink
+    }
+  }
+`);
+
+/** The new link comes back with the fields of a listed one, so that the cache holds it whole. */
+const CreateSharedLinkMutation = graphql(`
+  mutation CreateSharedLink($input: CreateSharedLinkInput!) {
+    createSharedLink(input: $input) {
+      url
+      sharedLink {
+        id
+        name
+        ...SharedLinkRow_sharedLink
+      }
+    }
+  }
+`);
+
+const RevokeSharedLinkMutation = graphql(`
+  mutation RevokeSharedLink($id: ID!) {
+    revokeSharedLink(id: $id) {
+      id
+    }
+  }
+`);
 
 /** The end of a chosen day (`YYYY-MM-DD`) in the browser's time zone, as the instant the link expires. */
 export function endOfDay(day: string): string {
@@ -23,6 +53,15 @@ export function SharedLinksSettings() {
   const [created, setCreated] = useState<{ name: string; url: string } | null>(null);
   const [revoke, revoking] = useMutation(RevokeSharedLinkMutation);
   const [revokeError, setRevokeError] = useState<string | null>(null);
+  const revokeLink = async (id: string) => {
+    setRevokeError(null);
+    try {
+      await revoke({ variables: { id } });
+      await refetch();
+    } catch (failure) {
+      setRevokeError(errorMessage(failure));
+    }
+  };
   return (
     <>
       <header className="page-header">
@@ -65,31 +104,7 @@ export function SharedLinksSettings() {
         {data && data.sharedLinks.length > 0 && (
           <ul className="item-list" data-testid="shared-links">
             {data.sharedLinks.map((link) => (
-              <li key={link.id} className="item-list__item" data-testid="shared-link-row">
-                <div className="item-list__main">
-                  <strong>{link.name}</strong> <code>{link.prefix}…</code>
-                  {link.hasPassword && <span className="chip chip--static">Password</span>}
-                  <p className="muted small">
-                    Created {formatWhen(link.createdAt)} · {link.expiresAt ? `Expires ${formatWhen(link.expiresAt)}` : 'Does not expire'} · Last
-                    opened {formatWhen(link.lastUsedAt)}
-                  </p>
-                </div>
-                <ConfirmButton
-                  label="Revoke"
-                  question={`Revoke “${link.name}”? The link stops working at once.`}
-                  confirmLabel="Yes, revoke"
-                  busy={revoking.loading}
-                  onConfirm={async () => {
-                    setRevokeError(null);
-                    try {
-                      await revoke({ variables: { id: link.id } });
-                      await refetch();
-                    } catch (failure) {
-                      setRevokeError(errorMessage(failure));
-                    }
-                  }}
-                />
-              </li>
+              <SharedLinkRow key={link.id} sharedLink={link} revoking={revoking.loading} onRevoke={revokeLink} />
             ))}
           </ul>
         )}

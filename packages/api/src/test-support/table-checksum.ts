@@ -11,14 +11,18 @@ async function shopTables(dataSource: DataSource): Promise<string[]> {
   return rows.map((row) => row.table_name);
 }
 
-/** One md5 per table over every row of the shop (every table holding a shop_id), to prove a call wrote nothing. */
-export async function shopChecksum(dataSource: DataSource, shopId: string): Promise<Record<string, string>> {
+/**
+ * One md5 per table over every row of the shop (every table holding a shop_id), to prove a call wrote nothing.
+ * `ignoredColumns`: columns left out of every row, e.g. the `last_used_at` a credential's own use may touch.
+ */
+export async function shopChecksum(dataSource: DataSource, shopId: string, ignoredColumns: readonly string[] = []): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
+  const rowText = ignoredColumns.length === 0 ? 't::text' : '(to_jsonb(t) - $2::text[])::text';
   for (const table of await shopTables(dataSource)) {
     const [row] = await dataSource.query(
-      `SELECT count(*)::int AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest
+      `SELECT count(*)::int AS n, coalesce(md5(string_agg(${rowText}, '|' ORDER BY ${rowText})), '') AS digest
          FROM ${table} t WHERE t.shop_id = $1`,
-      [shopId],
+      ignoredColumns.length === 0 ? [shopId] : [shopId, ignoredColumns],
     );
     result[table] = `${row.n}:${row.digest}`;
   }

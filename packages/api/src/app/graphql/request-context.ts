@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { resolveViewer, shopScopeOf, assertAdmin, type Credentials, type Viewer, type ViewerDeps } from '../../modules/auth/viewer.js';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import type { Logger } from '../../platform/logging/logger.js';
-import type { AccountServices, AccountsContext } from '../../modules/auth/accounts-context.js';
+import type { AccountServices, AccountsContext } from '../../modules/auth/accounts-context.types.js';
 
 export interface ContextDeps extends ViewerDeps {
   dataSource: DataSource;

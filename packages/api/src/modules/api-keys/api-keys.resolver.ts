@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { AccountsContext } from '../auth/accounts-context.js';
+import type { AccountsContext } from '../auth/accounts-context.types.js';
 import { personIdOf } from '../auth/person-of.js';
 import { ApiKey, CreateApiKeyInput, CreatedApiKey } from './api-key.types.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.js';

@@ -103,7 +103,7 @@ describe('shared links', () => {
     const wrong = await fetch(`${api.server.url}/api/shared-links/${token}/unlock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'nope-nope' }) });
     expect(wrong.status).toBe(401);
     const unlocked = await fetch(`${api.server.url}/api/shared-links/${token}/unlock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'ledger-2026' }) });
-    const { accessToken } = await unlocked.json();
+    const { accessToken } = (await unlocked.json()) as { accessToken: string };
     const caller = await api.gql(CALLER, {}, accessToken);
     expect(caller.data?.caller).toMatchObject({ kind: 'SHARED_LINK', canSeeCustomers: false, canImport: false });
     for (const personal of [

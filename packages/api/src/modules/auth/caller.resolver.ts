@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { onPrimary } from '../../platform/database/replication.js';
 import { setupNeeded } from '../setup/first-run.js';
-import type { AccountsContext } from './accounts-context.js';
+import type { AccountsContext } from './accounts-context.types.js';
 import { Caller, ServerInfo, type Person } from './accounts.types.js';
 import { shopRoleOf } from './roles.js';
 

@@ -16,7 +16,7 @@ const SHOP = { name: 'Moss & Fern', timezone: 'Europe/Berlin', currency: 'EUR', 
 async function postSetup(body: unknown) {
   const response = await fetch(`${api.server.url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const cookies = response.headers.getSetCookie();
-  return { status: response.status, body: await response.json(), cookie: cookies.map((c) => c.split(';')[0]).join('; ') };
+  return { status: response.status, body: (await response.json()) as any, cookie: cookies.map((c) => c.split(';')[0]).join('; ') };
 }
 
 const counts = async () =>

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { AccountsContext } from '../auth/accounts-context.js';
+import type { AccountsContext } from '../auth/accounts-context.types.js';
 import { personIdOf } from '../auth/person-of.js';
 import { CreatedSharedLink, CreateSharedLinkInput, SharedLink } from './shared-link.types.js';
 import { createSharedLink, listSharedLinks, revokeSharedLink } from './shared-links.service.js';

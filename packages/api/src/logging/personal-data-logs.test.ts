@@ -5,6 +5,9 @@
  * an unexpected database error whose PostgreSQL message quotes a customer's name. Not one
  * customer name, address line, email or token may appear in what was logged. Also: tokens are
  * stored hashed, the admin token is compared in constant time, and a revoked token fails at once.
+ * The accounts log nothing personal either: sign-in (right and wrong passwords, up to the wait),
+ * sign-up through an invitation, API keys and shared links made, used and revoked, a shared link
+ * unlocked: no email address, name, password, key, link token, grant or session cookie.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +18,9 @@ import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../test-support/ap
 import { FULL_DASHBOARD_QUERY } from '../test-support/dashboard-query.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { insertMember, insertPerson } from '../modules/auth/people.js';
+import { onPrimaryTransaction } from '../platform/database/replication.js';
+import { authCall, gqlWithCookie, signIn } from '../test-support/people.js';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -23,7 +29,8 @@ const lines: string[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   const logger = createLogger('debug', { write: (chunk: string) => void lines.push(chunk) });
-  api = await startTestApi(db.dataSource, { logger });
+  // Few wrong passwords before the wait, so that the wait is logged too.
+  api = await startTestApi(db.dataSource, { logger, server: { signInLimits: { perAccount: 3, perAddress: 50, windowMs: 60_000 } } });
 });
 
 afterAll(async () => {
@@ -156,6 +163,113 @@ describe('the logs of a whole session', () => {
     for (const secret of secrets) expect(log).not.toContain(hashToken(secret).toString('hex'));
     expect(log).not.toContain(Buffer.from(people[0]!.name).toString('base64'));
     console.log(`logs: ${entries.length} lines checked for ${forbidden.length} names, addresses, emails and tokens`);
+  });
+});
+
+describe('the logs of accounts', () => {
+  const owner = { name: 'Octavia Lindqvist-Ferreira', email: 'octavia.lf@private-mail.example', password: 'Octavia owner passphrase 1' };
+  const invitee = { name: 'Barnaby Quill-Ostrowski', email: 'barnaby.qo@private-mail.example', password: 'Barnaby invitee passphrase 2' };
+  const stranger = { name: 'Ingrid Vasquez-Holloway', email: 'ingrid.vh@private-mail.example', password: 'Ingrid stranger passphrase 3' };
+  const wrongPassword = 'Octavia-wrong-guess-77';
+  const linkPassword = 'Ledger-of-Octavia-2025';
+  const secrets: string[] = [];
+
+  /** A session cookie's value and the session token inside it. */
+  function cookieSecrets(cookie: string): string[] {
+    const value = cookie.split(';').map((part) => part.trim()).find((part) => part.includes('session_token='))!.split('=')[1]!;
+    return [value, decodeURIComponent(value), decodeURIComponent(value).split('.')[0]!];
+  }
+
+  it('hold no email address, name, password, key, shared-link token, grant or session cookie', async () => {
+    const { shopId } = await api.createShop({ name: 'Accounts Log Boutique' });
+    await onPrimaryTransaction(db.dataSource, async (tx) => insertMember(tx, shopId, await insertPerson(tx, owner), 'owner'));
+    const from = lines.length;
+
+    // Sign-in: the right password, wrong ones up to the wait, an unknown account.
+    const signedIn = await signIn(api.server.url, owner.email, owner.password);
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.cookie!;
+    secrets.push(...cookieSecrets(cookie));
+    const refusals = [];
+    for (let i = 0; i < 4; i++) refusals.push((await signIn(api.server.url, owner.email, wrongPassword)).status);
+    expect(refusals).toEqual([401, 401, 401, 429]);
+    expect((await signIn(api.server.url, stranger.email, stranger.password)).status).toBe(401);
+    // A password reset asked for without a mail server.
+    expect((await authCall(api.server.url, '/request-password-reset', null, { email: owner.email, redirectTo: '/reset-password' })).status).toBe(200);
+    const caller = await gqlWithCookie(api.server.url, cookie, `{ caller { person { name email } } }`);
+    expect(caller.data?.caller.person).toEqual({ name: owner.name, email: owner.email });
+
+    // Sign-up: refused without an invitation; through one, then accepted.
+    const noInvitation = await authCall(api.server.url, '/sign-up/email', null, stranger);
+    expect(noInvitation.status).toBe(403);
+    const invited = await authCall(api.server.url, '/organization/invite-member', cookie, { email: invitee.email, role: 'viewer' });
+    expect(invited.status).toBe(200);
+    const signedUp = await authCall(api.server.url, '/sign-up/email', null, invitee);
+    expect(signedUp.status).toBe(200);
+    secrets.push(...cookieSecrets(signedUp.cookie!));
+    expect((await authCall(api.server.url, '/organization/accept-invitation', signedUp.cookie, { invitationId: invited.body.id })).status).toBe(200);
+    expect((await gqlWithCookie(api.server.url, signedUp.cookie!, `{ caller { role } }`)).data?.caller.role).toBe('VIEWER');
+
+    // An API key: made, used, revoked, refused.
+    const created = await gqlWithCookie<any>(api.server.url, cookie, `mutation { createApiKey(input: { name: "Octavia's reports", scope: READ }) { key apiKey { id } } }`);
+    const key: string = created.data.createApiKey.key;
+    secrets.push(key);
+    expect((await api.gql(`{ shop { id } }`, {}, key)).data?.shop.id).toBe(shopId);
+    const revokedKey = await gqlWithCookie(api.server.url, cookie, `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: created.data.createApiKey.apiKey.id });
+    expect(revokedKey.errors).toBeUndefined();
+    expect((await api.gql(`{ shop { id } }`, {}, key)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // Shared links: one with a password (a wrong and the right password), one without; used, revoked, refused.
+    const locked = await gqlWithCookie<any>(api.server.url, cookie, `mutation ($password: String) { createSharedLink(input: { name: "Octavia's accountant", password: $password }) { url sharedLink { id } } }`, {
+      password: linkPassword,
+    });
+    const open = await gqlWithCookie<any>(api.server.url, cookie, `mutation { createSharedLink(input: { name: "Octavia's partner" }) { url sharedLink { id } } }`);
+    const lockedToken: string = locked.data.createSharedLink.url.split('/shared/')[1];
+    const openToken: string = open.data.createSharedLink.url.split('/shared/')[1];
+    secrets.push(lockedToken, openToken);
+    expect((await fetch(`${api.server.url}/api/shared-links/${lockedToken}`)).status).toBe(200);
+    const unlockWith = (password: string) =>
+      fetch(`${api.server.url}/api/shared-links/${lockedToken}/unlock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+    expect((await unlockWith(wrongPassword)).status).toBe(401);
+    const unlocked = await unlockWith(linkPassword);
+    expect(unlocked.status).toBe(200);
+    const grant = ((await unlocked.json()) as { accessToken: string }).accessToken;
+    secrets.push(grant);
+    for (const visitor of [grant, openToken]) expect((await api.gql(`{ shop { id } }`, {}, visitor)).data?.shop.id).toBe(shopId);
+    for (const link of [locked, open]) {
+      const revoked = await gqlWithCookie(api.server.url, cookie, `mutation ($id: ID!) { revokeSharedLink(id: $id) { id } }`, { id: link.data.createSharedLink.sharedLink.id });
+      expect(revoked.errors).toBeUndefined();
+    }
+    for (const visitor of [grant, openToken]) expect((await api.gql(`{ shop { id } }`, {}, visitor)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await fetch(`${api.server.url}/api/shared-links/${openToken}`)).status).toBe(404);
+
+    // Sign-out.
+    const out = await fetch(`${api.server.url}/api/auth/sign-out`, { method: 'POST', headers: { cookie, origin: api.server.url, 'content-type': 'application/json' }, body: '{}' });
+    expect(out.status).toBe(200);
+
+    // What these steps logged.
+    const log = lines.slice(from).join('');
+    const entries = log.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+    const messages = new Set(entries.map((entry) => entry.msg));
+    for (const expected of ['sign-in throttled', 'graphql request', 'api key created', 'api key revoked', 'shared link created', 'shared link revoked']) {
+      expect(messages, `a "${expected}" line`).toContain(expected);
+    }
+    const sessionTokens: Array<{ token: string }> = await db.dataSource.query(`SELECT token FROM user_session`);
+    const forbidden = [
+      ...[owner, invitee, stranger].flatMap((person) => [person.name, person.email, person.password, person.name.split(' ')[1]!, person.email.split('@')[0]!]),
+      wrongPassword,
+      linkPassword,
+      ...secrets,
+      ...sessionTokens.map((row) => row.token),
+    ];
+    for (const secret of forbidden) expect(log.includes(secret), `"${secret}" in the logs`).toBe(false);
+    for (const secret of [key, lockedToken, openToken]) expect(log).not.toContain(hashToken(secret).toString('hex'));
+    // No email address of anyone, in any spelling the logs could hold.
+    expect(log.match(/[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g) ?? []).toEqual([]);
+    // The whole file's log too: the accounts' secrets never appear in it.
+    const whole = lines.join('');
+    for (const secret of forbidden) expect(whole.includes(secret), `"${secret}" in the logs`).toBe(false);
+    console.log(`account logs: ${entries.length} lines checked for ${forbidden.length} emails, names, passwords, keys, links, grants and sessions`);
   });
 });
 

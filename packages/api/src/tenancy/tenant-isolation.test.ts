@@ -7,6 +7,9 @@
  * and must be identical once B has its data; A's figures are also checked against the reference
  * computation of A's orders alone. Every response to A is searched for B's names, ids and tokens.
  *
+ * The same holds for the accounts: A's owner, keys and shared links see A's own people, keys and
+ * links only, and B's key and link ids revoke nothing from A's side.
+ *
  * The suite reads the schema through introspection and fails when a root field or a field of
  * an object type has no isolation case in ISOLATION_CASES, or when the case named there never
  * selects it.
@@ -27,11 +30,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderData } from '../modules/orders/order-input.js';
 import { startTestApi, TEST_ADMIN_TOKEN, type GraphQLResponse, type TestApi } from '../test-support/api-client.js';
 import { IMPORT_MUTATION } from '../test-support/order-factory.js';
+import { addPerson, gqlWithCookie, signIn } from '../test-support/people.js';
 import { referenceInsights, type ReferenceShop } from '../test-support/reference-metrics.js';
 import { shopChecksum } from '../test-support/table-checksum.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
-type CaseName = 'shop' | 'insights' | 'customers' | 'crossover' | 'cursors' | 'importOrders' | 'tiktokConnection' | 'shopSettings' | 'admin';
+type CaseName =
+  | 'shop'
+  | 'insights'
+  | 'customers'
+  | 'crossover'
+  | 'cursors'
+  | 'importOrders'
+  | 'tiktokConnection'
+  | 'shopSettings'
+  | 'admin'
+  | 'caller'
+  | 'apiKeys'
+  | 'sharedLinks'
+  | 'serverInfo';
 
 const fields = (type: string, names: string, covered: CaseName): Array<[string, CaseName]> =>
   names.split(/\s+/).filter(Boolean).map((name) => [`${type}.${name}`, covered]);
@@ -43,6 +60,19 @@ const ISOLATION_CASES: Record<string, CaseName> = Object.fromEntries([
   ...fields('Mutation', 'connectTikTok disconnectTikTok', 'tiktokConnection'),
   ...fields('Mutation', 'updateShopSettings', 'shopSettings'),
   ...fields('Mutation', 'createShop createShopToken revokeShopToken', 'admin'),
+  ...fields('Query', 'caller', 'caller'),
+  ...fields('Query', 'apiKeys', 'apiKeys'),
+  ...fields('Mutation', 'createApiKey revokeApiKey', 'apiKeys'),
+  ...fields('Query', 'sharedLinks', 'sharedLinks'),
+  ...fields('Mutation', 'createSharedLink revokeSharedLink', 'sharedLinks'),
+  ...fields('Query', 'serverInfo', 'serverInfo'),
+  ...fields('Caller', 'kind person role scope canImport canChangeSettings canManage canSeeCustomers', 'caller'),
+  ...fields('Person', 'id name email', 'caller'),
+  ...fields('ApiKey', 'id name scope prefix createdAt lastUsedAt createdBy', 'apiKeys'),
+  ...fields('CreatedApiKey', 'apiKey key', 'apiKeys'),
+  ...fields('SharedLink', 'id name prefix hasPassword expiresAt createdAt lastUsedAt', 'sharedLinks'),
+  ...fields('CreatedSharedLink', 'sharedLink url', 'sharedLinks'),
+  ...fields('ServerInfo', 'mailConfigured setupNeeded', 'serverInfo'),
   ...fields('Shop', 'id name timezone currency weekStartsOn lastImportAt aovTarget tiktok', 'shop'),
   ...fields('Shop', 'tiktokInsights', 'insights'),
   ...fields('TikTokIntegration', 'connected connectedAt disconnectedAt', 'shop'),
@@ -646,6 +676,205 @@ describe("A's writes never change B", () => {
     expect(revoked.data!.revokeShopToken).toBe(true);
     expect((await api.gql(QUERIES.shop, {}, second.token)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     await expectBUnchanged(before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Accounts: people, API keys and shared links of A, and B's with the same kinds of names
+// ---------------------------------------------------------------------------------------------
+
+describe("A's people, API keys and shared links never show or touch B's", () => {
+  const PERSON = `{ id name email }`;
+  const API_KEY = `{ id name scope prefix createdAt lastUsedAt createdBy }`;
+  const SHARED_LINK = `{ id name prefix hasPassword expiresAt createdAt lastUsedAt }`;
+  const ACCOUNT_QUERIES = {
+    caller: `{ caller { kind role scope canImport canChangeSettings canManage canSeeCustomers person ${PERSON} } }`,
+    apiKeys: `{ apiKeys ${API_KEY} }`,
+    sharedLinks: `{ sharedLinks ${SHARED_LINK} }`,
+    serverInfo: `{ serverInfo { mailConfigured setupNeeded } }`,
+    createApiKey: `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey ${API_KEY} } }`,
+    revokeApiKey: `mutation ($id: ID!) { revokeApiKey(id: $id) ${API_KEY} }`,
+    createSharedLink: `mutation ($input: CreateSharedLinkInput!) { createSharedLink(input: $input) { url sharedLink ${SHARED_LINK} } }`,
+    revokeSharedLink: `mutation ($id: ID!) { revokeSharedLink(id: $id) ${SHARED_LINK} }`,
+  };
+  const SHOP_ID = `{ shop { id name } }`;
+  const A_OWNER = 'avery-owner@a-shop.example';
+  const B_OWNER = `${B_MARKER.toLowerCase()}-owner@b-shop.example`;
+  const B_LINK_PASSWORD = `${B_MARKER}-ledger-2025`;
+
+  let aOwner: string;
+  let bOwner: string;
+  /** B's own credentials and their ids: none may appear in, or be revoked by, anything of A. */
+  const b = {} as { key: string; keyId: string; link: string; linkId: string; lockedLink: string; lockedLinkId: string; grant: string };
+  let aLink: string;
+
+  const tokenOfUrl = (url: string) => url.split('/shared/')[1]!;
+  const unlock = async (token: string, password: string): Promise<string> => {
+    const response = await fetch(`${api.server.url}/api/shared-links/${token}/unlock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  };
+  /** A's answer with its own random secrets (keys, URLs, prefixes) masked: by chance they could hold B's marker. */
+  const masked = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(masked);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ['key', 'url', 'prefix'].includes(k) && typeof v === 'string' ? '[random]' : masked(v)]));
+  };
+  const expectNoSecretOfB = (secret: string) => expect([b.key, b.link, b.lockedLink, b.grant]).not.toContain(secret);
+  const asOwner = (cookie: string, query: string, variables?: Record<string, unknown>) => gqlWithCookie(api.server.url, cookie, query, variables);
+  const liveIds = async (table: 'api_token' | 'shared_link', shopId: string): Promise<string[]> => {
+    const id = table === 'api_token' ? 'token_id' : 'link_id';
+    const rows: Array<{ id: string }> = await db.dataSource.query(
+      `SELECT ${id}::text AS id FROM ${table} WHERE shop_id = $1 AND revoked_at IS NULL ${table === 'shared_link' ? 'AND (expires_at IS NULL OR expires_at > now())' : ''}`,
+      [shopId],
+    );
+    return rows.map((row) => row.id).sort();
+  };
+
+  beforeAll(async () => {
+    const bUserId = await addPerson(db.dataSource, shops.B.shopId, B_OWNER, 'owner');
+    await addPerson(db.dataSource, shops.A.shopId, A_OWNER, 'owner');
+    aOwner = (await signIn(api.server.url, A_OWNER)).cookie!;
+    bOwner = (await signIn(api.server.url, B_OWNER)).cookie!;
+    expect(aOwner && bOwner).toBeTruthy();
+
+    const bKey = await asOwner(bOwner, ACCOUNT_QUERIES.createApiKey, { input: { name: `${B_MARKER} reports`, scope: 'READ' } });
+    const bLink = await asOwner(bOwner, ACCOUNT_QUERIES.createSharedLink, { input: { name: `${B_MARKER} accountant` } });
+    const bLocked = await asOwner(bOwner, ACCOUNT_QUERIES.createSharedLink, { input: { name: `${B_MARKER} partner`, password: B_LINK_PASSWORD } });
+    b.key = bKey.data!.createApiKey.key;
+    b.keyId = bKey.data!.createApiKey.apiKey.id;
+    b.link = tokenOfUrl(bLink.data!.createSharedLink.url);
+    b.linkId = bLink.data!.createSharedLink.sharedLink.id;
+    b.lockedLink = tokenOfUrl(bLocked.data!.createSharedLink.url);
+    b.lockedLinkId = bLocked.data!.createSharedLink.sharedLink.id;
+    b.grant = await unlock(b.lockedLink, B_LINK_PASSWORD);
+    bStrings.push(bUserId, b.key, b.keyId, b.link, b.linkId, b.lockedLink, b.lockedLinkId, b.grant);
+    for (const id of [bUserId, b.keyId, b.linkId, b.lockedLinkId]) bIds.add(id);
+    // B's credentials read B's shop.
+    for (const credential of [b.key, b.link, b.grant]) expect((await api.gql(SHOP_ID, {}, credential)).data!.shop.id).toBe(shops.B.shopId);
+
+    const aKey = await asOwner(aOwner, ACCOUNT_QUERIES.createApiKey, { input: { name: 'Avery reports', scope: 'READ' } });
+    expect(aKey.errors).toBeUndefined();
+    const link = await asOwner(aOwner, ACCOUNT_QUERIES.createSharedLink, { input: { name: 'Avery accountant' } });
+    aLink = tokenOfUrl(link.data!.createSharedLink.url);
+  });
+
+  it("caller: A's owner, A's key and A's shared link are A's; nothing of B", async () => {
+    record('caller', ACCOUNT_QUERIES.caller);
+    const owner = await asOwner(aOwner, ACCOUNT_QUERIES.caller);
+    expect(owner.data!.caller).toMatchObject({ kind: 'PERSON', role: 'OWNER', scope: null, person: { name: 'avery-owner', email: A_OWNER } });
+    expectNothingOfB(owner, 'caller as A’s owner');
+    const key = await api.gql(ACCOUNT_QUERIES.caller, {}, shops.A.token);
+    expect(key.data!.caller).toMatchObject({ kind: 'API_KEY', scope: 'IMPORT', person: null, role: null });
+    expectNothingOfB(key, 'caller as A’s key');
+    const link = await api.gql(ACCOUNT_QUERIES.caller, {}, aLink);
+    expect(link.data!.caller).toMatchObject({ kind: 'SHARED_LINK', person: null, role: null, scope: null, canSeeCustomers: false });
+    expectNothingOfB(link, 'caller as A’s shared link');
+    // B's owner is B's, with the marker the checks above look for.
+    expect((await asOwner(bOwner, ACCOUNT_QUERIES.caller)).data!.caller.person.email).toBe(B_OWNER);
+  });
+
+  it("apiKeys and sharedLinks: A's owner lists exactly A's live keys and links, nothing of B", async () => {
+    record('apiKeys', ACCOUNT_QUERIES.apiKeys);
+    record('sharedLinks', ACCOUNT_QUERIES.sharedLinks);
+    const keys = await asOwner(aOwner, ACCOUNT_QUERIES.apiKeys);
+    expect(keys.errors).toBeUndefined();
+    expect(keys.data!.apiKeys.map((k: { id: string }) => k.id).sort()).toEqual(await liveIds('api_token', shops.A.shopId));
+    expect(keys.data!.apiKeys.map((k: { name: string }) => k.name)).toContain('Avery reports');
+    expectNothingOfB(masked(keys), 'apiKeys');
+    const links = await asOwner(aOwner, ACCOUNT_QUERIES.sharedLinks);
+    expect(links.errors).toBeUndefined();
+    expect(links.data!.sharedLinks.map((l: { id: string }) => l.id).sort()).toEqual(await liveIds('shared_link', shops.A.shopId));
+    expect(links.data!.sharedLinks).toHaveLength(1);
+    expectNothingOfB(masked(links), 'sharedLinks');
+    // B lists its own: the lists are per shop, not empty for want of data.
+    expect((await asOwner(bOwner, ACCOUNT_QUERIES.apiKeys)).data!.apiKeys.map((k: { id: string }) => k.id)).toContain(b.keyId);
+    expect((await asOwner(bOwner, ACCOUNT_QUERIES.sharedLinks)).data!.sharedLinks).toHaveLength(2);
+  });
+
+  it("createApiKey and createSharedLink write A's rows only, and what they create reads A's shop; A revokes its own", async () => {
+    record('apiKeys', ACCOUNT_QUERIES.createApiKey);
+    record('apiKeys', ACCOUNT_QUERIES.revokeApiKey);
+    record('sharedLinks', ACCOUNT_QUERIES.createSharedLink);
+    record('sharedLinks', ACCOUNT_QUERIES.revokeSharedLink);
+    const before = await shopChecksum(db.dataSource, shops.B.shopId);
+    const created = await asOwner(aOwner, ACCOUNT_QUERIES.createApiKey, { input: { name: 'Avery import', scope: 'IMPORT' } });
+    expect(created.errors).toBeUndefined();
+    expectNothingOfB(masked(created), 'createApiKey');
+    const { key, apiKey } = created.data!.createApiKey;
+    expectNoSecretOfB(key);
+    const link = await asOwner(aOwner, ACCOUNT_QUERIES.createSharedLink, { input: { name: 'Avery partner', password: 'avery-ledger-2025' } });
+    expect(link.errors).toBeUndefined();
+    expectNothingOfB(masked(link), 'createSharedLink');
+    const linkToken = tokenOfUrl(link.data!.createSharedLink.url);
+    expectNoSecretOfB(linkToken);
+    const grant = await unlock(linkToken, 'avery-ledger-2025');
+    expectNoSecretOfB(grant);
+    for (const [label, credential] of [['new key', key], ['new link', grant]] as const) {
+      const insights = await api.gql(QUERIES.insights, { asOf: AS_OF_CURRENT }, credential);
+      expect(insights, label).toEqual(await api.gql(QUERIES.insights, { asOf: AS_OF_CURRENT }, shops.A.token));
+      expectNothingOfB(insights, `insights through A's ${label}`);
+    }
+    expect(await shopChecksum(db.dataSource, shops.B.shopId)).toEqual(before);
+
+    const revokedKey = await asOwner(aOwner, ACCOUNT_QUERIES.revokeApiKey, { id: apiKey.id });
+    expect(revokedKey.data!.revokeApiKey.id).toBe(apiKey.id);
+    const revokedLink = await asOwner(aOwner, ACCOUNT_QUERIES.revokeSharedLink, { id: link.data!.createSharedLink.sharedLink.id });
+    expect(revokedLink.data!.revokeSharedLink.hasPassword).toBe(true);
+    for (const answer of [revokedKey, revokedLink]) expectNothingOfB(masked(answer), 'revoke');
+    expect((await api.gql(SHOP_ID, {}, key)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(SHOP_ID, {}, grant)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(await shopChecksum(db.dataSource, shops.B.shopId)).toEqual(before);
+  });
+
+  it("B's key and link ids revoke nothing for A's owner: NOT_FOUND, B's rows unchanged, B's credentials still work", async () => {
+    const before = await shopChecksum(db.dataSource, shops.B.shopId);
+    const aBefore = await shopChecksum(db.dataSource, shops.A.shopId);
+    const tries = [
+      ['revokeApiKey', ACCOUNT_QUERIES.revokeApiKey, b.keyId],
+      ['revokeSharedLink', ACCOUNT_QUERIES.revokeSharedLink, b.linkId],
+      ['revokeSharedLink', ACCOUNT_QUERIES.revokeSharedLink, b.lockedLinkId],
+      // A key's id is no link's and a link's no key's, in either shop.
+      ['revokeApiKey', ACCOUNT_QUERIES.revokeApiKey, b.linkId],
+      ['revokeSharedLink', ACCOUNT_QUERIES.revokeSharedLink, b.keyId],
+      ['revokeApiKey', ACCOUNT_QUERIES.revokeApiKey, shops.B.tokenId],
+    ] as const;
+    for (const [name, query, id] of tries) {
+      const answer = await asOwner(aOwner, query, { id });
+      expect(answer.errors?.map((e) => e.extensions?.code), `${name} ${id}`).toEqual(['NOT_FOUND']);
+      expect(answer.data ?? null).toBeNull();
+      expectNothingOfB({ errors: answer.errors }, `${name} of B's id`);
+    }
+    expect(await shopChecksum(db.dataSource, shops.B.shopId)).toEqual(before);
+    expect(await shopChecksum(db.dataSource, shops.A.shopId)).toEqual(aBefore);
+    for (const credential of [b.key, b.link, b.grant, shops.B.token]) expect((await api.gql(SHOP_ID, {}, credential)).data!.shop.id).toBe(shops.B.shopId);
+  });
+
+  it('serverInfo: the same answer for A, B and no one, with no shop in it', async () => {
+    record('serverInfo', ACCOUNT_QUERIES.serverInfo);
+    const anonymous = await api.gql(ACCOUNT_QUERIES.serverInfo);
+    expect(anonymous.data!.serverInfo).toEqual({ mailConfigured: false, setupNeeded: false });
+    for (const answer of [await api.gql(ACCOUNT_QUERIES.serverInfo, {}, shops.A.token), await asOwner(aOwner, ACCOUNT_QUERIES.serverInfo), await api.gql(ACCOUNT_QUERIES.serverInfo, {}, aLink)]) {
+      expect(answer.data).toEqual(anonymous.data);
+      expectNothingOfB(answer, 'serverInfo');
+    }
+  });
+
+  it("A's shared link reads A's dashboard as A's token does and lists no customer; nothing of B", async () => {
+    const insights = await api.gql(QUERIES.insights, { asOf: AS_OF_CURRENT }, aLink);
+    expect(insights).toEqual(await api.gql(QUERIES.insights, { asOf: AS_OF_CURRENT }, shops.A.token));
+    expectNothingOfB(insights, 'insights through A’s shared link');
+    const list = await api.gql(QUERIES.customers, { asOf: AS_OF_CURRENT, first: 500 }, aLink);
+    expect(list.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    // The refused list nulls the nullable insights above it: no figure and no customer.
+    expect(list.data).toEqual({ shop: { tiktokInsights: null } });
+    const count = await api.gql(QUERIES.customers, { asOf: AS_OF_CURRENT, first: 0 }, aLink);
+    expect(count.data!.shop.tiktokInsights.customers).toMatchObject({ totalCount: 3, edges: [] });
+    expectNothingOfB(count, 'customer count through A’s shared link');
   });
 });
 

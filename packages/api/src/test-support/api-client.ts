@@ -20,7 +20,7 @@ export interface TestApi {
 
 export async function startTestApi(
   dataSource: DataSource,
-  options: { logger?: Logger; server?: Pick<AppDeps, 'imports' | 'jobs' | 'webDistDir' | 'trustProxy' | 'signInLimits' | 'publicUrl' | 'mailer'> } = {},
+  options: { logger?: Logger; server?: Pick<AppDeps, 'imports' | 'jobs' | 'webDistDir' | 'trustProxy' | 'signInLimits' | 'authThrottle' | 'publicUrl' | 'mailer'> } = {},
 ): Promise<TestApi> {
   const server = await startServer(
     { dataSource, logger: options.logger ?? createLogger('silent'), adminToken: TEST_ADMIN_TOKEN, webDistDir: null, ...options.server },

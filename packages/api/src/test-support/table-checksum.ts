@@ -13,16 +13,17 @@ async function shopTables(dataSource: DataSource): Promise<string[]> {
 
 /**
  * One md5 per table over every row of the shop (every table holding a shop_id), to prove a call
- * wrote nothing. An API key's or shared link's `last_used_at` is left out: every request updates it.
+ * wrote nothing. An API key's or shared link's `last_used_at` is left out (every request updates
+ * it), and so are `ignoredColumns`.
  */
-export async function shopChecksum(dataSource: DataSource, shopId: string): Promise<Record<string, string>> {
+export async function shopChecksum(dataSource: DataSource, shopId: string, ignoredColumns: readonly string[] = []): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
+  const rowText = `(to_jsonb(t) - $2::text[])::text`;
   for (const table of await shopTables(dataSource)) {
     const [row] = await dataSource.query(
-      `SELECT count(*)::int AS n,
-              coalesce(md5(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(t) - 'last_used_at')::text)), '') AS digest
+      `SELECT count(*)::int AS n, coalesce(md5(string_agg(${rowText}, '|' ORDER BY ${rowText})), '') AS digest
          FROM ${table} t WHERE t.shop_id = $1`,
-      [shopId],
+      [shopId, ['last_used_at', ...ignoredColumns]],
     );
     result[table] = `${row.n}:${row.digest}`;
   }

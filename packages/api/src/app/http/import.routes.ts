@@ -133,8 +133,8 @@ async function detectFormat(path: string, format: OrderFileFormat | undefined, t
  * header row is checked before the answer; the job (modules/imports) runs in the background.
  */
 export function createImports(deps: Deps): Router {
-  /** The caller's shop, for reading its uploads; `import`: for a new upload (and who made it). */
-  const callerOf = async (req: Request, permission: 'read' | 'import' = 'read') => {
+  /** The caller's shop, for reading its uploads (not a shared link's); `import`: for a new upload (and who made it). */
+  const callerOf = async (req: Request, permission: 'uploads' | 'import' = 'uploads') => {
     const viewer = await resolveViewer(credentialsOf(req), deps);
     const scope = shopScopeOf(viewer, deps.dataSource, 'Imports need an API key or a signed-in person.');
     scope.require(permission);

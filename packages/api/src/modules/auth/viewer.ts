@@ -96,11 +96,11 @@ export async function resolveViewer({ authorization, cookie, clientAddress }: Cr
   return attempt.value ?? { kind: 'invalid' };
 }
 
-const READER: ShopPermission[] = ['read', 'customers'];
+const READER: ShopPermission[] = ['read', 'customers', 'uploads'];
 
 const ROLE_PERMISSIONS: Record<MemberRole, ShopPermission[]> = {
-  owner: ['read', 'customers', 'import', 'settings', 'team', 'owners'],
-  admin: ['read', 'customers', 'import', 'settings', 'team'],
+  owner: [...READER, 'import', 'settings', 'team', 'owners'],
+  admin: [...READER, 'import', 'settings', 'team'],
   viewer: READER,
 };
 

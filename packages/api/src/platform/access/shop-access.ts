@@ -4,12 +4,14 @@ import { forbidden } from '../errors/app-error.js';
  * What a caller may do in its shop (spec section 9):
  * - `read`: dashboards and the exports without personal data;
  * - `customers`: the marketing and crossover customer lists and their exports (names, addresses);
+ * - `uploads`: the shop's import history (which files, when, uploaded by which person or key): its
+ *   people and keys, not a shared link's visitor;
  * - `import`: `importOrders` and order file uploads;
  * - `settings`: the shop's settings and its TikTok connection;
  * - `team`: members, invitations, API keys and shared links;
  * - `owners`: owners and the shop's deletion.
  */
-export type ShopPermission = 'read' | 'customers' | 'import' | 'settings' | 'team' | 'owners';
+export type ShopPermission = 'read' | 'customers' | 'uploads' | 'import' | 'settings' | 'team' | 'owners';
 
 export interface ShopAccess {
   readonly permissions: ReadonlySet<ShopPermission>;
@@ -19,13 +21,14 @@ export interface ShopAccess {
 
 /** Jobs, scripts and tests act for the shop itself. */
 export const FULL_ACCESS: ShopAccess = {
-  permissions: new Set<ShopPermission>(['read', 'customers', 'import', 'settings', 'team', 'owners']),
+  permissions: new Set<ShopPermission>(['read', 'customers', 'uploads', 'import', 'settings', 'team', 'owners']),
   callerLabel: 'the shop',
 };
 
 const NEEDS: Record<ShopPermission, string> = {
   read: 'reading this shop',
   customers: "customers' names and addresses",
+  uploads: "the shop's import history (its people and API keys)",
   import: 'importing orders (an owner, an admin or an IMPORT API key)',
   settings: "the shop's settings and TikTok connection (an owner or an admin)",
   team: 'members, invitations, API keys and shared links (an owner or an admin)',

@@ -183,7 +183,7 @@ describe('CSV exports', () => {
     const sample = /```csv\n([\s\S]*?)\n```/.exec(section)![1]!;
     const text = await fileText(await download('tiktok-customers.csv?asOf=2025-06-01&orderBy=NET_RECEIPTS&direction=DESC'));
     expect(text.startsWith(`${CSV_BOM}${sample.split('\n').join('\r\n')}\r\n`)).toBe(true);
-    const example = /curl -OJ -H "Authorization: Bearer \$SHOP_TOKEN" "http:\/\/localhost:4000\/api\/exports\/([^"]+)"/.exec(section)![1]!;
+    const example = /curl -OJ -H "Authorization: Bearer \$API_KEY" "http:\/\/localhost:4000\/api\/exports\/([^"]+)"/.exec(section)![1]!;
     const response = await download(example);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="tiktok-customers-2025-06-30.csv"');

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDays, todayInZone, type WeekStart } from '@tiktok-insights/shared';
-import { openDatabase, startEmbeddedPostgres, preferredOrFreePort, observeQueries, DEMO_SHOP, generateDemo, startServer, createLogger, createShop, createShopToken } from '@tiktok-insights/api/testing';
+import { openDatabase, startEmbeddedPostgres, preferredOrFreePort, observeQueries, DEMO_SHOP, generateDemo, startServer, createLogger, createShop, createShopToken, addPerson, TEST_PASSWORD } from '@tiktok-insights/api/testing';
 import { memoryOf, sampleRss, startApiProcess } from './api-process.js';
 import { runBaseline } from './baseline-sql.js';
 import { datasetFacts, ensureDataset, SCALES } from './dataset.js';
@@ -142,7 +142,10 @@ async function main() {
 
       const upload = await runUpload(ordinary);
 
-      const spa = await measureSpa(api.url, ordinaryToken);
+      // The dashboard as its owner opens it: signed in, with the session cookie.
+      const owner = `bench-${Date.now()}@bench.test`;
+      await addPerson(db, dataset.ordinaryShopIds[0]!, owner, 'owner');
+      const spa = await measureSpa(api.url, { email: owner, password: TEST_PASSWORD });
       const peakRss = memoryOf(api.pid).peak;
 
       const results = {

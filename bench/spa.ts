@@ -30,7 +30,7 @@ function initialJsGzipBytes(): number | null {
  * Opens the demo shop's dashboard in headless Chromium (Debian's, driven by playwright-core) and
  * measures from navigation start until every data set shows its data.
  */
-async function drawnMs(url: string, token: string): Promise<{ ms: number | null; note: string }> {
+async function drawnMs(url: string, person: SignIn): Promise<{ ms: number | null; note: string }> {
   if (!existsSync(CHROMIUM)) return { ms: null, note: 'no /usr/bin/chromium' };
   if (!existsSync(join(DIST, 'index.html'))) return { ms: null, note: 'dashboard not built' };
   const { chromium } = await import('playwright-core');
@@ -42,10 +42,13 @@ async function drawnMs(url: string, token: string): Promise<{ ms: number | null;
     viewport: { width: 1440, height: 900 },
   });
   try {
+    // Signed in once through the real sign-in route; the context keeps the session cookie.
+    const signedIn = await context.request.post(`${url}/api/auth/sign-in/email`, { data: person, headers: { origin: url } });
+    if (!signedIn.ok()) return { ms: null, note: `sign-in answered ${signedIn.status()}` };
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {
       const page = await context.newPage();
-      await page.goto(`${url}/#token=${token}`);
+      await page.goto(`${url}/insights/tiktok`);
       await page.waitForFunction(
         () =>
           document.querySelector('[data-testid="card-crossover-customers"] [data-testid="row"]') !== null &&
@@ -66,7 +69,12 @@ async function drawnMs(url: string, token: string): Promise<{ ms: number | null;
   }
 }
 
-export async function measureSpa(url: string, token: string) {
-  const drawn = await drawnMs(url, token).catch((error: unknown) => ({ ms: null, note: String(error).slice(0, 200) }));
+export interface SignIn {
+  email: string;
+  password: string;
+}
+
+export async function measureSpa(url: string, person: SignIn) {
+  const drawn = await drawnMs(url, person).catch((error: unknown) => ({ ms: null, note: String(error).slice(0, 200) }));
   return { initialJsGzipBytes: initialJsGzipBytes(), drawnMs: drawn.ms, note: drawn.note };
 }

@@ -269,6 +269,9 @@ describe('date ranges and signing in again, in Chromium against the real API and
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByText('That email and password do not match. Check them and try again.').isVisible()).toBe(true);
     expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    // Chromium logs the refused sign-in's answer; nothing else went wrong.
+    expect(pageErrors).toEqual(['console: Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
+    pageErrors = [];
 
     await page.getByLabel('Password').fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

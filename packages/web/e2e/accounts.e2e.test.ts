@@ -50,8 +50,9 @@ let viewer: Person;
 let visitor: Person;
 
 let shopId: string;
-/** Every customer name of the orders imported: none may reach the shared link's visitor. */
+/** Every customer name and street line of the orders imported: none may reach the shared link's visitor. */
 let customerNames: Set<string>;
+let customerStreets: Set<string>;
 let ordersImported = 0;
 
 async function openBrowser(): Promise<Person> {
@@ -200,7 +201,8 @@ describe('accounts in Chromium: first run, team, roles, API keys, shared links, 
     expect(caller.body).toEqual({ data: { shop: { name: SHOP_NAME }, caller: { kind: 'API_KEY', scope: 'IMPORT', canImport: true, canManage: false } } });
     const today = todayInZone(TIMEZONE);
     const { orders } = generateDemo({ endDay: addDays(today, -1), ...DEMO_VOLUME, timeZone: TIMEZONE });
-    customerNames = new Set(orders.map((order) => order.customer.name).filter((name): name is string => !!name && name.trim().length > 0));
+    customerNames = new Set(orders.map((order) => order.customer.name.trim()).filter((name) => name.length > 0));
+    customerStreets = new Set(orders.map((order) => order.customer.address.line1.trim()).filter((line) => line.length > 0));
     for (let i = 0; i < orders.length; i += IMPORT_BATCH) {
       const batch = orders.slice(i, i + IMPORT_BATCH);
       const imported = await gqlWithKey(key, 'mutation ($orders: [OrderInput!]!) { importOrders(orders: $orders) { created } }', { orders: batch });
@@ -225,8 +227,10 @@ describe('accounts in Chromium: first run, team, roles, API keys, shared links, 
     await waitForInsights(page);
     const { data } = await gqlAs(owner, '{ shop { tiktokInsights { allTime { totalOrders } } } }');
     expect(parseCount(await tileText(page, 'tile-all-time-orders'))).toBe(data?.shop.tiktokInsights.allTime.totalOrders);
-    const firstCustomer = (await page.getByTestId('card-marketing-customers').locator('tbody [data-testid="row"] td').first().innerText()).trim();
-    expect(customerNames.has(firstCustomer)).toBe(true);
+    const firstCustomer = page.getByTestId('card-marketing-customers').locator('tbody [data-testid="row"]').first().locator('td');
+    expect(customerNames.has((await firstCustomer.nth(1).innerText()).trim())).toBe(true);
+    const address = (await firstCustomer.nth(2).innerText()).trim();
+    expect([...customerStreets].some((street) => address.startsWith(street))).toBe(true);
   });
 
   it('the owner invites a viewer in Settings → Team; the viewer creates their account from the copied link in another browser and joins', async () => {
@@ -340,11 +344,12 @@ describe('accounts in Chromium: first run, team, roles, API keys, shared links, 
       `Crossover customers: ${counts.crossover.crossoverCustomers.toLocaleString('en-US')}`,
     );
     expect(counts.crossover.crossoverCustomers).toBeGreaterThan(0);
-    // No customer name anywhere: not on the page, not in any answer it got.
+    // No customer name or address anywhere: not on the page, not in any answer it got.
     const shown = await visitor.page.locator('body').innerText();
     const received = (await Promise.all(answers)).join('\n');
     expect(answers.length).toBeGreaterThan(0);
-    expect([...customerNames].filter((name) => shown.includes(name) || received.includes(name))).toEqual([]);
+    const leaked = [...customerNames, ...customerStreets].filter((text) => shown.includes(text) || received.includes(text));
+    expect(leaked).toEqual([]);
     // Nothing of the link is kept but its own address.
     expect(await pageStorage(visitor.page)).toEqual(NO_STORAGE);
     expect(await visitor.context.cookies(url)).toEqual([]);
@@ -391,16 +396,21 @@ describe('accounts in Chromium: first run, team, roles, API keys, shared links, 
     const refusedCard = viewerPage.getByTestId('card-all-time').getByRole('alert');
     await refusedCard.waitFor();
     expect(await refusedCard.innerText()).toContain(NOT_A_MEMBER);
-    // Opened again, the dashboard shows no figures, only why.
+    // Opened again: no figures, only why, with the way out (no other shop to open: Sign out).
     await viewerPage.reload();
-    await viewerPage.getByText(NOT_A_MEMBER).first().waitFor();
+    await viewerPage.getByRole('heading', { name: 'You are no longer a member of this shop' }).waitFor();
+    expect(await viewerPage.getByTestId('not-a-member').innerText()).toContain(NOT_A_MEMBER);
     expect(await viewerPage.getByTestId('tile-all-time-orders').count()).toBe(0);
+    expect(await viewerPage.getByRole('button').allInnerTexts()).toEqual(['Sign out']);
     await viewerPage.screenshot({ path: `${ARTIFACTS}accounts-removed-viewer.png` });
     const caller = await gqlAs(viewer, '{ caller { kind role } }');
     expect(caller.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const figures = await gqlAs(viewer, '{ shop { tiktokInsights { allTime { totalOrders } } } }');
     expect(figures.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(figures.data ?? null).toBeNull();
+    await viewerPage.getByRole('button', { name: 'Sign out' }).click();
+    await viewerPage.getByRole('heading', { name: 'Sign in to your shop' }).waitFor();
+    expect((await viewer.context.cookies(url)).map((c) => c.name)).not.toContain(SESSION_COOKIE);
     expect(takeProblems(viewer)).toEqual([]);
   });
 

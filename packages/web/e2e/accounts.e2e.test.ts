@@ -271,6 +271,8 @@ describe('accounts in Chromium: first run, team, roles, API keys, shared links, 
     await waitForInsights(viewer.page);
     expect(await viewer.page.getByTestId('account-name').innerText()).toBe(VIEWER.name);
     expect(await pageStorage(viewer.page)).toEqual(NO_STORAGE);
+    const joined = await gqlAs(viewer, '{ shop { id } caller { kind role canImport canManage canSeeCustomers } }');
+    expect(joined.data).toEqual({ shop: { id: shopId }, caller: { kind: 'PERSON', role: 'VIEWER', canImport: false, canManage: false, canSeeCustomers: true } });
     expect(takeProblems(viewer)).toEqual([]);
 
     // The owner's team lists them, as a viewer; the invitation is no longer pending.

@@ -18,3 +18,5 @@ export { FULL_DASHBOARD_QUERY } from './test-support/dashboard-query.js';
 export { createTestDatabase, type TestDatabase } from './test-support/test-database.js';
 export { writeDemoExportFiles } from './modules/demo/demo-export-files.js';
 export { addPerson, TEST_PASSWORD } from './test-support/people.js';
+export { issueSetupCode } from './modules/setup/first-run.js';
+export { demoOwnerSignIn } from './modules/demo/demo-owner.js';

@@ -29,7 +29,9 @@ import {
   type CardSlug,
 } from './support/dashboard-page.js';
 import { watchCspViolations, type CspViolations } from './support/csp-violations.js';
+import { demoOwnerSignIn } from '@tiktok-insights/api/testing';
 import { DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
+import { pageStorage, signInContext } from './support/sessions.js';
 import { parseCount, parsePercent, parseUsdCents } from './support/text.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
@@ -43,6 +45,10 @@ let csp: CspViolations;
 
 beforeAll(async () => {
   env = await startDashboardEnvironment();
+  // The demo owner, whose email and password `pnpm start` prints for a first look.
+  const demoOwner = await demoOwnerSignIn(env.dataSource, env.shopId);
+  if (!demoOwner) throw new Error('the demo owner has no printable password');
+  await signInContext(env.browser, env.url, demoOwner);
   page = await env.browser.newPage();
   csp = await watchCspViolations(page);
 });
@@ -146,10 +152,9 @@ const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttri
 
 async function openDashboard(path = '/insights/tiktok'): Promise<void> {
   await page.setViewportSize(DESKTOP);
-  // A fresh load (a URL differing only in its fragment would not reload the page), with the
-  // sign-in link so that each test also runs on its own.
+  // A fresh load, so that each test also runs on its own (the browser is signed in once, in beforeAll).
   await page.goto('about:blank');
-  await page.goto(`${env.url}${path}#token=${env.token}`);
+  await page.goto(`${env.url}${path}`);
   await waitForFullyDrawn(page);
 }
 
@@ -159,15 +164,16 @@ describe('seller dashboard in Chromium against the real API and PostgreSQL', () 
   it('draws the demo dashboard (screenshots at desktop and phone width) and measures the time to fully drawn', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.setViewportSize(DESKTOP);
-    // First visit: the sign-in link, an empty browser cache.
-    await page.goto(`${env.url}/#token=${env.token}`);
+    // First visit, signed in as the demo owner: an empty browser cache.
+    await page.goto(`${env.url}/`);
     await waitForDataDrawn(page);
     const dataShownMs = await page.evaluate(() => performance.now());
     await waitForChartsSettled(page);
     const drawnMs = await page.evaluate(() => performance.now());
-    // The token left the address bar; the index redirected to Insights → TikTok.
+    // The index redirected to Insights → TikTok; no secret in the address or in the page's storage (only the HttpOnly cookie).
     expect(new URL(page.url()).pathname).toBe('/insights/tiktok');
     expect(page.url()).not.toContain('token');
+    expect(await pageStorage(page)).toEqual({ local: {}, session: {} });
     console.log(
       `Time to fully drawn (${env.ordersImported.toLocaleString('en-US')} demo orders, first visit): every data set shown at ${Math.round(dataShownMs)} ms, charts finished drawing at ${Math.round(drawnMs)} ms after navigation start`,
     );

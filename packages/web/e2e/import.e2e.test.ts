@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, SUMMARY, type Summary } from './support/api-client.js';
 import { tileText } from './support/dashboard-page.js';
 import { ADMIN_TOKEN, DESKTOP, PHONE, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
-import { revokeShopToken } from './support/shop-tokens.js';
+import { addShopPerson, pageStorage, signInContext, signOutEverywhereFromElsewhere, type Person } from './support/sessions.js';
 
 /*
  * The Import page in Chromium, against the real API and PostgreSQL: a new shop drops a TikTok
@@ -16,7 +16,7 @@ import { revokeShopToken } from './support/shop-tokens.js';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const FIXTURES = new URL('../../api/src/modules/order-files/fixtures/', import.meta.url);
 
-const SIGN_IN_EXPIRED = 'Your sign-in link has expired or was revoked — paste a new link or token.';
+const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
 
 const TEMPLATE_HEADER =
   'order_id,channel,placed_at,status,customer_id,customer_name,email,address_line1,address_line2,city,region,postal_code,country,product_id,product_name,sku,quantity,unit_price,tax,shipping,discount,credit';
@@ -74,20 +74,15 @@ const TIKTOK_ROWS: TikTokRow[] = [
 
 let env: DashboardEnvironment;
 let page: Page;
-let shop: ApiClient;
+/** The shop the first tests import into; `api` reads its figures with the shop's key. */
+let juniper: TestShop;
 const problems: string[] = [];
 
 beforeAll(async () => {
   env = await startDashboardEnvironment();
   tiktokHeader = (await readFile(new URL('tiktok-orders.csv', FIXTURES), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
   shopifyExport = await readFile(new URL('shopify-orders.csv', FIXTURES), 'utf8');
-  // A new shop, as the README creates one: nothing imported.
-  const admin = new ApiClient(env.url, ADMIN_TOKEN);
-  const created = await admin.gql<{ createShop: { token: string } }>(
-    'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } token } }',
-    { input: { name: 'Juniper Thread Boutique', timezone: 'America/Chicago' } },
-  );
-  shop = new ApiClient(env.url, created.createShop.token);
+  juniper = await createShop('Juniper Thread Boutique', 'America/Chicago');
 
   page = await env.browser.newPage();
   // Every state the upload's panel passes through, however briefly.
@@ -110,7 +105,7 @@ beforeAll(async () => {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    // The refused uploads answer 400 on purpose (and the revoked token 401); Chromium logs every such answer.
+    // The refused uploads answer 400 on purpose (and the ended session 401); Chromium logs every such answer.
     if (message.type() === 'error' && !/status of 40[01]/.test(message.text())) problems.push(`console error: ${message.text()}`);
   });
   await mkdir(ARTIFACTS, { recursive: true });
@@ -124,10 +119,12 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function openImport(viewport: { width: number; height: number } = DESKTOP): Promise<void> {
+/** A fresh load of Import, signed in as the shop's owner (Juniper's unless told). */
+async function openImport(viewport: { width: number; height: number } = DESKTOP, shop: TestShop = juniper): Promise<void> {
   await page.setViewportSize(viewport);
   await page.goto('about:blank');
-  await page.goto(`${env.url}/import#token=${shop.token}`);
+  await signInContext(env.browser, env.url, shop.owner);
+  await page.goto(`${env.url}/import`);
   await page.getByRole('heading', { name: 'Import orders', level: 1 }).waitFor();
   await page.getByTestId('drop-zone').waitFor();
 }
@@ -146,13 +143,23 @@ function templateExport(orders: number, prefix: string): string {
   return rows.join('\n') + '\n';
 }
 
-/** A new shop, as the README creates one: its id, token and the token's id. */
-async function createShop(name: string): Promise<{ id: string; token: string; tokenId: string }> {
-  const created = await new ApiClient(env.url, ADMIN_TOKEN).gql<{ createShop: { shop: { id: string }; token: string; tokenId: string } }>(
-    'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } token tokenId } }',
-    { input: { name, timezone: 'America/Denver' } },
+interface TestShop {
+  id: string;
+  /** Reads the shop's figures with its first key. */
+  api: ApiClient;
+  /** Its owner, whom the browser signs in as to import. */
+  owner: Person;
+}
+
+/** A new shop, as the README creates one (nothing imported), and its owner. */
+async function createShop(name: string, timezone = 'America/Denver'): Promise<TestShop> {
+  const created = await new ApiClient(env.url, ADMIN_TOKEN).gql<{ createShop: { shop: { id: string }; token: string } }>(
+    'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } token } }',
+    { input: { name, timezone } },
   );
-  return { id: created.createShop.shop.id, token: created.createShop.token, tokenId: created.createShop.tokenId };
+  const id = created.createShop.shop.id;
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
+  return { id, api: new ApiClient(env.url, created.createShop.token), owner: await addShopPerson(env.dataSource, id, `${slug}.owner@example.com`, 'owner') };
 }
 
 /**
@@ -250,7 +257,7 @@ describe('the Import page in Chromium', () => {
 
     await expect.poll(historyRows).toHaveLength(1);
     const [row] = await historyRows();
-    expect(row!.slice(0, 4)).toEqual(['seller-center-orders.csv', `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`, 'TikTok Seller Center order export', 'created with the shop']);
+    expect(row!.slice(0, 4)).toEqual(['seller-center-orders.csv', `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`, 'TikTok Seller Center order export', juniper.owner.name]);
     expect(row![4]).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M C[SD]T$/);
     expect(row![5]).toBe('3 created, 0 updated, 0 unchanged');
     expect(problems).toEqual([]);
@@ -292,7 +299,7 @@ describe('the Import page in Chromium', () => {
     expect(await tileText(page, 'tile-all-time-orders')).toBe('3');
     expect(await tileText(page, 'tile-all-time-net-receipts')).toBe('$102.17');
     expect(await tileText(page, 'tile-all-time-unique-customers')).toBe('3');
-    const { allTime } = await shop.insights<{ allTime: Summary }>(`allTime { ${SUMMARY} }`);
+    const { allTime } = await juniper.api.insights<{ allTime: Summary }>(`allTime { ${SUMMARY} }`);
     expect(allTime).toMatchObject({ totalOrders: 3, netReceipts: { cents: 10217 }, uniqueCustomers: 3 });
     expect(await tileText(page, 'tile-all-time-aov')).toBe(allTime.averageOrderValue!.formatted);
     expect(await page.getByTestId('last-updated').innerText()).toMatch(/^Data last updated /);
@@ -337,26 +344,20 @@ describe('the Import page in Chromium', () => {
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
     expect(errors).toEqual([['4', 'Quantity', 'must be a whole number, got "two"']]);
     await expect.poll(async () => (await historyRows())[0]?.[5]).toBe('Failed: 1 problem, nothing imported');
-    const { allTime } = await shop.insights<{ allTime: Summary }>(`allTime { ${SUMMARY} }`);
+    const { allTime } = await juniper.api.insights<{ allTime: Summary }>(`allTime { ${SUMMARY} }`);
     expect(allTime.totalOrders).toBe(3);
     expect(problems).toEqual([]);
   });
 
   it('shows rows read, rows per second and the time left while a large file imports', async () => {
-    const admin = new ApiClient(env.url, ADMIN_TOKEN);
-    const created = await admin.gql<{ createShop: { token: string } }>(
-      'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } token } }',
-      { input: { name: 'Cedar & Pine Supply', timezone: 'America/New_York' } },
-    );
+    const cedar = await createShop('Cedar & Pine Supply', 'America/New_York');
     const orders = 40_000;
     const rows = [TEMPLATE_HEADER];
     for (let i = 0; i < orders; i += 1) {
       const day = String(1 + (i % 28)).padStart(2, '0');
       rows.push(`T-${i},TIKTOK,2025-02-${day}T12:00:00-05:00,DELIVERED,buyer-${i % 9000},Buyer ${i % 9000},,${100 + (i % 9000)} Main St,,Austin,TX,78701,US,p-${i % 40},Product ${i % 40},,1,${10 + (i % 7)}.50,0.80,0,0,0`);
     }
-    await page.setViewportSize(DESKTOP);
-    await page.goto('about:blank');
-    await page.goto(`${env.url}/import#token=${created.createShop.token}`);
+    await openImport(DESKTOP, cedar);
     await page.getByTestId('import-file-input').setInputFiles(csvFile('big-store-export.csv', rows.join('\n') + '\n'));
     await expect.poll(() => page.getByTestId('import-file-counts').innerText(), { timeout: 30_000 }).toBe('40,000 orders, 40,000 lines');
     const states = await uploadAndWait();
@@ -379,9 +380,7 @@ describe('the Import page in Chromium', () => {
     const orders = 6_000;
     const text = templateExport(orders, 'A');
     const bytes = Buffer.byteLength(text);
-    await page.setViewportSize(DESKTOP);
-    await page.goto('about:blank');
-    await page.goto(`${env.url}/import#token=${alder.token}`);
+    await openImport(DESKTOP, alder);
     await page.getByTestId('import-file-input').setInputFiles(csvFile('alder-lane-orders.csv', text));
     await expect.poll(() => page.getByTestId('import-file-counts').innerText(), { timeout: 30_000 }).toBe('6,000 orders, 6,000 lines');
 
@@ -419,7 +418,7 @@ describe('the Import page in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a token revoked while the page follows the import: the sign-in page, saying why', async () => {
+  it('a session ended on the server while the page follows the import: the sign-in page, saying why', async () => {
     const birch = await createShop('Birch & Bramble');
     const text = templateExport(3_000, 'B');
     const answers: Array<{ method: string; path: string; status: number }> = [];
@@ -428,13 +427,12 @@ describe('the Import page in Chromium', () => {
       if (url.pathname.startsWith('/api/imports')) answers.push({ method: response.request().method(), path: url.pathname, status: response.status() });
     };
     page.on('response', onResponse);
-    await page.setViewportSize(DESKTOP);
-    await page.goto('about:blank');
-    await page.goto(`${env.url}/import#token=${birch.token}`);
+    await openImport(DESKTOP, birch);
     await page.getByTestId('import-file-input').setInputFiles(csvFile('birch-orders.csv', text));
     await expect.poll(() => page.getByTestId('import-file-counts').innerText(), { timeout: 30_000 }).toBe('3,000 orders, 3,000 lines');
 
-    // About 640 KB at 128 KB/s: the upload, already let in, is still sending when the token is revoked.
+    // About 640 KB at 128 KB/s: the upload, already let in, is still sending when the owner signs out
+    // everywhere from another device.
     const unthrottle = await throttleUpload(128 * 1024);
     try {
       await page.getByTestId('import-upload').click();
@@ -443,15 +441,15 @@ describe('the Import page in Chromium', () => {
         undefined,
         { timeout: 30_000, polling: 'raf' },
       );
-      await revokeShopToken(env, birch.tokenId, birch.id);
+      await signOutEverywhereFromElsewhere(env.url, birch.owner);
       await page.getByRole('heading', { name: 'Sign in to your shop' }).waitFor({ timeout: 60_000 });
     } finally {
       await unthrottle();
       page.off('response', onResponse);
     }
-    expect(await page.getByTestId('sign-in-notice').innerText()).toBe(SIGN_IN_EXPIRED);
+    expect(await page.getByTestId('sign-in-notice').innerText()).toBe(SESSION_ENDED);
     expect(await page.getByRole('heading', { name: 'Import orders' }).count()).toBe(0);
-    expect(await page.evaluate(() => localStorage.getItem('tiktok-insights.token'))).toBeNull();
+    expect(await pageStorage(page)).toEqual({ local: {}, session: {} });
     // The file was taken (202), then the page's next question was refused: its job's state or the
     // list of uploads, whichever it asked first once the upload was in.
     const posted = answers.find((a) => a.method === 'POST');

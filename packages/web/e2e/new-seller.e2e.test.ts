@@ -9,6 +9,7 @@ import { drawnTexts, recordCanvasTexts, solidPoint, SLICE_TOOLTIP, TOOLTIP_TITLE
 import { card, CARD_SLUGS, CHART_CARDS, tileText, waitForChartsSettled, waitForFullyDrawn, type CardSlug } from './support/dashboard-page.js';
 import { ADMIN_TOKEN, DESKTOP, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
 import { fullPageScreenshot } from './support/screenshots.js';
+import { addShopPerson, signInContext, type Person } from './support/sessions.js';
 
 /*
  * The dashboard as a new seller meets it: a shop without orders, a range without sales, and the
@@ -46,7 +47,9 @@ const DATE_LABEL = /^[A-Z][a-z]{2} \d{1,2}(, \d{4})?$/;
 
 let env: DashboardEnvironment;
 let page: Page;
-let newShopToken: string;
+/** The owner of a brand-new shop, and of the demo shop: the browser is signed in as one or the other. */
+let newShopOwner: Person;
+let demoOwner: Person;
 /** Uncaught errors and console errors of the page, since the test began. */
 const problems: string[] = [];
 
@@ -54,11 +57,12 @@ beforeAll(async () => {
   env = await startDashboardEnvironment();
   // A shop as the README creates one: the admin's createShop, nothing imported.
   const admin = new ApiClient(env.url, ADMIN_TOKEN);
-  const created = await admin.gql<{ createShop: { token: string } }>(
-    'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } token } }',
+  const created = await admin.gql<{ createShop: { shop: { id: string } } }>(
+    'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } } }',
     { input: { name: 'Juniper Thread Boutique', timezone: 'America/Chicago' } },
   );
-  newShopToken = created.createShop.token;
+  newShopOwner = await addShopPerson(env.dataSource, created.createShop.shop.id, 'owner@juniper-thread.example', 'owner');
+  demoOwner = await addShopPerson(env.dataSource, env.shopId, 'owner@demo-boutique.example', 'owner');
 
   page = await env.browser.newPage();
   await recordCanvasTexts(page);
@@ -89,10 +93,12 @@ async function waitForCardsSettled(): Promise<void> {
   await waitForChartsSettled(page);
 }
 
-async function openDashboard(token: string, search = ''): Promise<void> {
+/** A fresh load of the dashboard, signed in as the shop's owner. */
+async function openDashboard(owner: Person, search = ''): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await page.goto('about:blank');
-  await page.goto(`${env.url}/insights/tiktok${search}#token=${token}`);
+  await signInContext(env.browser, env.url, owner);
+  await page.goto(`${env.url}/insights/tiktok${search}`);
   await waitForCardsSettled();
 }
 
@@ -202,7 +208,8 @@ describe('a new seller in Chromium, with chart animations on', () => {
   it('a brand-new shop without orders is told how to import them, with a link to Import instead of empty cards', async () => {
     await page.setViewportSize(DESKTOP);
     await page.goto('about:blank');
-    await page.goto(`${env.url}/insights/tiktok#token=${newShopToken}`);
+    await signInContext(env.browser, env.url, newShopOwner);
+    await page.goto(`${env.url}/insights/tiktok`);
     const welcome = page.getByTestId('no-orders-yet');
     await page.getByRole('heading', { name: /Your first TikTok orders will show up here/ }).waitFor();
     expect(await page.getByTestId('last-updated').innerText()).toBe('No data imported yet');
@@ -220,7 +227,7 @@ describe('a new seller in Chromium, with chart animations on', () => {
 
   it('an empty range (2020) shows its cards empty, with the year on the chart dates, and survives a reload', async () => {
     const search = `?from=${EMPTY_RANGE.from}&to=${EMPTY_RANGE.to}`;
-    await openDashboard(env.token, search);
+    await openDashboard(demoOwner, search);
     const expectEmptyRange = async () => {
       for (const slug of ['range-summary', ...RANGE_CHARTS, 'top-products'] as const) await expectEmptyCard(slug);
       expect(await card(page, 'range-summary').locator('.card__subtitle').innerText()).toContain('Jan 6 – Feb 9, 2020');
@@ -262,9 +269,7 @@ describe('a new seller in Chromium, with chart animations on', () => {
   });
 
   it('every chart shows its tooltip on hover, and after that Update redraws every range chart with the new weeks', async () => {
-    await page.setViewportSize(DESKTOP);
-    await page.goto('about:blank');
-    await page.goto(`${env.url}/insights/tiktok#token=${env.token}`);
+    await openDashboard(demoOwner);
     await waitForFullyDrawn(page);
 
     const canvases = await page.locator('canvas').all();

@@ -1,27 +1,30 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { addDays, weekStartOf } from '@tiktok-insights/shared';
-import type { Page } from 'playwright-core';
+import { DEMO_SHOP } from '@tiktok-insights/api/testing';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, formatDayRange } from '../src/format/dates';
-import { SUMMARY, type SharePoint, type Summary } from './support/api-client.js';
-import { card, tiktokShareOfBars, tileText, waitForFullyDrawn } from './support/dashboard-page.js';
-import { DESKTOP, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
-import { issueShopToken, revokeShopToken } from './support/shop-tokens.js';
+import { ApiClient, SUMMARY, type SharePoint, type Summary } from './support/api-client.js';
+import { card, chooseFromCardMenu, tiktokShareOfBars, tileText, waitForFullyDrawn } from './support/dashboard-page.js';
+import { ADMIN_TOKEN, DESKTOP, startDashboardEnvironment, type DashboardEnvironment } from './support/environment.js';
+import { pageStorage, SESSION_COOKIE, signInContext, signOutEverywhereFromElsewhere, type Person } from './support/sessions.js';
 import { parseCount, parseUsdCents } from './support/text.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const METRICS = ['orders', 'net-receipts', 'aov', 'unique-customers'] as const;
-const STORAGE_KEY = 'tiktok-insights.token';
-const EXPLANATION = 'Your sign-in link has expired or was revoked — paste a new link or token.';
+const EXPLANATION = 'Your session has ended. Sign in again to continue.';
+const NO_STORAGE = { local: {}, session: {} };
 
 let env: DashboardEnvironment;
+let owner: Person;
 let page: Page;
 /** Uncaught errors and console errors of the page since the last `openPage`. */
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
   env = await startDashboardEnvironment();
+  owner = await env.signIn('maya.owner@example.com');
   await mkdir(ARTIFACTS, { recursive: true });
   page = await env.browser.newPage();
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
@@ -50,13 +53,25 @@ async function apiRange(from: string | null = null, to: string | null = null): P
   return answer.dateRange;
 }
 
-/** A fresh load of a dashboard address (with the sign-in link's token unless told otherwise). */
-async function openPage(path: string, token: string | null = env.token): Promise<void> {
+/** A fresh load of a dashboard address, with the browser's session (if it still has one). */
+async function openPage(path: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await page.goto('about:blank');
   pageErrors = [];
-  await page.goto(`${env.url}${path}${token ? `#token=${token}` : ''}`);
+  await page.goto(`${env.url}${path}`);
 }
+
+/** The GraphQL requests the page sends from now on, with the Authorization header each carried. */
+function recordGraphqlAuthorization(): { sent: Array<string | null>; stop: () => void } {
+  const sent: Array<string | null> = [];
+  const onRequest = (request: Request) => {
+    if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') sent.push(request.headers()['authorization'] ?? null);
+  };
+  page.on('request', onRequest);
+  return { sent, stop: () => page.off('request', onRequest) };
+}
+
+const signInHeading = () => page.getByRole('heading', { name: 'Sign in to your shop' });
 
 async function expectRangeTiles(summary: Summary): Promise<void> {
   const [orders, net, aov, unique] = await Promise.all(METRICS.map((metric) => tileText(page, `tile-range-summary-${metric}`)));
@@ -222,44 +237,89 @@ describe('date ranges and signing in again, in Chromium against the real API and
     expect(new URL(page.url()).search).toBe('');
   });
 
-  it('a bookmarked dashboard with an old token lands on the sign-in page with why; pasting the new sign-in link opens the bookmark', async () => {
+  it('a bookmarked dashboard whose session ended on the server: its next request shows the sign-in page saying why; signing in there opens the bookmark', async () => {
     const bookmarkRange = await apiRange(addDays(env.today, -70), addDays(env.today, -30));
     const bookmark = `/insights/tiktok?from=${bookmarkRange.start}&to=${bookmarkRange.end}`;
-    // Yesterday's start printed this link; the seller signed in with it and bookmarked a range.
-    const old = await issueShopToken(env, 'e2e old sign-in link');
-    await openPage(bookmark, old.token);
+    await openPage(bookmark);
     await waitForFullyDrawn(page);
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(old.token);
+    expect(await page.getByTestId('account-name').innerText()).toBe(owner.name);
+    // The session is the HttpOnly cookie alone: nothing in the page's storage or in the address.
+    expect(await pageStorage(page)).toEqual(NO_STORAGE);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(bookmark);
+    expect(new URL(page.url()).hash).toBe('');
 
-    // Today's start revokes it and prints a new link.
-    await revokeShopToken(env, old.tokenId);
-    const fresh = await issueShopToken(env, 'e2e new sign-in link');
-    await openPage(bookmark, null);
-    await page.getByRole('heading', { name: 'Sign in to your shop' }).waitFor();
+    // On another device the seller signs out everywhere; this tab is still open on the bookmark.
+    await signOutEverywhereFromElsewhere(env.url, owner);
+    await chooseFromCardMenu(page, 'all-time', 'Clear cache & refresh');
+    await signInHeading().waitFor();
     expect(await page.getByTestId('sign-in-notice').innerText()).toBe(EXPLANATION);
     expect(await page.getByRole('alert').innerText()).toBe(EXPLANATION);
     // One way out: the sign-in form. No dashboard, no "Try again", no Sign out.
     expect(await page.getByRole('button').allInnerTexts()).toEqual(['Sign in']);
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     expect(await page.locator('[data-testid^="card-"]').count()).toBe(0);
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
-    await page.screenshot({ path: `${ARTIFACTS}sign-in-expired.png` });
+    expect(await pageStorage(page)).toEqual(NO_STORAGE);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(bookmark);
+    await page.screenshot({ path: `${ARTIFACTS}sign-in-ended.png` });
     expect(pageErrors).toEqual([]);
 
-    // The seller pastes the whole link `pnpm start` printed.
-    await page.getByLabel('Shop API token').fill(`${env.url}/#token=${fresh.token}`);
+    // A wrong password first: the form says so and stays.
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText('That email and password do not match. Check them and try again.').isVisible()).toBe(true);
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    // Chromium logs the refused sign-in's answer; nothing else went wrong.
+    expect(pageErrors).toEqual(['console: Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
+    pageErrors = [];
+
+    await page.getByLabel('Password').fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await waitForFullyDrawn(page);
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(bookmark);
     await expectRangeTiles(bookmarkRange.summary);
-    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    expect(await page.getByTestId('account-name').innerText()).toBe(owner.name);
     expect(await page.getByTestId('sign-in-notice').count()).toBe(0);
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(fresh.token);
+    expect(await pageStorage(page)).toEqual(NO_STORAGE);
 
     // And it stays signed in on the next visit.
     await page.reload();
     await waitForFullyDrawn(page);
     await expectRangeTiles(bookmarkRange.summary);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an old sign-in link (/#token=…) signs nobody in, and opened in a signed-in browser changes nothing', async () => {
+    // A live key of the demo shop (shop tokens are IMPORT keys now), in the address as old links had it.
+    await env.browser.clearCookies();
+    const graphql = recordGraphqlAuthorization();
+    await openPage(`/#token=${env.token}`);
+    await signInHeading().waitFor();
+    expect(await page.getByTestId('sign-in-notice').count()).toBe(0);
+    expect(await page.locator('[data-testid^="card-"]').count()).toBe(0);
+    expect(await pageStorage(page)).toEqual(NO_STORAGE);
+    expect((await env.browser.cookies(env.url)).map((c) => c.name)).not.toContain(SESSION_COOKIE);
+    // The page never sent the key anywhere.
+    expect(graphql.sent.filter((authorization) => authorization !== null)).toEqual([]);
+    graphql.stop();
+
+    // Signed in as the demo shop's owner, a link carrying another shop's key is opened in a tab
+    // (a login CSRF with the old links): the tab still shows the owner's own shop.
+    const other = await new ApiClient(env.url, ADMIN_TOKEN).gql<{ createShop: { token: string } }>(
+      'mutation ($input: CreateShopInput!) { createShop(input: $input) { shop { id } token } }',
+      { input: { name: 'Lookalike Boutique', timezone: 'America/Chicago' } },
+    );
+    await signInContext(env.browser, env.url, owner);
+    const tab = recordGraphqlAuthorization();
+    await openPage(`/insights/tiktok#token=${other.createShop.token}`);
+    await waitForFullyDrawn(page);
+    expect(await page.locator('.side-menu__shop').innerText()).toBe(DEMO_SHOP.name);
+    expect(await page.getByTestId('account-name').innerText()).toBe(owner.name);
+    await expectRangeTiles((await apiRange()).summary);
+    expect(tab.sent.length).toBeGreaterThan(0);
+    expect(tab.sent.filter((authorization) => authorization !== null)).toEqual([]);
+    tab.stop();
+    expect(await pageStorage(page)).toEqual(NO_STORAGE);
     expect(pageErrors).toEqual([]);
   });
 });

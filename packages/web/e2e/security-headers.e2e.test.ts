@@ -23,6 +23,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   env = await startDashboardEnvironment();
+  await env.signIn('owner@juniper.example');
   page = await env.browser.newPage();
   csp = await watchCspViolations(page);
   page.on('pageerror', (error) => void pageErrors.push(error.message));
@@ -48,7 +49,7 @@ function cspOf(response: Response | null): Record<string, string[]> {
 describe('the dashboard under its CSP', () => {
   it('loads and draws every chart with no CSP violation', async () => {
     await page.setViewportSize(DESKTOP);
-    const response = await page.goto(`${env.url}/insights/tiktok#token=${env.token}`);
+    const response = await page.goto(`${env.url}/insights/tiktok`);
     const policy = cspOf(response);
     expect(policy['script-src']).toEqual(["'self'"]);
     expect(policy['style-src']).toEqual(["'self'"]);
@@ -105,7 +106,7 @@ describe('the dashboard under its CSP', () => {
 
   it('refuses an inline script, handler and style slipped into the page, and each refusal is counted', async () => {
     // On a page of the dashboard, as served (this test also runs on its own).
-    await page.goto(`${env.url}/settings#token=${env.token}`);
+    await page.goto(`${env.url}/settings`);
     await page.getByLabel('Average order value target (USD)').waitFor();
     csp.clear();
     const refused = page.waitForEvent('console', { predicate: (message) => isCspConsoleMessage(message.text()) && /inline script/.test(message.text()) });

@@ -19,6 +19,7 @@ let csp: CspViolations;
 
 beforeAll(async () => {
   env = await startDashboardEnvironment();
+  await env.signIn('owner@juniper.example');
   page = await env.browser.newPage();
   csp = await watchCspViolations(page);
   await mkdir(ARTIFACTS, { recursive: true });
@@ -51,7 +52,7 @@ const rangeSubtitle = () => card(page, 'range-summary').locator('.card__subtitle
 describe('Settings', () => {
   it('saves a new AOV target and week start from the form, and the dashboard follows at once', async () => {
     await page.setViewportSize(DESKTOP);
-    await page.goto(`${env.url}/insights/tiktok#token=${env.token}`);
+    await page.goto(`${env.url}/insights/tiktok`);
     await waitForFullyDrawn(page);
     const before = await apiFigures();
     expect(before.weekStartsOn).toBe('MONDAY');
@@ -101,7 +102,7 @@ describe('Settings', () => {
   it('marks an invalid amount at phone width, sends nothing, and fits the screen', async () => {
     await page.setViewportSize(PHONE);
     await page.goto('about:blank');
-    await page.goto(`${env.url}/settings#token=${env.token}`);
+    await page.goto(`${env.url}/settings`);
     const aovField = page.getByLabel(/^Average order value target/);
     await aovField.waitFor();
     const sent: string[] = [];

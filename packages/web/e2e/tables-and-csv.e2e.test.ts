@@ -21,6 +21,7 @@ let csp: CspViolations;
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   env = await startDashboardEnvironment();
+  await env.signIn('owner@juniper.example');
   page = await env.browser.newPage();
   csp = await watchCspViolations(page);
 });
@@ -38,7 +39,7 @@ afterAll(async () => {
 async function openDashboard(viewport: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(viewport);
   await page.goto('about:blank');
-  await page.goto(`${env.url}/insights/tiktok#token=${env.token}`);
+  await page.goto(`${env.url}/insights/tiktok`);
   await waitForFullyDrawn(page);
 }
 

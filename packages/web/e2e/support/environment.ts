@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, todayInZone } from '@tiktok-insights/shared';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { inject } from 'vitest';
 import { DEMO_SHOP, generateDemo, startServer, type RunningServer, createLogger, importOrders, createShop, createTestDatabase, type TestDatabase } from '@tiktok-insights/api/testing';
 import { ApiClient } from './api-client.js';
+import { signInAsNewPerson, type Person, type ShopRole, type TestDataSource } from './sessions.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -29,16 +30,30 @@ const IMPORT_BATCH = 5_000;
 
 export interface DashboardEnvironment {
   url: string;
+  /** The demo shop's first API key (an IMPORT key, as shop tokens were): `api` reads with it. */
   token: string;
   shopId: string;
+  /** The test's database, where `signIn` adds people. */
+  dataSource: TestDataSource;
   /** Yesterday in the shop's time zone: the demo's last day of orders. */
   yesterday: string;
   /** Today in the shop's time zone: the dashboard's asOf. */
   today: string;
   ordersImported: number;
   api: ApiClient;
+  /** Chromium with a throwaway profile: signed in as nobody until a test signs it in. */
   browser: BrowserContext;
+  /** A new person of the shop (the demo shop unless told) in the role, and the browser signed in as them. */
+  signIn(email: string, options?: { role?: ShopRole; shopId?: string }): Promise<Person>;
   close(): Promise<void>;
+}
+
+/** The options every e2e browser context gets: the desktop viewport, US English, downloads kept. */
+export const CONTEXT_OPTIONS: BrowserContextOptions = { viewport: DESKTOP, acceptDownloads: true, locale: 'en-US' };
+
+/** Debian's Chromium, headless, for tests that need several contexts (one person each). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
@@ -71,25 +86,20 @@ export async function startDashboardEnvironment(): Promise<DashboardEnvironment>
 
     const profile = await mkdtemp(join(tmpdir(), 'tiktok-insights-e2e-chromium-'));
     cleanups.push(() => rm(profile, { recursive: true, force: true }));
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: DESKTOP,
-      acceptDownloads: true,
-      locale: 'en-US',
-    });
+    const browser = await chromium.launchPersistentContext(profile, { ...CONTEXT_OPTIONS, executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     cleanups.push(() => browser.close());
 
     return {
       url: server.url,
       token,
       shopId: shop.id,
+      dataSource: db.dataSource,
       today,
       yesterday,
       ordersImported: orders.length,
       api: new ApiClient(server.url, token),
       browser,
+      signIn: (email, { role = 'owner', shopId = shop.id } = {}) => signInAsNewPerson(browser, { url: server.url, dataSource: db.dataSource }, shopId, email, role),
       close,
     };
   } catch (error) {

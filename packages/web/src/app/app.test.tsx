@@ -6,6 +6,7 @@ import { fakeApi, graphqlData, ok, sessionBody, unauthenticated, type Reply, typ
 import { pageData } from '../test/fixtures';
 
 const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
+const NOT_A_MEMBER = 'You are not a member of this shop (any more). Choose another shop or ask its owner for an invitation.';
 
 /** The app as loaded at `path` (its router reads the address when the module loads, as on a real page load). */
 async function openApp(path: string) {
@@ -24,7 +25,16 @@ afterEach(() => {
  * A server with one person (rosie@example.com / "correct horse") in two shops; `signedIn` says
  * whether the browser holds the session cookie. `graphql` answers the dashboard's operations.
  */
-function accountServer({ signedIn = false, graphql }: { signedIn?: boolean; graphql?: (request: Request) => Reply | undefined } = {}) {
+function accountServer({
+  signedIn = false,
+  graphql,
+  removedFrom = null,
+}: {
+  signedIn?: boolean;
+  graphql?: (request: Request) => Reply | undefined;
+  /** A shop whose team no longer has the person (an owner removed them); their session may still be in it. */
+  removedFrom?: string | null;
+} = {}) {
   const state = { signedIn, activeShopId: 'shop-1' as string | null };
   const asked = fakeApi((request) => {
     switch (request.path) {
@@ -40,15 +50,18 @@ function accountServer({ signedIn = false, graphql }: { signedIn?: boolean; grap
         state.signedIn = false;
         return ok({ success: true });
       case '/api/auth/organization/list':
-        return ok([
-          { id: 'shop-1', name: 'Rosie Lane Boutique', slug: 'rosie', createdAt: '2026-01-01T00:00:00.000Z' },
-          { id: 'shop-2', name: 'Rosie Outlet', slug: 'outlet', createdAt: '2026-01-01T00:00:00.000Z' },
-        ]);
+        return ok(
+          [
+            { id: 'shop-1', name: 'Rosie Lane Boutique', slug: 'rosie', createdAt: '2026-01-01T00:00:00.000Z' },
+            { id: 'shop-2', name: 'Rosie Outlet', slug: 'outlet', createdAt: '2026-01-01T00:00:00.000Z' },
+          ].filter((shop) => shop.id !== removedFrom),
+        );
       case '/api/auth/organization/set-active':
         state.activeShopId = request.body.organizationId;
         return ok({ id: request.body.organizationId });
       case '/graphql':
         if (!state.signedIn) return unauthenticated;
+        if (state.activeShopId === removedFrom) return ok({ data: null, errors: [{ message: NOT_A_MEMBER, extensions: { code: 'FORBIDDEN' } }] });
         if (request.operationName === 'Caller') return graphqlData({ caller: personCaller(state.activeShopId === 'shop-2' ? 'VIEWER' : 'OWNER') });
         return graphql?.(request) ?? graphqlData(pageData());
       default:
@@ -187,6 +200,32 @@ describe('A session that ends', () => {
     failing = false;
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+  });
+});
+
+describe('Removed from the shop', () => {
+  it('says so, with the person’s other shops to open and Sign out', async () => {
+    const user = userEvent.setup();
+    const { state } = accountServer({ signedIn: true, removedFrom: 'shop-1' });
+    await openApp('/insights/tiktok');
+
+    expect(await screen.findByRole('heading', { name: 'You are no longer a member of this shop' })).toBeInTheDocument();
+    expect(screen.getByTestId('not-a-member')).toHaveTextContent(NOT_A_MEMBER);
+    expect(screen.queryByTestId('card-all-time')).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Open Rosie Outlet' }));
+    expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+    expect(state.activeShopId).toBe('shop-2');
+  });
+
+  it('or signs out there', async () => {
+    const user = userEvent.setup();
+    const { state, asked } = accountServer({ signedIn: true, removedFrom: 'shop-1' });
+    state.activeShopId = 'shop-1';
+    await openApp('/settings');
+    await screen.findByTestId('not-a-member');
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to your shop' })).toBeInTheDocument();
+    expect(asked.some((r) => r.path === '/api/auth/sign-out' && r.method === 'POST')).toBe(true);
   });
 });
 

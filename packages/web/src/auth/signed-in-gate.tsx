@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Outlet } from 'react-router';
-import { isUnauthenticated } from '../apollo/error-codes';
-import { ErrorState } from '../components/states/error-state';
+import { hasErrorCode, isUnauthenticated } from '../apollo/error-codes';
+import { ErrorState, errorMessage } from '../components/states/error-state';
 import { getFragmentData, graphql } from '../gql';
 import { useAccount, useSession } from './account-context';
 import { authCall, authClient } from './auth-client';
@@ -41,7 +41,7 @@ export function SignedInGate() {
     case 'signed-in':
       if (!status.session.activeShopId) return <ChooseFirstShop />;
       return (
-        <CallerGate>
+        <CallerGate notMember={(error) => <NoLongerMember message={errorMessage(error)} />}>
           <Outlet />
         </CallerGate>
       );
@@ -58,12 +58,14 @@ function Loading() {
 
 /**
  * Asks who the caller is for the active shop (role and what it may do) before the pages show;
- * asked again when the shop changes (the store is reset).
+ * asked again when the shop changes (the store is reset). `notMember`: what a person sees when
+ * the session's shop refuses them (FORBIDDEN: removed from its team).
  */
-export function CallerGate({ children }: { children: ReactNode }) {
+export function CallerGate({ children, notMember }: { children: ReactNode; notMember?: (error: unknown) => ReactNode }) {
   const { data, previousData, error, refetch } = useQuery(CallerQuery);
   const caller = (data ?? previousData)?.caller;
   if (caller) return <CallerContext value={getFragmentData(CallerContextFragment, caller)}>{children}</CallerContext>;
+  if (error && notMember && hasErrorCode(error, 'FORBIDDEN')) return notMember(error);
   // A refused session or link: the app is already switching to what says so.
   if (error && !isUnauthenticated(error)) {
     return (
@@ -101,6 +103,52 @@ function ChooseFirstShop() {
     <AuthPage title={noShop ? 'You are not in any shop yet' : 'We could not open your shop'}>
       <p role={problem ? 'alert' : undefined}>{problem ?? 'Ask an owner of the shop to invite you, then open the link of the invitation.'}</p>
       <button type="button" className="button" onClick={() => void signOut().catch(() => undefined)}>
+        Sign out
+      </button>
+    </AuthPage>
+  );
+}
+
+/**
+ * The session's shop no longer has the person in its team (an owner removed them): why, their
+ * other shops to open, and Sign out, since the side menu with the account needs a shop to show.
+ */
+function NoLongerMember({ message }: { message: string }) {
+  const { switchShop, signOut } = useSession();
+  const [shops, setShops] = useState<Array<{ id: string; name: string }> | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let stale = false;
+    authCall((fetchOptions) => authClient.organization.list({ fetchOptions }))
+      .then((list) => !stale && setShops(list.map(({ id, name }) => ({ id, name }))))
+      .catch((error: unknown) => !stale && setProblem(accountErrorMessage(error)));
+    return () => {
+      stale = true;
+    };
+  }, []);
+  const act = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await action();
+    } catch (error) {
+      setProblem(accountErrorMessage(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <AuthPage title="You are no longer a member of this shop">
+      <p role="alert" data-testid="not-a-member">
+        {message}
+      </p>
+      {problem && <p role="alert">{problem}</p>}
+      {shops?.map((shop) => (
+        <button key={shop.id} type="button" className="button button--primary" disabled={busy} onClick={() => void act(() => switchShop(shop.id))}>
+          Open {shop.name}
+        </button>
+      ))}
+      <button type="button" className="button" disabled={busy} onClick={() => void act(signOut)}>
         Sign out
       </button>
     </AuthPage>

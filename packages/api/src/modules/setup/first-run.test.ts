@@ -43,6 +43,8 @@ describe('first run', () => {
     const me = await gqlWithCookie(api.server.url, done.cookie, '{ caller { role person { email } } shop { name timezone currency } }');
     expect(me.data).toEqual({ caller: { role: 'OWNER', person: { email: 'mia@moss.test' } }, shop: { name: 'Moss & Fern', timezone: 'Europe/Berlin', currency: 'EUR' } });
     expect(await setupNeeded(db.dataSource)).toBe(false);
+    // No API key is made unseen: the owner creates the ones they need.
+    expect((await gqlWithCookie(api.server.url, done.cookie, '{ apiKeys { id } }')).data).toEqual({ apiKeys: [] });
 
     const again = await postSetup({ code, name: 'Eve', email: 'eve@moss.test', password: 'moss and fern 2', shop: SHOP });
     expect(again.status).toBe(403);

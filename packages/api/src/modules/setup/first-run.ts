@@ -4,7 +4,7 @@ import { onPrimary, onPrimaryTransaction } from '../../platform/database/replica
 import { readServerSetting, writeServerSetting } from '../../platform/database/server-settings.js';
 import { AppError, forbidden } from '../../platform/errors/app-error.js';
 import { insertMember, insertPerson, type NewPerson } from '../auth/people.js';
-import { insertShop, type NewShop } from '../shops/shop.service.js';
+import { insertShopWithoutKey, type NewShop } from '../shops/shop.service.js';
 
 const SETUP_CODE = 'setup_code_sha256';
 
@@ -42,7 +42,7 @@ export async function completeSetup(dataSource: DataSource, input: SetupInput): 
     const [, used]: [unknown[], number] = await tx.query(`DELETE FROM server_setting WHERE name = $1 AND value = $2`, [SETUP_CODE, kept]);
     if (used === 0) throw forbidden('This setup link was used already.');
     const userId = await insertPerson(tx, input);
-    const { shop } = await insertShop(tx, { ...input.shop, isDemo: false }).catch((error: unknown) => {
+    const shop = await insertShopWithoutKey(tx, { ...input.shop, isDemo: false }).catch((error: unknown) => {
       // The shop's fields sit beside the person's on the setup page: `shop.name`, not `name`.
       if (error instanceof AppError && typeof error.details.field === 'string') {
         throw new AppError(error.code, error.message, { ...error.details, field: `shop.${error.details.field}` });

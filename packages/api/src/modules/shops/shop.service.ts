@@ -53,8 +53,18 @@ export async function createShop(
   return onPrimaryTransaction(dataSource, (tx) => insertShop(tx, input));
 }
 
-/** createShop inside the caller's transaction (the first-run setup adds its owner in the same one). */
+/** createShop inside the caller's transaction: the shop and its first token (an IMPORT key). */
 export async function insertShop(tx: EntityManager, input: NewShop): Promise<{ shop: ShopRecord; token: string; tokenId: string }> {
+  const shop = await insertShopWithoutKey(tx, input);
+  const { token, tokenId } = await createShopToken(tx, shop.id, 'created with the shop');
+  return { shop, token, tokenId };
+}
+
+/**
+ * The shop, its TikTok connection and its organization (its team), without an API key: the
+ * first-run setup's owner signs in and creates the keys they need, so none is made unseen.
+ */
+export async function insertShopWithoutKey(tx: EntityManager, input: NewShop): Promise<ShopRecord> {
   const valid = validateNewShop(input);
   const [row] = await tx.query(
     `INSERT INTO shop (name, timezone, currency, week_starts_on, aov_target_cents, is_demo)
@@ -65,9 +75,8 @@ export async function insertShop(tx: EntityManager, input: NewShop): Promise<{ s
   await tx.query(`INSERT INTO tiktok_integration (shop_id, connected, connected_at) VALUES ($1, true, now())`, [shopId]);
   // The shop's team (the authentication library's organization) has the shop's own id.
   await tx.query(`INSERT INTO shop_organization ("id", "name", "slug", "createdAt") VALUES ($1, $2, $3, now())`, [shopId, valid.name, shopId]);
-  const { token, tokenId } = await createShopToken(tx, shopId, 'created with the shop');
   const [shop]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`, [shopId]);
-  return { shop: shop!, token, tokenId };
+  return shop!;
 }
 
 export async function findShop(shop: ShopScope): Promise<ShopRecord> {

@@ -295,6 +295,8 @@ describe('date ranges and signing in again, in Chromium against the real API and
     const graphql = recordGraphqlAuthorization();
     await openPage(`/#token=${env.token}`);
     await signInHeading().waitFor();
+    // Nor does it stay in the address (nor in this page's history entry).
+    expect(page.url()).not.toContain('token');
     expect(await page.getByTestId('sign-in-notice').count()).toBe(0);
     expect(await page.locator('[data-testid^="card-"]').count()).toBe(0);
     expect(await pageStorage(page)).toEqual(NO_STORAGE);
@@ -313,6 +315,7 @@ describe('date ranges and signing in again, in Chromium against the real API and
     const tab = recordGraphqlAuthorization();
     await openPage(`/insights/tiktok#token=${other.createShop.token}`);
     await waitForFullyDrawn(page);
+    expect(page.url()).toBe(`${env.url}/insights/tiktok`);
     expect(await page.locator('.side-menu__shop').innerText()).toBe(DEMO_SHOP.name);
     expect(await page.getByTestId('account-name').innerText()).toBe(owner.name);
     await expectRangeTiles((await apiRange()).summary);

@@ -463,6 +463,9 @@ describe('the Import page in Chromium', () => {
     await openImport(PHONE);
     await expect.poll(historyRows, { timeout: 30_000 }).toHaveLength(4);
     expect(await page.getByTestId('import-history').innerText()).not.toContain('big-store-export.csv');
+    // Listening before the keys are pressed: Playwright turns the interception of file choosers
+    // on asynchronously, and a chooser opened before that is a native one it never reports.
+    const chooser = page.waitForEvent('filechooser', { timeout: 20_000 });
     // Tab from the page's start to the drop zone's button, then Enter opens the picker.
     await page.locator('body').focus();
     let reached = false;
@@ -471,7 +474,6 @@ describe('the Import page in Chromium', () => {
       reached = await page.evaluate(() => document.activeElement?.textContent === 'Choose a file…');
     }
     expect(reached).toBe(true);
-    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(csvFile('seller-center-orders.csv', tiktokExport(TIKTOK_ROWS)));
     await expect.poll(() => page.getByTestId('import-file-counts').innerText()).toBe('3 orders, 4 lines');

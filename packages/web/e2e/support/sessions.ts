@@ -31,9 +31,16 @@ export async function addShopPerson(dataSource: TestDataSource, shopId: string, 
  * cookie from then on. A context holds one session: signing in again replaces it.
  */
 export async function signInContext(context: BrowserContext, baseUrl: string, person: Pick<Person, 'email' | 'password'>): Promise<void> {
-  const response = await context.request.post(`${baseUrl}/api/auth/sign-in/email`, {
-    data: { email: person.email, password: person.password },
-    headers: { origin: baseUrl },
+  const post = () =>
+    context.request.post(`${baseUrl}/api/auth/sign-in/email`, {
+      data: { email: person.email, password: person.password },
+      headers: { origin: baseUrl },
+    });
+  // The request context keeps connections alive between calls; one the server closed for idling
+  // just as it was reused resets. Signing in again is harmless.
+  const response = await post().catch((error: unknown) => {
+    if (error instanceof Error && /ECONNRESET|socket hang up/.test(error.message)) return post();
+    throw error;
   });
   if (!response.ok()) throw new Error(`signing a test person in answered ${response.status()}: ${await response.text()}`);
   const cookie = (await context.cookies(baseUrl)).find((c) => c.name === SESSION_COOKIE);

@@ -9,6 +9,7 @@
  * sign-up through an invitation, API keys and shared links made, used and revoked, a shared link
  * unlocked: no email address, name, password, key, link token, grant or session cookie.
  */
+import { INVITATION_HEADER } from '@tiktok-insights/shared';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerToken, generateShopToken, hashToken, secretsEqual } from '../platform/access/tokens.js';
@@ -204,7 +205,7 @@ describe('the logs of accounts', () => {
     expect(noInvitation.status).toBe(403);
     const invited = await authCall(api.server.url, '/organization/invite-member', cookie, { email: invitee.email, role: 'viewer' });
     expect(invited.status).toBe(200);
-    const signedUp = await authCall(api.server.url, '/sign-up/email', null, invitee);
+    const signedUp = await authCall(api.server.url, '/sign-up/email', null, invitee, { [INVITATION_HEADER]: invited.body.id });
     expect(signedUp.status).toBe(200);
     secrets.push(...cookieSecrets(signedUp.cookie!));
     expect((await authCall(api.server.url, '/organization/accept-invitation', signedUp.cookie, { invitationId: invited.body.id })).status).toBe(200);

@@ -52,10 +52,16 @@ export async function gqlWithCookie<T = Record<string, any>>(baseUrl: string, co
 }
 
 /** A call of the authentication library's routes with a session cookie, as its browser client makes it. */
-export async function authCall(baseUrl: string, path: string, cookie: string | null, body?: unknown): Promise<{ status: number; body: any; cookie: string | null }> {
+export async function authCall(
+  baseUrl: string,
+  path: string,
+  cookie: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; cookie: string | null }> {
   const response = await fetch(`${baseUrl}/api/auth${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { origin: baseUrl, ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { origin: baseUrl, ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const cookies = response.headers.getSetCookie();

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { INVITATION_HEADER } from '@tiktok-insights/shared';
 import type { DataSource } from 'typeorm';
 import type { Auth } from '../../modules/auth/auth.js';
 import { hasPendingInvitation } from '../../modules/auth/invitations.js';
@@ -109,8 +110,8 @@ export function authRoutes(deps: Deps): RequestHandler {
         }
         settle = admission.settle;
       }
-      if (req.method === 'POST' && path === '/sign-up/email' && (email === null || !(await hasPendingInvitation(deps.dataSource, email)))) {
-        refuse(res, 403, 'NO_INVITATION', 'Accounts are created from an invitation: ask the shop\'s owner to invite this email address.');
+      if (req.method === 'POST' && path === '/sign-up/email' && (email === null || !(await hasPendingInvitation(deps.dataSource, email, req.get(INVITATION_HEADER))))) {
+        refuse(res, 403, 'NO_INVITATION', "Accounts are created from an invitation: open the invitation's link and use the address it was sent to.");
         return;
       }
       const request = new Request(new URL(req.originalUrl, deps.origin), {

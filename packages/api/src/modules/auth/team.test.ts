@@ -1,3 +1,4 @@
+import { INVITATION_HEADER } from '@tiktok-insights/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../test-support/api-client.js';
 import { addPerson, authCall, gqlWithCookie, signIn } from '../../test-support/people.js';
@@ -38,7 +39,12 @@ describe("a shop's team", () => {
     expect(expires).toBeGreaterThan(6.9 * 24 * 3600_000);
     expect(expires).toBeLessThan(7.1 * 24 * 3600_000);
 
-    const signUp = await authCall(api.server.url, '/sign-up/email', null, { name: 'Helper', email: 'helper@willow.test', password: 'helper password' });
+    const helperAccount = { name: 'Helper', email: 'helper@willow.test', password: 'helper password' };
+    // Knowing who was invited is not enough: the account needs the invitation's id, from its link.
+    expect((await authCall(api.server.url, '/sign-up/email', null, helperAccount)).status).toBe(403);
+    const other = await authCall(api.server.url, '/organization/invite-member', owner, { email: 'someone-else@willow.test', role: 'viewer' });
+    expect((await authCall(api.server.url, '/sign-up/email', null, helperAccount, { [INVITATION_HEADER]: other.body.id })).status).toBe(403);
+    const signUp = await authCall(api.server.url, '/sign-up/email', null, helperAccount, { [INVITATION_HEADER]: invitationId });
     expect(signUp.status).toBe(200);
     const helper = signUp.cookie!;
     // Signed up, not yet a member: no shop to read.

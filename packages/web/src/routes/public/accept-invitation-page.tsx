@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { INVITATION_HEADER } from '@tiktok-insights/shared';
 import { useNavigate, useParams } from 'react-router';
 import { useAccount } from '../../auth/account-context';
 import { authCall, authClient, AuthRequestError } from '../../auth/auth-client';
@@ -35,10 +36,10 @@ export function AcceptInvitationPage() {
     );
   }
   if (status.kind === 'signed-in') return <InvitationToAccept id={id} email={status.session.user.email} />;
-  return <SignInOrSignUp onSignedIn={account.refresh} />;
+  return <SignInOrSignUp invitationId={id} onSignedIn={account.refresh} />;
 }
 
-function SignInOrSignUp({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+function SignInOrSignUp({ invitationId, onSignedIn }: { invitationId: string; onSignedIn: () => Promise<void> }) {
   const [mode, setMode] = useState<'sign-in' | 'sign-up'>('sign-up');
   return (
     <AuthPage title="You are invited to a shop">
@@ -51,7 +52,7 @@ function SignInOrSignUp({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
           I have an account
         </button>
       </div>
-      {mode === 'sign-in' ? <SignInForm onSignedIn={onSignedIn} submitLabel="Sign in and continue" /> : <SignUpForm onSignedUp={onSignedIn} />}
+      {mode === 'sign-in' ? <SignInForm onSignedIn={onSignedIn} submitLabel="Sign in and continue" /> : <SignUpForm invitationId={invitationId} onSignedUp={onSignedIn} />}
     </AuthPage>
   );
 }
@@ -63,7 +64,7 @@ interface SignUpErrors {
   form?: string | null;
 }
 
-function SignUpForm({ onSignedUp }: { onSignedUp: () => Promise<void> }) {
+function SignUpForm({ invitationId, onSignedUp }: { invitationId: string; onSignedUp: () => Promise<void> }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -82,7 +83,10 @@ function SignUpForm({ onSignedUp }: { onSignedUp: () => Promise<void> }) {
     if (first) return refs[first].current?.focus();
     setBusy(true);
     try {
-      await authCall((fetchOptions) => authClient.signUp.email({ name: name.trim(), email: email.trim(), password }, fetchOptions));
+      // The server creates an account only for the address of this invitation, named by its id.
+      await authCall((fetchOptions) =>
+        authClient.signUp.email({ name: name.trim(), email: email.trim(), password }, { ...fetchOptions, headers: { [INVITATION_HEADER]: invitationId } }),
+      );
       await onSignedUp();
     } catch (error) {
       if (error instanceof AuthRequestError && (error.code === 'NO_INVITATION' || error.status === 403)) {

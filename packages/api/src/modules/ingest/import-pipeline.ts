@@ -28,6 +28,8 @@ export interface ImportSession {
   /** The shop's imported orders before the first batch and after the last one written. */
   importedBefore: number | null;
   importedAfter: number | null;
+  /** Orders this transaction created so far: the planner's statistics cannot see them yet. */
+  createdInTransaction: number;
 }
 
 /** Sets the transaction up for an import and locks the shop: one import of a shop at a time. */
@@ -42,7 +44,7 @@ export async function startImport(tx: ShopTransaction): Promise<ImportSession> {
   await tx.manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
   const timeZone = await lockShop(tx);
   await createStage(tx);
-  return { tx, timeZone, importedBefore: null, importedAfter: null };
+  return { tx, timeZone, importedBefore: null, importedAfter: null, createdInTransaction: 0 };
 }
 
 /**
@@ -100,7 +102,38 @@ export async function importBatch(session: ImportSession, orders: readonly Domai
   );
   session.importedAfter = shop!.imported_orders;
   session.importedBefore ??= session.importedAfter - counts.created;
+  const createdBefore = session.createdInTransaction;
+  session.createdInTransaction += counts.created;
+  if (crossedInTransactionThreshold(createdBefore, session.createdInTransaction)) await refreshStatisticsWithin(tx, session.createdInTransaction);
   return counts;
+}
+
+/**
+ * Inside a long import, when the planner's statistics know fewer orders than this transaction has
+ * written (a new database, or statistics taken after a stopped import rolled back, which say the
+ * table is nearly empty while its pages are reused): ANALYZE from within the transaction, which
+ * counts its own rows, so that the rest of the import keeps keyed plans instead of walking the
+ * shop once per order. ANALYZE holds its lock until commit; another import's in-transaction
+ * ANALYZE waits at most 2 s for it and is then skipped (its savepoint rolled back).
+ */
+/** 500, 1,000, 2,000, 4,000… orders created by one transaction. */
+function crossedInTransactionThreshold(before: number, after: number): boolean {
+  for (let threshold = 500; threshold <= after; threshold *= 2) if (before < threshold) return true;
+  return false;
+}
+
+async function refreshStatisticsWithin(tx: ShopTransaction, created: number): Promise<void> {
+  const rows: Array<{ known: number }> = await tx.manager.query(`SELECT reltuples::float8 AS known FROM pg_class WHERE oid = 'sales_order'::regclass`);
+  if ((rows[0]?.known ?? 0) >= created) return;
+  await tx.manager.query('SAVEPOINT import_statistics');
+  try {
+    await tx.manager.query(`SET LOCAL lock_timeout = '2s'`);
+    await tx.manager.query('ANALYZE sales_order, order_line, customer');
+    await tx.manager.query('SET LOCAL lock_timeout = 0');
+    await tx.manager.query('RELEASE SAVEPOINT import_statistics');
+  } catch {
+    await tx.manager.query('ROLLBACK TO SAVEPOINT import_statistics');
+  }
 }
 
 /** After the session's transaction committed: refreshes the planner's statistics when the shop grew past a threshold. */

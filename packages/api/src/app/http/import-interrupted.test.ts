@@ -137,6 +137,9 @@ describe('an import job stopped with the process', () => {
     expect(await exists(stopped.stored_file!), 'the upload is kept for the next run').toBe(true);
     expect(await ordersChecksum(shopId), 'nothing of the stopped file was written').toEqual(before);
 
+    // As autovacuum may do after the rollback: statistics that say the table is nearly empty while
+    // the resumed run refills its pages. The run must keep keyed plans all the same.
+    await db.dataSource.query('VACUUM ANALYZE sales_order, customer, order_line');
     // The next start picks the job up by itself.
     const readBefore = await salesOrderRowsRead();
     await startApi();

@@ -91,6 +91,10 @@ export async function importBatch(session: ImportSession, orders: readonly Domai
     orderIds,
     updated.map((e) => e.order_id),
   );
+  // Before the projections read the orders back: a batch can hold 5,000 orders the statistics do not know of.
+  const createdBefore = session.createdInTransaction;
+  session.createdInTransaction += counts.created;
+  if (crossedInTransactionThreshold(createdBefore, session.createdInTransaction)) await refreshStatisticsWithin(tx, session.createdInTransaction);
   const written = { ...batch, orderIds };
   for (const [i, projection] of PROJECTIONS.entries()) await projection.apply(written, states[i]);
 
@@ -102,9 +106,6 @@ export async function importBatch(session: ImportSession, orders: readonly Domai
   );
   session.importedAfter = shop!.imported_orders;
   session.importedBefore ??= session.importedAfter - counts.created;
-  const createdBefore = session.createdInTransaction;
-  session.createdInTransaction += counts.created;
-  if (crossedInTransactionThreshold(createdBefore, session.createdInTransaction)) await refreshStatisticsWithin(tx, session.createdInTransaction);
   return counts;
 }
 

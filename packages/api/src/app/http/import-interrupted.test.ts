@@ -192,6 +192,7 @@ describe('an import job stopped with the process', () => {
     expect(await jobRow(id)).toMatchObject({ status: 'failed', attempts: 4, stored_file: null });
     expect(await exists(file)).toBe(false);
     expect(await ordersChecksum(shopId)).toEqual(before);
-    expect(await readdir(importDir)).toEqual([]);
+    // The job removes its file just after it says it ended.
+    await expect.poll(() => readdir(importDir), { timeout: 5_000 }).toEqual([]);
   }, 180_000);
 });

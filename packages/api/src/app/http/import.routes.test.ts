@@ -106,7 +106,8 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     });
     expect(result.seen.every((s: string) => ['queued', 'running', 'done'].includes(s))).toBe(true);
     expect(new Date(result.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(result.createdAt).getTime());
-    expect(await readdir(importDir)).toEqual([]);
+    // The job removes its file just after it says it ended.
+    await expect.poll(() => readdir(importDir), { timeout: 5_000 }).toEqual([]);
   });
 
   it('takes a multipart/form-data field "file", and the same file again changes nothing', async () => {
@@ -159,7 +160,8 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     delete before.import_job;
     delete after.import_job;
     expect(after).toEqual(before);
-    expect(await readdir(importDir)).toEqual([]);
+    // The job removes its file just after it says it ended.
+    await expect.poll(() => readdir(importDir), { timeout: 5_000 }).toEqual([]);
   });
 
   it('runs a shop\'s jobs one at a time in upload order', async () => {
@@ -206,7 +208,8 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].extensions.found).toEqual(['colour', 'size']);
     expect(body.errors[0].extensions.expected).toBeTruthy();
-    expect(await readdir(importDir)).toEqual([]);
+    // The job removes its file just after it says it ended.
+    await expect.poll(() => readdir(importDir), { timeout: 5_000 }).toEqual([]);
   });
 
   it('answers 413 from Content-Length before reading the body, and cuts off a chunked body past the limit', async () => {
@@ -242,7 +245,8 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     expect([413, -1]).toContain(chunked);
     const jobs = await db.dataSource.query(`SELECT count(*)::int AS n FROM import_job WHERE shop_id = $1`, [shopId]);
     expect(jobs[0].n).toBe(0);
-    expect(await readdir(importDir)).toEqual([]);
+    // The job removes its file just after it says it ended.
+    await expect.poll(() => readdir(importDir), { timeout: 5_000 }).toEqual([]);
   });
 
   it('keeps a job to its shop: another shop\'s job and a malformed id are 404; no token is 401; the admin token 403', async () => {

@@ -24,10 +24,6 @@ import {
   getIntrospectionQuery,
   getNamedType,
   isObjectType,
-  parse,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
@@ -39,6 +35,7 @@ import { importsClient } from '../test-support/order-file-uploads.js';
 import { IMPORT_MUTATION, makeOrder } from '../test-support/order-factory.js';
 import { addPerson, authCall, gqlWithCookie, signIn } from '../test-support/people.js';
 import { shopChecksum } from '../test-support/table-checksum.js';
+import { selectedCoordinates } from '../test-support/schema-coordinates.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -963,21 +960,7 @@ describe('coverage', () => {
     schema = buildClientSchema(introspection.data!);
   });
 
-  function selected(query: string): Set<string> {
-    const coordinates = new Set<string>();
-    const typeInfo = new TypeInfo(schema);
-    visit(
-      parse(query),
-      visitWithTypeInfo(typeInfo, {
-        Field() {
-          const parent = typeInfo.getParentType();
-          const field = typeInfo.getFieldDef();
-          if (parent && field && !field.name.startsWith('__')) coordinates.add(`${getNamedType(parent).name}.${field.name}`);
-        },
-      }),
-    );
-    return coordinates;
-  }
+  const selected = (query: string) => selectedCoordinates(schema, query);
 
   it('every root field of the schema is an operation of the matrix, and the matrix ran whole', () => {
     const roots = [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) => Object.keys(type.getFields()).map((name) => `${type.name}.${name}`));

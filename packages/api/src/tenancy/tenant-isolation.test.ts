@@ -18,11 +18,6 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import {
   buildClientSchema,
   getIntrospectionQuery,
-  getNamedType,
-  parse,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
@@ -33,6 +28,7 @@ import { IMPORT_MUTATION } from '../test-support/order-factory.js';
 import { addPerson, gqlWithCookie, signIn } from '../test-support/people.js';
 import { referenceInsights, type ReferenceShop } from '../test-support/reference-metrics.js';
 import { shopChecksum } from '../test-support/table-checksum.js';
+import { selectedCoordinates } from '../test-support/schema-coordinates.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
 type CaseName =
@@ -234,17 +230,7 @@ const selectedByCase = new Map<CaseName, Set<string>>();
 function record(caseName: CaseName, query: string): void {
   const selected = selectedByCase.get(caseName) ?? new Set<string>();
   selectedByCase.set(caseName, selected);
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    parse(query),
-    visitWithTypeInfo(typeInfo, {
-      Field() {
-        const parent = typeInfo.getParentType();
-        const field = typeInfo.getFieldDef();
-        if (parent && field && !field.name.startsWith('__')) selected.add(`${getNamedType(parent).name}.${field.name}`);
-      },
-    }),
-  );
+  for (const coordinate of selectedCoordinates(schema, query)) selected.add(coordinate);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -68,6 +68,10 @@ export interface TopProductCsvRow {
   sku?: string | null;
   unitsSold: number;
   totalSalesCents: number;
+  /** Its rank over the previous period, in the same order; null when it sold nothing then. */
+  previousRank: number | null;
+  /** Units sold in the previous period (0 when none). */
+  previousUnitsSold: number;
 }
 
 export const TOP_PRODUCTS_CSV: CsvTableDefinition<TopProductCsvRow> = [
@@ -77,4 +81,7 @@ export const TOP_PRODUCTS_CSV: CsvTableDefinition<TopProductCsvRow> = [
   { header: 'Number sold', cell: (r) => csvInteger(r.unitsSold) },
   { header: 'Total sales', cell: (r, c) => csvMoney(r.totalSalesCents, c.currency) },
   currencyColumn,
+  // Empty when the product sold nothing in the previous period (the table says "New").
+  { header: 'Previous rank', cell: (r) => (r.previousRank === null ? '' : csvInteger(r.previousRank)) },
+  { header: 'Previous number sold', cell: (r) => csvInteger(r.previousUnitsSold) },
 ];

@@ -133,15 +133,19 @@ describe('the tables’ CSV columns', () => {
   });
 
   it('top products', () => {
-    expect(TOP_PRODUCTS_CSV.map((c) => c.header)).toEqual(['Rank', 'Product', 'SKU', 'Number sold', 'Total sales', 'Currency']);
-    expect(csvRecord(TOP_PRODUCTS_CSV, { rank: 1, name: '-Linen Wrap', sku: null, unitsSold: 81, totalSalesCents: 340_200 }, CHICAGO)).toBe(
-      `1,'-Linen Wrap,,81,3402.00,USD\r\n`,
-    );
+    expect(TOP_PRODUCTS_CSV.map((c) => c.header)).toEqual([
+      'Rank', 'Product', 'SKU', 'Number sold', 'Total sales', 'Currency', 'Previous rank', 'Previous number sold',
+    ]);
+    const linenWrap = { rank: 1, name: '-Linen Wrap', sku: null, unitsSold: 81, totalSalesCents: 340_200, previousRank: 4, previousUnitsSold: 30 };
+    expect(csvRecord(TOP_PRODUCTS_CSV, linenWrap, CHICAGO)).toBe(`1,'-Linen Wrap,,81,3402.00,USD,4,30\r\n`);
+    // New in the period: no previous rank, nothing sold before.
+    expect(csvRecord(TOP_PRODUCTS_CSV, { ...linenWrap, previousRank: null, previousUnitsSold: 0 }, CHICAGO)).toBe(`1,'-Linen Wrap,,81,3402.00,USD,,0\r\n`);
   });
 
   it('a file is the byte-order mark, the header and a record per row; its start does not depend on the rows', () => {
-    const file = csvDocument(TOP_PRODUCTS_CSV, [{ rank: 1, name: 'Belt', sku: 'B-1', unitsSold: 3, totalSalesCents: 4500 }], CHICAGO);
-    expect(file).toBe(`${CSV_BOM}Rank,Product,SKU,Number sold,Total sales,Currency\r\n1,Belt,B-1,3,45.00,USD\r\n`);
+    const belt = { rank: 1, name: 'Belt', sku: 'B-1', unitsSold: 3, totalSalesCents: 4500, previousRank: 2, previousUnitsSold: 5 };
+    const file = csvDocument(TOP_PRODUCTS_CSV, [belt], CHICAGO);
+    expect(file).toBe(`${CSV_BOM}Rank,Product,SKU,Number sold,Total sales,Currency,Previous rank,Previous number sold\r\n1,Belt,B-1,3,45.00,USD,2,5\r\n`);
     expect(file.startsWith(csvStart(TOP_PRODUCTS_CSV))).toBe(true);
     expect(csvDocument(TOP_PRODUCTS_CSV, [], CHICAGO)).toBe(csvStart(TOP_PRODUCTS_CSV));
   });

@@ -1,3 +1,4 @@
+import type { WeekStart } from '@tiktok-insights/shared';
 import { createContext, use } from 'react';
 
 /**
@@ -6,6 +7,8 @@ import { createContext, use } from 'react';
  */
 export interface ShopFacts {
   timezone: string;
+  /** The first day of the shop's week (weekly figures and the weekday order of the best hours). */
+  weekStartsOn: WeekStart;
   /** The AOV target, formatted (the AOV tiles' guidance names it). */
   aovTarget: string;
   /** The last day counted (today in the shop's time zone). */

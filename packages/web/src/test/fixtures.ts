@@ -31,6 +31,33 @@ function point(start: string, end: string, orders: number) {
   };
 }
 
+/**
+ * The week's hours: a little in the daytime, more in the evening, and three hot hours when the
+ * window has orders (Tuesday 7–9 pm and Thursday 8–9 pm; weekday 1 = Monday).
+ */
+export function hourOfWeek(withOrders: boolean, hot: Record<string, number> = { '2:19': 10, '2:20': 9, '4:20': 9 }) {
+  const cells = [];
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    for (let hour = 0; hour < 24; hour += 1) {
+      const base = hour >= 18 && hour <= 21 ? 3 : hour >= 9 && hour < 18 ? 1 : 0;
+      const orders = withOrders ? (hot[`${weekday}:${hour}`] ?? base) : 0;
+      cells.push({ __typename: 'HourOfWeekCell' as const, weekday, hour, orders, netReceipts: money(orders * 4500) });
+    }
+  }
+  return cells;
+}
+
+export function cancellations(cancelled: number, refunded: number, counted: number) {
+  const lost = cancelled + refunded;
+  return {
+    __typename: 'CancellationSummary' as const,
+    cancelledOrders: cancelled,
+    refundedOrders: refunded,
+    lostNetReceipts: money(lost * 4500),
+    rate: lost + counted === 0 ? null : lost / (lost + counted),
+  };
+}
+
 export function period(start: string, days: number, step: 1 | 7, orders: number) {
   const points = [];
   for (let i = 0; i < days; i += step) points.push(point(addDays(start, i), addDays(start, i + step - 1), orders));
@@ -44,10 +71,13 @@ export function period(start: string, days: number, step: 1 | 7, orders: number)
     summary: summary(orders * points.length, orders * points.length * 4500, orders * points.length),
     previous: summary(orders * points.length - (orders ? 10 : 0), (orders * points.length - (orders ? 10 : 0)) * 4500, orders * points.length),
     series: points,
+    hourOfWeek: hourOfWeek(orders > 0),
+    cancellations: orders ? cancellations(3, 1, orders * points.length) : cancellations(0, 0, 0),
+    previousCancellations: orders ? cancellations(2, 1, orders * points.length - 10) : cancellations(0, 0, 0),
     topProducts: orders
       ? [
-          { __typename: 'TopProduct' as const, rank: 1, unitsSold: 40, totalSales: money(180000), product: { __typename: 'Product' as const, id: 'p1', name: 'Ribbed Ivory Crop Top', sku: 'RIC-S' } },
-          { __typename: 'TopProduct' as const, rank: 2, unitsSold: 25, totalSales: money(250000), product: { __typename: 'Product' as const, id: 'p2', name: '=Sunday Camel Hoops', sku: null } },
+          { __typename: 'TopProduct' as const, rank: 1, unitsSold: 40, previousRank: 3, previousUnitsSold: 20, totalSales: money(180000), product: { __typename: 'Product' as const, id: 'p1', name: 'Ribbed Ivory Crop Top', sku: 'RIC-S' } },
+          { __typename: 'TopProduct' as const, rank: 2, unitsSold: 25, previousRank: null, previousUnitsSold: 0, totalSales: money(250000), product: { __typename: 'Product' as const, id: 'p2', name: '=Sunday Camel Hoops', sku: null } },
         ]
       : [],
   };
@@ -76,6 +106,56 @@ export function customerConnection(ids: number[], endCursor: string | null, hasN
   };
 }
 
+/**
+ * Twelve cohorts up to asOf's period, oldest first, each with its periods up to asOf's; the second
+ * has no customers. `starts` are the periods' first days, `ends` their last.
+ */
+export function cohorts(starts: string[], ends: string[], { empty = false }: { empty?: boolean } = {}) {
+  const sizes = [40, 0, 25, 18, 30, 22, 35, 28, 16, 20, 24, 12];
+  return starts.map((start, i) => {
+    const customers = empty ? 0 : sizes[i % sizes.length]!;
+    return {
+      __typename: 'Cohort' as const,
+      start,
+      end: ends[i]!,
+      customers,
+      periods: starts.slice(i).map((periodStart, index) => ({
+        __typename: 'CohortPeriodPoint' as const,
+        index,
+        start: periodStart,
+        end: ends[i + index]!,
+        activeCustomers: index === 0 ? customers : Math.floor((customers * 0.3) / index),
+        cumulativeCrossoverCustomers: Math.min(customers, Math.floor(customers * 0.05 * (index + 1))),
+      })),
+    };
+  });
+}
+
+/** The month cohorts of the fixtures' asOf (Nov 26, 2026): Dec 2025 … Nov 2026. */
+export function monthCohorts(options: { empty?: boolean } = {}) {
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const month = ((11 + i) % 12) + 1;
+    const year = i === 0 ? 2025 : 2026;
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return [`${year}-${String(month).padStart(2, '0')}-01`, `${year}-${String(month).padStart(2, '0')}-${days}`] as const;
+  });
+  return cohorts(
+    months.map(([s]) => s),
+    months.map(([, e]) => e),
+    options,
+  );
+}
+
+/** The week cohorts (weeks from Monday) of the fixtures' asOf: Sep 7 … Nov 23, 2026. */
+export function weekCohorts(options: { empty?: boolean } = {}) {
+  const starts = Array.from({ length: 12 }, (_, i) => addDays('2026-09-07', i * 7));
+  return cohorts(
+    starts,
+    starts.map((s) => addDays(s, 6)),
+    options,
+  );
+}
+
 export function insights({ empty = false }: { empty?: boolean } = {}) {
   const n = empty ? 0 : 12;
   return {
@@ -85,6 +165,7 @@ export function insights({ empty = false }: { empty?: boolean } = {}) {
     last7Days: period('2026-11-19', 7, 1, n),
     dateRange: period('2026-10-12', 42, 7, n * 7),
     customers: empty ? customerConnection([], null, false, 0) : customerConnection([1, 2, 3], 'cursor-3', true),
+    cohorts: monthCohorts({ empty }),
     crossover: {
       __typename: 'CrossoverInsights' as const,
       sourcedCustomers: empty ? 0 : 300,
@@ -102,6 +183,13 @@ export function insights({ empty = false }: { empty?: boolean } = {}) {
         bucket,
         customers: empty ? 0 : [270, 20, 6, 4][i]!,
         share: empty ? 0 : [0.9, 0.0667, 0.02, 0.0133][i]!,
+      })),
+      medianDaysToCrossover: empty ? null : 12,
+      daysToCrossover: (['WITHIN_7_DAYS', 'WITHIN_30_DAYS', 'WITHIN_90_DAYS', 'LATER'] as const).map((bucket, i) => ({
+        __typename: 'CrossoverLagBucket' as const,
+        bucket,
+        customers: empty ? 0 : [12, 9, 6, 3][i]!,
+        share: empty ? 0 : [12, 9, 6, 3][i]! / 30,
       })),
       customers: { __typename: 'CrossoverCustomerConnection' as const, totalCount: 0, pageInfo: { __typename: 'PageInfo' as const, hasNextPage: false, endCursor: null }, edges: [] },
     },

@@ -8,6 +8,7 @@ import { ChartSkeleton } from '../states/skeleton';
 const NetReceiptsOrdersChartImpl = lazy(() => import('./net-receipts-orders-chart').then((m) => ({ default: m.NetReceiptsOrdersChart })));
 const StackedBarChartImpl = lazy(() => import('./stacked-bar-chart').then((m) => ({ default: m.StackedBarChart })));
 const TrendLineChartImpl = lazy(() => import('./trend-line-chart').then((m) => ({ default: m.TrendLineChart })));
+const CategoryBarChartImpl = lazy(() => import('./category-bar-chart').then((m) => ({ default: m.CategoryBarChart })));
 const DoughnutChartImpl = lazy(() => import('./doughnut-chart').then((m) => ({ default: m.DoughnutChart })));
 
 export function NetReceiptsOrdersChart(props: ComponentProps<typeof NetReceiptsOrdersChartImpl>) {
@@ -38,6 +39,14 @@ export function DoughnutChart(props: ComponentProps<typeof DoughnutChartImpl>) {
   return (
     <Suspense fallback={<ChartSkeleton />}>
       <DoughnutChartImpl {...props} />
+    </Suspense>
+  );
+}
+
+export function CategoryBarChart(props: ComponentProps<typeof CategoryBarChartImpl>) {
+  return (
+    <Suspense fallback={<ChartSkeleton />}>
+      <CategoryBarChartImpl {...props} />
     </Suspense>
   );
 }

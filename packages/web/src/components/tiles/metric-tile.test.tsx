@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SummaryTiles, SummaryTilesFragment } from '../../features/summary/summary-tiles';
 import { makeFragmentData } from '../../gql';
-import { summary as summaryData } from '../../test/fixtures';
+import { CancellationsTile, CancellationsTileFragment } from '../../features/summary/cancellations-tile';
+import { cancellations as cancellationsData, summary as summaryData } from '../../test/fixtures';
 
 const summary = (...args: Parameters<typeof summaryData>) => makeFragmentData(summaryData(...args), SummaryTilesFragment);
 import { computeChange } from './compute-change';
@@ -78,3 +79,34 @@ describe('SummaryTiles', () => {
     expect(screen.queryByTestId('tile-change')).not.toBeInTheDocument();
   });
 });
+
+describe('CancellationsTile', () => {
+  const lost = (...args: Parameters<typeof cancellationsData>) => makeFragmentData(cancellationsData(...args), CancellationsTileFragment);
+
+  it('shows the net receipts lost with the counts and rate; more lost than before is red', () => {
+    // 3 cancelled and 1 refunded ($45.00 each) of 96 orders placed; 2 + 1 before.
+    render(<CancellationsTile cardSlug="last-7-days" cancellations={lost(3, 1, 92)} previous={lost(2, 1, 80)} periodLabel="previous 7 days" />);
+    const tile = screen.getByTestId('tile-last-7-days-cancellations');
+    expect(within(tile).getByTestId('tile-value')).toHaveTextContent('$180.00');
+    expect(within(tile).getByTestId('tile-note')).toHaveTextContent('3 cancelled · 1 refunded · 4.2% of orders placed');
+    const change = within(tile).getByTestId('tile-change');
+    expect(change).toHaveTextContent('▲ 33.3%');
+    expect(change).toHaveAttribute('data-kind', 'up');
+    expect(change).toHaveClass('tile__change--bad');
+    expect(change).toHaveAccessibleName('Up 33.3% from $135.00 in the previous 7 days');
+  });
+
+  it('is green when less was lost, red when it is new, and says when no order was placed', () => {
+    render(<CancellationsTile cardSlug="range-summary" cancellations={lost(1, 0, 50)} previous={lost(3, 1, 50)} periodLabel="previous 6 weeks" />);
+    expect(within(screen.getByTestId('tile-range-summary-cancellations')).getByTestId('tile-change')).toHaveClass('tile__change--good');
+    render(<CancellationsTile cardSlug="last-7-days" cancellations={lost(1, 0, 5)} previous={lost(0, 0, 5)} periodLabel="previous 7 days" />);
+    const fresh = within(screen.getByTestId('tile-last-7-days-cancellations')).getByTestId('tile-change');
+    expect(fresh).toHaveTextContent('New');
+    expect(fresh).toHaveClass('tile__change--bad');
+    render(<CancellationsTile cardSlug="all-quiet" cancellations={lost(0, 0, 0)} previous={lost(0, 0, 0)} periodLabel="previous week" />);
+    const quiet = screen.getByTestId('tile-all-quiet-cancellations');
+    expect(within(quiet).getByTestId('tile-note')).toHaveTextContent('0 cancelled · 0 refunded · no orders placed');
+    expect(within(quiet).getByTestId('tile-change')).toHaveTextContent('—');
+  });
+});
+

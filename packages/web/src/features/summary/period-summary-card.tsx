@@ -7,6 +7,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { usePeriodRefresh, type PeriodWindow } from '../period-window';
 import { PeriodSummaryCardRefresh } from './period-summary-card.query';
 import { useShopFacts } from '../shop-context';
+import { CancellationsTile, cancellationsCsvRows } from './cancellations-tile';
 import { summaryCsvColumns } from './summary-csv';
 import { SummaryTiles, summaryCsvRows } from './summary-tiles';
 
@@ -21,6 +22,12 @@ export const PeriodSummaryCardFragment = graphql(`
     }
     previous {
       ...SummaryTiles_summary
+    }
+    cancellations {
+      ...CancellationsTile_summary
+    }
+    previousCancellations {
+      ...CancellationsTile_summary
     }
   }
 `);
@@ -76,11 +83,22 @@ export function PeriodSummaryCard({
       onRefresh={onRefresh}
       download={() => {
         const { currency, rows } = summaryCsvRows(period.summary, period.previous);
-        return downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, { columns: summaryCsvColumns(currency, true), rows });
+        return downloadCsv(`tiktok-${slug}-${period.start}-to-${period.end}.csv`, {
+          columns: summaryCsvColumns(currency, true),
+          rows: [...rows, ...cancellationsCsvRows(period.cancellations, period.previousCancellations)],
+        });
       }}
-      downloadNote="These four figures, with the previous period beside them, are the whole data set."
+      downloadNote="These figures, with the previous period beside them, are the whole data set."
     >
-      <SummaryTiles cardSlug={slug} summary={period.summary} previous={period.previous} periodLabel={label} aovTarget={aovTarget} progress={progress} />
+      <SummaryTiles cardSlug={slug} summary={period.summary} previous={period.previous} periodLabel={label} aovTarget={aovTarget} progress={progress}>
+        <CancellationsTile
+          cardSlug={slug}
+          cancellations={period.cancellations}
+          previous={period.previousCancellations}
+          periodLabel={label}
+          progress={progress}
+        />
+      </SummaryTiles>
     </DataSetCard>
   );
 }

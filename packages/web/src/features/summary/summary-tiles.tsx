@@ -4,6 +4,7 @@ import { AovGuidance } from '../../components/tiles/aov-guidance';
 import { MetricChange } from '../../components/tiles/metric-change';
 import { MetricTile, TileGrid } from '../../components/tiles/metric-tile';
 import type { PeriodProgress } from '../../format/period-progress';
+import type { ReactNode } from 'react';
 
 export const SummaryTilesFragment = graphql(`
   fragment SummaryTiles_summary on MetricSummary {
@@ -36,6 +37,7 @@ export function SummaryTiles({
   periodLabel,
   aovTarget,
   progress,
+  children,
 }: {
   cardSlug: string;
   summary: SummaryRef;
@@ -43,6 +45,8 @@ export function SummaryTiles({
   periodLabel?: string;
   aovTarget: string;
   progress?: PeriodProgress;
+  /** Tiles of the window shown after these four. */
+  children?: ReactNode;
 }) {
   const summary = getFragmentData(SummaryTilesFragment, summaryRef);
   const previous = previousRef ? getFragmentData(SummaryTilesFragment, previousRef) : null;
@@ -81,6 +85,7 @@ export function SummaryTiles({
         value={formatCount(summary.uniqueCustomers)}
         change={change(summary.uniqueCustomers, previous?.uniqueCustomers ?? null, formatCount(previous?.uniqueCustomers ?? 0))}
       />
+      {children}
     </TileGrid>
   );
 }

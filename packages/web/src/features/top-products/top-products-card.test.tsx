@@ -16,6 +16,8 @@ const bySales = [
   __typename: 'TopProduct' as const,
   rank,
   unitsSold: units,
+  previousRank: rank,
+  previousUnitsSold: units,
   totalSales: money(cents),
   product: { __typename: 'Product' as const, id: `id-${name}`, name, sku: null },
 }));
@@ -64,3 +66,52 @@ describe('Top selling TikTok products', () => {
     expect(operations.map((o) => o.operationName)).toEqual(['TikTokInsightsPage', 'TopProductsByOrder']);
   });
 });
+
+describe('Top products: change against the previous period', () => {
+  /** The page's top products: a climber, a new one, one unchanged and one slipping. */
+  const moved = [
+    { rank: 1, previousRank: 3, previousUnitsSold: 20, name: 'Ribbed Ivory Crop Top' },
+    { rank: 2, previousRank: null, previousUnitsSold: 0, name: 'Camel Hoops' },
+    { rank: 3, previousRank: 3, previousUnitsSold: 12, name: 'Linen Wrap' },
+    { rank: 4, previousRank: 1, previousUnitsSold: 30, name: 'Silk Scarf' },
+  ].map((p) => ({
+    __typename: 'TopProduct' as const,
+    rank: p.rank,
+    unitsSold: 50 - p.rank * 5,
+    previousRank: p.previousRank,
+    previousUnitsSold: p.previousUnitsSold,
+    totalSales: money(100_000 - p.rank * 1000),
+    product: { __typename: 'Product' as const, id: `id-${p.rank}`, name: p.name, sku: null },
+  }));
+
+  function withMoved() {
+    const data = pageData();
+    const insights = data.shop.tiktokInsights!;
+    return { shop: { ...data.shop, tiktokInsights: { ...insights, dateRange: { ...insights.dateRange, topProducts: moved } } } };
+  }
+
+  it('says New, ▲ or ▼ by the places moved, and — when unchanged; sorts by it like the other columns', async () => {
+    const user = userEvent.setup();
+    renderWithApollo(null, { respond: withMoved, path: '/insights/tiktok', routes });
+    const card = await screen.findByTestId('card-top-products');
+    const column = (col: string) => Array.from(card.querySelectorAll(`[data-testid="row"] td[data-col="${col}"]`)).map((td) => td.textContent);
+    expect(column('change')).toEqual(['▲ 2', 'New', '—', '▼ 3']);
+    const change = within(card).getAllByRole('img');
+    expect(change.map((el) => el.getAttribute('data-kind'))).toEqual(['up', 'new', 'same', 'down']);
+    expect(change[0]).toHaveAccessibleName('Up 2 places from #3 (20 sold) in the previous period');
+    expect(change[1]).toHaveAccessibleName('New: no sales in the previous period');
+    expect(change[3]).toHaveAccessibleName('Down 3 places from #1 (30 sold) in the previous period');
+    expect(change[0]).toHaveClass('rank-change--up');
+    expect(change[3]).toHaveClass('rank-change--down');
+
+    // Biggest climbers first (new products before them), then the other way round.
+    await user.click(within(card).getByRole('button', { name: /^Change/ }));
+    expect(card.querySelector('th[data-col="change"]')).toHaveAttribute('aria-sort', 'descending');
+    expect(column('change')).toEqual(['New', '▲ 2', '—', '▼ 3']);
+    await user.click(within(card).getByRole('button', { name: /^Change/ }));
+    expect(card.querySelector('th[data-col="change"]')).toHaveAttribute('aria-sort', 'ascending');
+    expect(column('change')).toEqual(['▼ 3', '—', '▲ 2', 'New']);
+    expect(column('product')).toEqual(['Silk Scarf', 'Linen Wrap', 'Ribbed Ivory Crop Top', 'Camel Hoops']);
+  });
+});
+

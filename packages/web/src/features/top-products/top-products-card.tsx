@@ -26,6 +26,8 @@ export const TopProductFragment = graphql(`
   fragment TopProductsCard_product on TopProduct {
     rank
     unitsSold
+    previousRank
+    previousUnitsSold
     totalSales {
       cents
       currency
@@ -79,6 +81,52 @@ const SERVER_ORDERS: Record<string, TopProductOrder> = { unitsSold: 'UNITS_SOLD'
 type Product = ReturnType<typeof unmaskProduct>;
 const unmaskProduct = (ref: FragmentType<typeof TopProductFragment>) => getFragmentData(TopProductFragment, ref);
 
+/**
+ * How far a product moved since the previous period: "New" (it sold nothing then), "▲ 3" / "▼ 2"
+ * ranks, "—" unchanged.
+ */
+export function rankChange(p: { rank: number; previousRank?: number | null }): { kind: 'new' | 'up' | 'down' | 'same'; places: number; text: string } {
+  if (p.previousRank === null || p.previousRank === undefined) return { kind: 'new', places: 0, text: 'New' };
+  const places = p.previousRank - p.rank;
+  if (places > 0) return { kind: 'up', places, text: `▲ ${formatCount(places)}` };
+  if (places < 0) return { kind: 'down', places: -places, text: `▼ ${formatCount(-places)}` };
+  return { kind: 'same', places: 0, text: '—' };
+}
+
+/** Sorting by change puts new products first, then the biggest climbers, the biggest drops last. */
+function rankChangeSortValue(p: Product): number {
+  const change = rankChange(p);
+  if (change.kind === 'new') return Number.MAX_SAFE_INTEGER;
+  return change.kind === 'down' ? -change.places : change.places;
+}
+
+/** The change in words: "Up 3 places from #5 (12 sold) in the previous period". */
+function rankChangeDescription(p: Product): string {
+  const change = rankChange(p);
+  const places = `${formatCount(change.places)} ${change.places === 1 ? 'place' : 'places'}`;
+  const before = `#${formatCount(p.previousRank ?? 0)} (${formatCount(p.previousUnitsSold)} sold) in the previous period`;
+  switch (change.kind) {
+    case 'new':
+      return 'New: no sales in the previous period';
+    case 'up':
+      return `Up ${places} from ${before}`;
+    case 'down':
+      return `Down ${places} from ${before}`;
+    case 'same':
+      return `Same rank as in the previous period (${formatCount(p.previousUnitsSold)} sold)`;
+  }
+}
+
+function RankChange({ product }: { product: Product }) {
+  const change = rankChange(product);
+  const description = rankChangeDescription(product);
+  return (
+    <span className={`rank-change rank-change--${change.kind}`} role="img" title={description} aria-label={description} data-kind={change.kind}>
+      {change.text}
+    </span>
+  );
+}
+
 const columns: DataColumn<Product>[] = [
   { id: 'rank', header: 'Rank', cell: (p) => p.rank, sortValue: (p) => p.rank, align: 'end', size: 80 },
   {
@@ -96,6 +144,7 @@ const columns: DataColumn<Product>[] = [
   },
   { id: 'unitsSold', header: 'Number sold', cell: (p) => formatCount(p.unitsSold), sortValue: (p) => p.unitsSold, align: 'end', size: 105, sortDescFirst: true },
   { id: 'totalSales', header: 'Total sales', cell: (p) => p.totalSales.formatted, sortValue: (p) => p.totalSales.cents, align: 'end', size: 115, sortDescFirst: true },
+  { id: 'change', header: 'Change', cell: (p) => <RankChange product={p} />, sortValue: rankChangeSortValue, align: 'end', size: 95, sortDescFirst: true },
 ];
 
 const csvRow = (p: Product): TopProductCsvRow => ({
@@ -104,6 +153,8 @@ const csvRow = (p: Product): TopProductCsvRow => ({
   sku: p.product.sku,
   unitsSold: p.unitsSold,
   totalSalesCents: p.totalSales.cents,
+  previousRank: p.previousRank ?? null,
+  previousUnitsSold: p.previousUnitsSold,
 });
 
 export function TopProductsCard({
@@ -155,7 +206,7 @@ export function TopProductsCard({
       size="full"
       title="Top selling TikTok products"
       subtitle={`By ${orderBy === 'TOTAL_SALES' ? 'total sales' : 'number sold'}, ${formatDayRange(period.start, period.end)}`}
-      help="Your best sellers on TikTok in the range. Restock them before your next live, feature them at the start of the show, and pair them with slower items in bundles."
+      help="Your best sellers on TikTok in the range, and how far each moved since the weeks before (▲ climbing, ▼ slipping, New for a first sale). Restock the climbers before your next live, feature them at the start of the show, and pair slipping pieces with a best seller in a bundle."
       table={table}
       onRefresh={orderBy === 'UNITS_SOLD' ? refreshTopByUnits : () => byOrder.refetch()}
       busy={busy || byOrder.loading}

@@ -3,7 +3,10 @@ import { Link } from 'react-router';
 import { useCaller } from '../../auth/caller-context';
 import { CrossoverBreakdownCard } from '../../features/crossover/crossover-breakdown-card';
 import { CrossoverCumulativeCard } from '../../features/crossover/crossover-cumulative-card';
+import { BestHoursCard } from '../../features/best-hours/best-hours-card';
+import { CohortsCard } from '../../features/cohorts/cohorts-card';
 import { CrossoverCustomersCard } from '../../features/crossover/crossover-customers-card';
+import { CrossoverLagCard } from '../../features/crossover/crossover-lag-card';
 import { CrossoverRateCard } from '../../features/crossover/crossover-rate-card';
 import { CrossoverSummaryCard } from '../../features/crossover/crossover-summary-card';
 import { MarketingCustomersCard } from '../../features/marketing/marketing-customers-card';
@@ -46,7 +49,7 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
     );
   }
   return (
-    <ShopFactsContext value={{ timezone: shop.timezone, aovTarget: shop.aovTarget.formatted, asOf: insights.asOf }}>
+    <ShopFactsContext value={{ timezone: shop.timezone, weekStartsOn: shop.weekStartsOn, aovTarget: shop.aovTarget.formatted, asOf: insights.asOf }}>
       <div className="insights">
         {header}
         <InsightsTabs tiktokConnected />
@@ -71,7 +74,7 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
             granularity="day"
             period={insights.last7Days}
             periodWindow={LAST_7_DAYS}
-            help="The last seven full days (today is still under way), compared with the seven days before. Use it for a quick weekly check-in after your lives."
+            help="The last seven full days (today is still under way), compared with the seven days before. Use it for a quick weekly check-in after your lives. If the money lost to cancellations and refunds climbs, check your size notes and shipping times before the next live."
           />
           <PeriodNetOrdersCard slug="last-7-days-net-orders" granularity="day" period={insights.last7Days} periodWindow={LAST_7_DAYS} />
           <PeriodShareCard slug="last-7-days-share" granularity="day" period={insights.last7Days} periodWindow={LAST_7_DAYS} />
@@ -86,12 +89,17 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
             period={range}
             periodWindow={rangeWindow}
             busy={rangeBusy}
-            help="Totals for the weeks you chose above, compared with the same number of weeks just before. Pick the weeks of a promotion to see what it brought in."
+            help="Totals for the weeks you chose above, compared with the same number of weeks just before. Pick the weeks of a promotion to see what it brought in, and what cancellations and refunds took back."
           />
           <PeriodNetOrdersCard slug="range-net-orders" granularity="week" period={range} periodWindow={rangeWindow} busy={rangeBusy} />
           <PeriodShareCard slug="range-share" granularity="week" period={range} periodWindow={rangeWindow} busy={rangeBusy} />
           <PeriodCustomersCard slug="range-customers" granularity="week" period={range} periodWindow={rangeWindow} busy={rangeBusy} />
+          <BestHoursCard period={range} range={query.range} busy={rangeBusy} />
           <TopProductsCard period={range} range={query.range} busy={rangeBusy} />
+        </Section>
+
+        <Section id="section-cohorts" title="Returning customers">
+          <CohortsCard insights={insights} />
         </Section>
 
         <Section id="section-marketing" title="Marketing">
@@ -107,6 +115,7 @@ export function TikTokInsightsPage({ shop, insights, query, header }: { shop: Sh
           <CrossoverCumulativeCard crossover={insights.crossover} />
           <CrossoverRateCard crossover={insights.crossover} />
           <CrossoverBreakdownCard crossover={insights.crossover} />
+          <CrossoverLagCard crossover={insights.crossover} />
           {canSeeCustomers ? (
             <CrossoverCustomersCard crossover={insights.crossover} />
           ) : (

@@ -12,6 +12,7 @@ export const RangeDataSetsFragment = graphql(`
     ...PeriodNetOrdersCard_period
     ...PeriodShareCard_period
     ...PeriodCustomersCard_period
+    ...BestHoursCard_period
     ...TopProductsCard_period
   }
 `);
@@ -59,6 +60,7 @@ export const TikTokInsightsPageQuery = graphql(`
         allTime {
           uniqueCustomers
         }
+        ...CohortsCard_insights
         ...MarketingCustomersCard_insights @include(if: $withCustomers)
         crossover {
           crossoverCustomers
@@ -66,6 +68,7 @@ export const TikTokInsightsPageQuery = graphql(`
           ...CrossoverCumulativeCard_crossover
           ...CrossoverRateCard_crossover
           ...CrossoverBreakdownCard_crossover
+          ...CrossoverLagCard_crossover
           ...CrossoverCustomersCard_crossover @include(if: $withCustomers)
         }
       }

@@ -14,8 +14,8 @@ describe('TikTok insights page', () => {
     expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
     for (const slug of [
       'last-7-days', 'range-summary', 'last-7-days-net-orders', 'last-7-days-share', 'last-7-days-customers', 'range-net-orders',
-      'range-share', 'range-customers', 'top-products', 'marketing-customers', 'crossover-summary', 'crossover-cumulative',
-      'crossover-rate', 'crossover-breakdown', 'crossover-customers',
+      'range-share', 'range-customers', 'range-best-hours', 'top-products', 'cohorts', 'marketing-customers', 'crossover-summary',
+      'crossover-cumulative', 'crossover-rate', 'crossover-breakdown', 'crossover-lag', 'crossover-customers',
     ]) {
       expect(screen.getByTestId(`card-${slug}`)).toBeInTheDocument();
     }

@@ -50,8 +50,11 @@ export function drawnTexts(canvas: Locator): Promise<DrawnText[]> {
   });
 }
 
-/** A weekly or daily tooltip title as the dashboard words it: "Week of Mar 3 – Mar 9", "Tue, Mar 3, 2026". */
-export const TOOLTIP_TITLE = /^(Week of .+ – .+|(Sun|Mon|Tue|Wed|Thu|Fri|Sat), [A-Z][a-z]{2} \d{1,2}(, \d{4})?)$/;
+/**
+ * A tooltip title as the dashboard words it: a week "Week of Mar 3 – Mar 9", a day "Tue, Mar 3, 2026",
+ * or how long crossover customers took "8–30 days after the first TikTok order".
+ */
+export const TOOLTIP_TITLE = /^(Week of .+ – .+|(Sun|Mon|Tue|Wed|Thu|Fri|Sat), [A-Z][a-z]{2} \d{1,2}(, \d{4})?|\d+(–\d+|\+) days after the first TikTok order)$/;
 /** A doughnut slice's tooltip: "1 store order: 120 (34.5%)". */
 export const SLICE_TOOLTIP = /^.+: [\d,]+ \(\d+(\.\d)?%\)$/;
 

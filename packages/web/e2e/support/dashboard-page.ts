@@ -12,12 +12,15 @@ export const CARD_SLUGS = [
   'range-net-orders',
   'range-share',
   'range-customers',
+  'range-best-hours',
   'top-products',
+  'cohorts',
   'marketing-customers',
   'crossover-summary',
   'crossover-cumulative',
   'crossover-rate',
   'crossover-breakdown',
+  'crossover-lag',
   'crossover-customers',
 ] as const;
 export type CardSlug = (typeof CARD_SLUGS)[number];
@@ -32,6 +35,7 @@ export const CHART_CARDS: readonly CardSlug[] = [
   'crossover-cumulative',
   'crossover-rate',
   'crossover-breakdown',
+  'crossover-lag',
 ];
 export const TABLE_CARDS: readonly CardSlug[] = ['top-products', 'marketing-customers', 'crossover-customers'];
 

@@ -12,14 +12,14 @@ export interface CategoryBar {
 }
 
 /** One bar per category (e.g. how long customers took), counted on the y axis; no legend. */
-export function CategoryBarChart({ bars, color, ariaLabel }: { bars: CategoryBar[]; color: string; ariaLabel: string }) {
+export function CategoryBarChart({ bars, color, ariaLabel, valueTitle }: { bars: CategoryBar[]; color: string; ariaLabel: string; valueTitle: string }) {
   const data: ChartData<'bar', number[], string> = {
     labels: bars.map((b) => b.label),
     datasets: [{ label: ariaLabel, data: bars.map((b) => b.value), backgroundColor: color, borderRadius: 4, maxBarThickness: 72 }],
   };
   const options: ChartOptions<'bar'> = {
     interaction: { mode: 'index', intersect: false },
-    scales: { x: { ...categoryAxis, ticks: { ...categoryAxis.ticks, autoSkip: false } }, y: countAxis() },
+    scales: { x: { ...categoryAxis, ticks: { ...categoryAxis.ticks, autoSkip: false } }, y: { ...countAxis(), title: { display: true, text: valueTitle } } },
     plugins: {
       legend: { display: false },
       tooltip: {

@@ -88,7 +88,7 @@ describe('CancellationsTile', () => {
     render(<CancellationsTile cardSlug="last-7-days" cancellations={lost(3, 1, 92)} previous={lost(2, 1, 80)} periodLabel="previous 7 days" />);
     const tile = screen.getByTestId('tile-last-7-days-cancellations');
     expect(within(tile).getByTestId('tile-value')).toHaveTextContent('$180.00');
-    expect(within(tile).getByTestId('tile-note')).toHaveTextContent('3 cancelled · 1 refunded · 4.2% of orders placed');
+    expect(within(tile).getByTestId('tile-note')).toHaveTextContent('Lost on 3 cancelled + 1 refunded orders · 4.2% of orders placed');
     const change = within(tile).getByTestId('tile-change');
     expect(change).toHaveTextContent('▲ 33.3%');
     expect(change).toHaveAttribute('data-kind', 'up');
@@ -105,7 +105,7 @@ describe('CancellationsTile', () => {
     expect(fresh).toHaveClass('tile__change--bad');
     render(<CancellationsTile cardSlug="all-quiet" cancellations={lost(0, 0, 0)} previous={lost(0, 0, 0)} periodLabel="previous week" />);
     const quiet = screen.getByTestId('tile-all-quiet-cancellations');
-    expect(within(quiet).getByTestId('tile-note')).toHaveTextContent('0 cancelled · 0 refunded · no orders placed');
+    expect(within(quiet).getByTestId('tile-note')).toHaveTextContent('Lost on 0 cancelled + 0 refunded orders · no orders placed');
     expect(within(quiet).getByTestId('tile-change')).toHaveTextContent('—');
   });
 });

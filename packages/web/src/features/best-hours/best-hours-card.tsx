@@ -178,6 +178,7 @@ export function BestHoursCard({
             </GridTooltip>
           </div>
           <HeatLegend peak={peak} />
+          <p className="muted small heatmap__swipe">Swipe the grid sideways to see every hour.</p>
         </>
       )}
     </DataSetCard>

@@ -120,8 +120,12 @@ export function bestHoursSentence(best: BestHours): string {
   }
 }
 
-/** The colour step of a cell: 0 for no orders, 1–5 from a few to the busiest hour's orders. */
+/**
+ * The colour step of a cell: 0 for no orders, 1–5 from a few to the busiest hour's orders. The
+ * steps follow the square root of the share of the busiest hour, so that a week with a few very
+ * busy hours still shows which of the others are busier than the rest.
+ */
 export function heatLevel(orders: number, peakOrders: number): number {
   if (orders <= 0 || peakOrders <= 0) return 0;
-  return Math.max(1, Math.min(5, Math.ceil((orders / peakOrders) * 5)));
+  return Math.max(1, Math.min(5, Math.ceil(Math.sqrt(orders / peakOrders) * 5)));
 }

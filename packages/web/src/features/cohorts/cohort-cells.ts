@@ -58,11 +58,14 @@ const customersWord = (n: number) => (n === 1 ? 'customer' : 'customers');
 
 /**
  * What a cell tells on hover or focus: "12 of 40 customers ordered again on TikTok in Jan 2027;
- * 5 had shopped in your store by then".
+ * 5 had shopped in your store by then". `inPeriod` names a period in a sentence ("in Jan 2027");
+ * the last period of a row is the one under way.
  */
-export function cellSentence(cohort: CohortRow, point: CohortPoint, inPeriod: string, current: boolean): string {
-  const when = current ? `${inPeriod} (so far)` : inPeriod;
-  if (cohort.customers === 0) return `No customers placed their first TikTok order ${when}`;
+export function cellSentence(cohort: CohortRow, point: CohortPoint, inPeriod: (period: { start: string }) => string): string {
+  const last = cohort.periods.at(-1);
+  const soFar = (period: { start: string }) => `${inPeriod(period)}${last && period.start === last.start ? ' (so far)' : ''}`;
+  if (cohort.customers === 0) return `No customers placed their first TikTok order ${soFar(cohort)}`;
+  const when = soFar(point);
   const crossed = `${formatCount(point.cumulativeCrossoverCustomers)} had shopped in your store by then`;
   if (point.index === 0) {
     return `${formatCount(cohort.customers)} ${customersWord(cohort.customers)} placed their first TikTok order ${when}; ${crossed}`;

@@ -172,7 +172,7 @@ function CohortTable({
                     if (!point) return <td key={col} className="cohorts__future" aria-hidden="true" />;
                     const current = col === cohort.periods.length - 1;
                     const text = cohortPercent(cellCount(point, measure), cohort.customers);
-                    const sentence = cellSentence(cohort, point, names.inPeriod(point), current);
+                    const sentence = cellSentence(cohort, point, names.inPeriod);
                     const step = level(cohort, point);
                     return (
                       <td
@@ -202,7 +202,7 @@ function CohortTable({
                 <strong className="grid-tip__title">
                   {names.row(cohort)} group · {word.noun} {point.index}: {cohortPercent(cellCount(point, measure), cohort.customers)}
                 </strong>
-                <span>{cellSentence(cohort, point, names.inPeriod(point), col === cohort.periods.length - 1)}</span>
+                <span>{cellSentence(cohort, point, names.inPeriod)}</span>
               </>
             );
           }}

@@ -85,6 +85,7 @@ export function CrossoverLagCard({ crossover: ref }: { crossover: FragmentType<t
           <CategoryBarChart
             ariaLabel="Crossover customers by days to crossover"
             color={palette.crossover}
+            valueTitle="Customers"
             bars={buckets.map((b) => ({
               label: LAG_BUCKETS[b.bucket],
               value: b.customers,

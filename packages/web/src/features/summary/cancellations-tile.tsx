@@ -20,10 +20,11 @@ export const CancellationsTileFragment = graphql(`
 
 type CancellationsRef = FragmentType<typeof CancellationsTileFragment>;
 
-/** "3 cancelled · 1 refunded · 2.4% of orders placed". */
+/** "Lost on 3 cancelled + 1 refunded orders · 2.4% of orders placed". */
 function cancellationsNote(c: { cancelledOrders: number; refundedOrders: number; rate?: number | null }): string {
   const rate = c.rate === null || c.rate === undefined ? 'no orders placed' : `${formatPercent(c.rate)} of orders placed`;
-  return `${formatCount(c.cancelledOrders)} cancelled · ${formatCount(c.refundedOrders)} refunded · ${rate}`;
+  const orders = c.cancelledOrders + c.refundedOrders === 1 ? 'order' : 'orders';
+  return `Lost on ${formatCount(c.cancelledOrders)} cancelled + ${formatCount(c.refundedOrders)} refunded ${orders} · ${rate}`;
 }
 
 /**
@@ -48,7 +49,7 @@ export function CancellationsTile({
   return (
     <MetricTile
       testId={`tile-${cardSlug}-cancellations`}
-      label="Lost to cancellations & refunds"
+      label="Cancelled & refunded"
       value={c.lostNetReceipts.formatted}
       change={
         <MetricChange

@@ -144,7 +144,7 @@ const columns: DataColumn<Product>[] = [
   },
   { id: 'unitsSold', header: 'Number sold', cell: (p) => formatCount(p.unitsSold), sortValue: (p) => p.unitsSold, align: 'end', size: 105, sortDescFirst: true },
   { id: 'totalSales', header: 'Total sales', cell: (p) => p.totalSales.formatted, sortValue: (p) => p.totalSales.cents, align: 'end', size: 115, sortDescFirst: true },
-  { id: 'change', header: 'Change', cell: (p) => <RankChange product={p} />, sortValue: rankChangeSortValue, align: 'end', size: 95, sortDescFirst: true },
+  { id: 'change', header: 'Change', cell: (p) => <RankChange product={p} />, sortValue: rankChangeSortValue, align: 'end', size: 110, sortDescFirst: true },
 ];
 
 const csvRow = (p: Product): TopProductCsvRow => ({

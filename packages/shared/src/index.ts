@@ -95,3 +95,12 @@ export {
 } from './csv-tables';
 export * from './order-files';
 export * from './accounts';
+export {
+  type CohortPeriodKind,
+  MAX_COHORTS,
+  monthStartOf,
+  monthEndOf,
+  cohortPeriodOf,
+  cohortPeriodsUpTo,
+} from './cohort-periods';
+export { CROSSOVER_LAG_BUCKETS, type CrossoverLagKind, crossoverLagBucketOf, medianOfCounts } from './crossover-lag';

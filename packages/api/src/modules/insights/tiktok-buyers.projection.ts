@@ -4,8 +4,24 @@ import type { Projection } from '../orders/projection.js';
 /**
  * Buying days (days with a counted TikTok order) per day, and pairs of a buying day and the same
  * customer's previous one, for unique and returning customers of any range (see the
- * TikTokBuyerSummaries migration). The range metrics read them.
+ * TikTokBuyerSummaries migration). The range metrics read them. From the same buying days, the
+ * cohorts: per (month or week of a customer's first buying day, month or week of a buying day),
+ * the customers (see the MoreInsights migration).
  */
+
+/**
+ * The distinct (period kind, cohort start, period start) of each customer's buying days in
+ * `days` (customer_id, local_day), weeks starting on the shop's week start.
+ */
+function cohortPairsOf(days: string, periods = `(VALUES ('MONTH'), ('WEEK'))`): string {
+  return `
+    SELECT DISTINCT d.customer_id, k.period,
+           cohort_period_start(k.period, d.first_day, w.week_starts_on) AS cohort_start,
+           cohort_period_start(k.period, d.local_day, w.week_starts_on) AS period_start
+      FROM (SELECT customer_id, local_day, min(local_day) OVER (PARTITION BY customer_id) AS first_day FROM ${days}) d
+     CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
+     CROSS JOIN ${periods} AS k(period)`;
+}
 
 /** The days on which some customers had a counted TikTok order, one entry per customer and day. */
 export interface BuyingDays {
@@ -58,6 +74,17 @@ async function applyBuyingDayChanges(
        INSERT INTO daily_tiktok_buyer_summary AS s (shop_id, day, customers)
        SELECT $1, day, sum(n)::int FROM sides GROUP BY day HAVING sum(n) <> 0
        ON CONFLICT (shop_id, day) DO UPDATE SET customers = s.customers + excluded.customers
+     ),
+     cohort_sides AS (
+       SELECT period, cohort_start, period_start, 1 AS n FROM (${cohortPairsOf('after')}) a
+       UNION ALL
+       SELECT period, cohort_start, period_start, -1 FROM (${cohortPairsOf('before')}) b
+     ),
+     cohorts AS (
+       INSERT INTO tiktok_cohort_summary AS s (shop_id, period, cohort_start, period_start, customers)
+       SELECT $1, period, cohort_start, period_start, sum(n)::int FROM cohort_sides
+        GROUP BY period, cohort_start, period_start HAVING sum(n) <> 0
+       ON CONFLICT (shop_id, period, cohort_start, period_start) DO UPDATE SET customers = s.customers + excluded.customers
      )
      INSERT INTO tiktok_return_summary AS s (shop_id, day, previous_day, customers)
      SELECT $1, day, previous_day, sum(n)::int FROM sides
@@ -68,7 +95,29 @@ async function applyBuyingDayChanges(
   );
 }
 
+/** The shop's cohorts of one kind of period, or both, from its orders. */
+async function fillCohorts(tx: ShopTransaction, periods: 'MONTH and WEEK' | 'WEEK'): Promise<void> {
+  const kinds = periods === 'WEEK' ? `(VALUES ('WEEK'))` : undefined;
+  await tx.query(
+    `INSERT INTO tiktok_cohort_summary (shop_id, period, cohort_start, period_start, customers)
+     SELECT $1, period, cohort_start, period_start, count(*)::int
+       FROM (${cohortPairsOf(`(SELECT DISTINCT customer_id, local_day FROM sales_order
+                                 WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) buying`, kinds)}) p
+      GROUP BY period, cohort_start, period_start`,
+  );
+}
+
+/**
+ * The weekly cohorts again, after the shop's week start changed (in the transaction that changes
+ * it, with the shop row locked).
+ */
+export async function refillWeeklyCohorts(tx: ShopTransaction): Promise<void> {
+  await tx.query(`DELETE FROM tiktok_cohort_summary WHERE shop_id = $1 AND period = 'WEEK'`);
+  await fillCohorts(tx, 'WEEK');
+}
+
 async function fillTikTokBuyerSummaries(tx: ShopTransaction): Promise<void> {
+  await fillCohorts(tx, 'MONTH and WEEK');
   await tx.query(
     `WITH buying_day AS MATERIALIZED (
        SELECT shop_id, day, lag(day) OVER (PARTITION BY shop_id, customer_id ORDER BY day) AS previous_day
@@ -92,8 +141,8 @@ interface Buyers {
 }
 
 export const tiktokBuyersProjection: Projection<Buyers> = {
-  name: 'TikTok buyer summaries',
-  tables: ['daily_tiktok_buyer_summary', 'tiktok_return_summary'],
+  name: 'TikTok buyer and cohort summaries',
+  tables: ['daily_tiktok_buyer_summary', 'tiktok_return_summary', 'tiktok_cohort_summary'],
   async before(batch) {
     // Only TikTok customers have buying days; an updated order's old customer may be one.
     const tiktokCustomers = [...batch.customerIds].filter(([key]) => key.startsWith('TIKTOK|')).map(([, id]) => id);

@@ -1,3 +1,4 @@
+import type { CohortPeriodKind } from '@tiktok-insights/shared';
 import type { ShopTransaction } from '../../platform/database/shop-scope.js';
 import type { Projection } from '../orders/projection.js';
 
@@ -10,17 +11,17 @@ import type { Projection } from '../orders/projection.js';
  */
 
 /**
- * The distinct (period kind, cohort start, period start) of each customer's buying days in
- * `days` (customer_id, local_day), weeks starting on the shop's week start.
+ * The distinct (period kind, cohort start, period start) of each customer's buying days, from rows
+ * `days` (customer_id, day, first_day: the customer's first buying day, n: the side, 1 or −1).
+ * Weeks start on the shop's week start.
  */
-function cohortPairsOf(days: string, periods = `(VALUES ('MONTH'), ('WEEK'))`): string {
-  return `
-    SELECT DISTINCT d.customer_id, k.period,
-           cohort_period_start(k.period, d.first_day, w.week_starts_on) AS cohort_start,
-           cohort_period_start(k.period, d.local_day, w.week_starts_on) AS period_start
-      FROM (SELECT customer_id, local_day, min(local_day) OVER (PARTITION BY customer_id) AS first_day FROM ${days}) d
-     CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
-     CROSS JOIN ${periods} AS k(period)`;
+function cohortPairsOf(days: string, periods: readonly CohortPeriodKind[] = ['MONTH', 'WEEK']): string {
+  const pairs = (period: CohortPeriodKind) => `
+    SELECT DISTINCT d.customer_id, d.n, '${period}' AS period,
+           cohort_period_start('${period}', d.first_day, w.week_starts_on) AS cohort_start,
+           cohort_period_start('${period}', d.day, w.week_starts_on) AS period_start
+      FROM ${days} d CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w`;
+  return periods.map(pairs).join('\n    UNION ALL');
 }
 
 /** The days on which some customers had a counted TikTok order, one entry per customer and day. */
@@ -63,26 +64,22 @@ async function applyBuyingDayChanges(
   await tx.query(
     `WITH after AS (${BUYING_DAYS_OF}),
      before AS (SELECT * FROM unnest($3::bigint[], $4::date[]) AS b(customer_id, local_day)),
+     -- Each buying day with the customer's previous one and first one (one sort per side).
      sides AS (
-       SELECT local_day AS day, lag(local_day) OVER (PARTITION BY customer_id ORDER BY local_day) AS previous_day, 1 AS n
-         FROM after
+       SELECT customer_id, local_day AS day, lag(local_day) OVER w AS previous_day, first_value(local_day) OVER w AS first_day, 1 AS n
+         FROM after WINDOW w AS (PARTITION BY customer_id ORDER BY local_day)
        UNION ALL
-       SELECT local_day, lag(local_day) OVER (PARTITION BY customer_id ORDER BY local_day), -1
-         FROM before
+       SELECT customer_id, local_day, lag(local_day) OVER w, first_value(local_day) OVER w, -1
+         FROM before WINDOW w AS (PARTITION BY customer_id ORDER BY local_day)
      ),
      buyers AS (
        INSERT INTO daily_tiktok_buyer_summary AS s (shop_id, day, customers)
        SELECT $1, day, sum(n)::int FROM sides GROUP BY day HAVING sum(n) <> 0
        ON CONFLICT (shop_id, day) DO UPDATE SET customers = s.customers + excluded.customers
      ),
-     cohort_sides AS (
-       SELECT period, cohort_start, period_start, 1 AS n FROM (${cohortPairsOf('after')}) a
-       UNION ALL
-       SELECT period, cohort_start, period_start, -1 FROM (${cohortPairsOf('before')}) b
-     ),
      cohorts AS (
        INSERT INTO tiktok_cohort_summary AS s (shop_id, period, cohort_start, period_start, customers)
-       SELECT $1, period, cohort_start, period_start, sum(n)::int FROM cohort_sides
+       SELECT $1, period, cohort_start, period_start, sum(n)::int FROM (${cohortPairsOf('sides')}) p
         GROUP BY period, cohort_start, period_start HAVING sum(n) <> 0
        ON CONFLICT (shop_id, period, cohort_start, period_start) DO UPDATE SET customers = s.customers + excluded.customers
      )
@@ -96,13 +93,16 @@ async function applyBuyingDayChanges(
 }
 
 /** The shop's cohorts of one kind of period, or both, from its orders. */
-async function fillCohorts(tx: ShopTransaction, periods: 'MONTH and WEEK' | 'WEEK'): Promise<void> {
-  const kinds = periods === 'WEEK' ? `(VALUES ('WEEK'))` : undefined;
+async function fillCohorts(tx: ShopTransaction, periods: readonly CohortPeriodKind[]): Promise<void> {
   await tx.query(
     `INSERT INTO tiktok_cohort_summary (shop_id, period, cohort_start, period_start, customers)
      SELECT $1, period, cohort_start, period_start, count(*)::int
-       FROM (${cohortPairsOf(`(SELECT DISTINCT customer_id, local_day FROM sales_order
-                                 WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) buying`, kinds)}) p
+       FROM (${cohortPairsOf(
+         `(SELECT customer_id, local_day AS day, min(local_day) OVER (PARTITION BY customer_id) AS first_day, 1 AS n
+             FROM (SELECT DISTINCT customer_id, local_day FROM sales_order
+                    WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) b)`,
+         periods,
+       )}) p
       GROUP BY period, cohort_start, period_start`,
   );
 }
@@ -113,11 +113,11 @@ async function fillCohorts(tx: ShopTransaction, periods: 'MONTH and WEEK' | 'WEE
  */
 export async function refillWeeklyCohorts(tx: ShopTransaction): Promise<void> {
   await tx.query(`DELETE FROM tiktok_cohort_summary WHERE shop_id = $1 AND period = 'WEEK'`);
-  await fillCohorts(tx, 'WEEK');
+  await fillCohorts(tx, ['WEEK']);
 }
 
 async function fillTikTokBuyerSummaries(tx: ShopTransaction): Promise<void> {
-  await fillCohorts(tx, 'MONTH and WEEK');
+  await fillCohorts(tx, ['MONTH', 'WEEK']);
   await tx.query(
     `WITH buying_day AS MATERIALIZED (
        SELECT shop_id, day, lag(day) OVER (PARTITION BY shop_id, customer_id ORDER BY day) AS previous_day

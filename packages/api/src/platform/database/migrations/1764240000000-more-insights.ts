@@ -47,13 +47,15 @@ export class MoreInsights1764240000000 implements MigrationInterface {
         customers integer NOT NULL,
         PRIMARY KEY (shop_id, first_day, crossover_day)
       )`);
-    // The first day of the month or week (starting on MONDAY or SUNDAY) that holds a day.
+    // The first day of the month or week (starting on MONDAY or SUNDAY) that holds a day: integer
+    // day arithmetic from a known Monday (2000-01-03) or Sunday, not STRICT, so that PostgreSQL
+    // inlines it into the statements that call it.
     await db.query(`
       CREATE FUNCTION cohort_period_start(p_period text, p_day date, p_week_starts_on text) RETURNS date
-      LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT CASE p_period
-                 WHEN 'MONTH' THEN p_day - (extract(day FROM p_day)::int - 1)
-                 ELSE p_day - ((extract(dow FROM p_day)::int - CASE p_week_starts_on WHEN 'MONDAY' THEN 1 ELSE 0 END + 7) % 7)
+                 WHEN 'MONTH' THEN date_trunc('month', p_day::timestamp)::date
+                 ELSE p_day - ((p_day - CASE p_week_starts_on WHEN 'MONDAY' THEN DATE '2000-01-03' ELSE DATE '2000-01-02' END) % 7 + 7) % 7
                END
       $$`);
 

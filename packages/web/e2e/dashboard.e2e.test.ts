@@ -4,6 +4,7 @@ import { addDays, daysBetween, weekEndOf, weekStartOf } from '@tiktok-insights/s
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayRange } from '../src/format/dates';
+import { drawnTexts, recordCanvasTexts } from './support/canvas-texts.js';
 import {
   MARKETING_CUSTOMER,
   SUMMARY,
@@ -50,6 +51,8 @@ beforeAll(async () => {
   if (!demoOwner) throw new Error('the demo owner has no printable password');
   await signInContext(env.browser, env.url, demoOwner);
   page = await env.browser.newPage();
+  // The time-to-crossover bars' tooltip is read from what its canvas draws.
+  await recordCanvasTexts(page);
   csp = await watchCspViolations(page);
 });
 
@@ -121,11 +124,19 @@ async function expectSummaryTiles(cardSlug: string, summary: Summary): Promise<v
   });
 }
 
+/** The change column as the API's ranks give it: New without a previous rank, ▲/▼ by places moved, — unchanged. */
+function rankChangeLabel(rank: number, previousRank: number | null): string {
+  if (previousRank === null) return 'New';
+  const moved = previousRank - rank;
+  return moved > 0 ? `▲ ${moved}` : moved < 0 ? `▼ ${-moved}` : '—';
+}
+
 const productRow = (p: TopProduct) => [
   String(p.rank),
   p.product.sku ? `${p.product.name} · ${p.product.sku}` : p.product.name,
   p.unitsSold.toLocaleString('en-US'),
   p.totalSales.formatted,
+  rankChangeLabel(p.rank, p.previousRank),
 ];
 
 async function expectTopProducts(products: TopProduct[]): Promise<void> {
@@ -156,6 +167,87 @@ async function openDashboard(path = '/insights/tiktok'): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`${env.url}${path}`);
   await waitForFullyDrawn(page);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section 11: the API's answers and how the page words them
+// ---------------------------------------------------------------------------------------------
+
+interface Cancellations {
+  cancelledOrders: number;
+  refundedOrders: number;
+  lostNetReceipts: { cents: number; formatted: string };
+  rate: number | null;
+}
+
+interface MoreInsights {
+  last7Days: { cancellations: Cancellations; previousCancellations: Cancellations };
+  dateRange: {
+    hourOfWeek: Array<{ weekday: number; hour: number; orders: number; netReceipts: { cents: number; formatted: string } }>;
+    cancellations: Cancellations;
+    previousCancellations: Cancellations;
+    topProducts: TopProduct[];
+  };
+  cohorts: Array<{
+    start: string;
+    end: string;
+    customers: number;
+    periods: Array<{ index: number; start: string; end: string; activeCustomers: number; cumulativeCrossoverCustomers: number }>;
+  }>;
+  crossover: { medianDaysToCrossover: number | null; daysToCrossover: Array<{ bucket: LagBucket; customers: number; share: number }> };
+}
+
+type LagBucket = 'WITHIN_7_DAYS' | 'WITHIN_30_DAYS' | 'WITHIN_90_DAYS' | 'LATER';
+const LAG_LABELS: Record<LagBucket, string> = { WITHIN_7_DAYS: '0–7 days', WITHIN_30_DAYS: '8–30 days', WITHIN_90_DAYS: '31–90 days', LATER: '91+ days' };
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Jan 2026" for a month starting 2026-01-01. */
+const monthText = (start: string) => `${MONTH_NAMES[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`;
+
+/** The hour on a 12-hour clock: 19 → { at: 7, half: 'pm' }. */
+const clock12 = (hour: number) => ({ at: hour % 12 === 0 ? 12 : hour % 12, half: hour % 24 < 12 ? 'am' : 'pm' });
+
+/** One hour as the tooltip words it: 19 → "7–8 pm", 11 → "11 am–12 pm", 23 → "11 pm–12 am". */
+function hourRangeText(hour: number): string {
+  const [from, to] = [clock12(hour), clock12(hour + 1)];
+  return from.half === to.half && hour + 1 < 24 ? `${from.at}–${to.at} ${to.half}` : `${from.at} ${from.half}–${to.at} ${to.half}`;
+}
+
+/** "Tue 7–9 pm" → weekday 2, hours 19 up to 21; "Mon 11 pm–12 am" → 23 up to 24. */
+function parseHourRange(text: string): { text: string; weekday: number; start: number; end: number } {
+  const match = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2})(?: (am|pm))?–(\d{1,2}) (am|pm)$/.exec(text.trim());
+  if (!match) throw new Error(`Not a range of hours: ${JSON.stringify(text)}`);
+  const to24 = (at: number, half: string) => (at % 12) + (half === 'pm' ? 12 : 0);
+  const endHalf = match[5]!;
+  const start = to24(Number(match[2]), match[3] ?? endHalf);
+  let end = to24(Number(match[4]), endHalf);
+  // "11 pm–12 am": the end is the next day's midnight.
+  if (end <= start) end += 24;
+  const weekday = WEEKDAY_NAMES.findIndex((name) => name.startsWith(match[1]!)) + 1;
+  return { text, weekday, start, end };
+}
+
+/**
+ * Hovers the time-to-crossover bar with the given label and returns its tooltip (title and lines)
+ * once chart.js has drawn it fully faded in.
+ */
+async function lagBarTooltip(label: string): Promise<string[]> {
+  const canvas = card(page, 'crossover-lag').locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await waitForChartsSettled(page);
+  const axisLabel = (await drawnTexts(canvas)).find((t) => t.text === label);
+  expect(axisLabel, `the axis label ${label}`).toBeDefined();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + axisLabel!.x, box.y + box.height * 0.5);
+  const title = `${label} after the first TikTok order`;
+  const tooltip = async () => {
+    const texts = await drawnTexts(canvas);
+    const start = texts.findIndex((t) => t.text === title);
+    return start < 0 || texts[start]!.alpha < 0.99 ? null : texts.slice(start).map((t) => t.text);
+  };
+  await expect.poll(tooltip, { timeout: 10_000 }).not.toBeNull();
+  return (await tooltip())!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,6 +349,114 @@ describe('seller dashboard in Chromium against the real API and PostgreSQL', () 
     expect(api.last7Days.series.every((p) => p.tiktokShare !== null && p.tiktokShare > 0.2 && p.tiktokShare < 0.9)).toBe(true);
     await expectShareBars('last-7-days-share', api.last7Days.series);
     await expectShareBars('range-share', api.dateRange.series);
+  });
+
+  it('shows the section 11 insights the API gives: best hours, cohorts, cancellations, product trends, time to crossover', async () => {
+    await openDashboard();
+    const cancellations = 'cancelledOrders refundedOrders lostNetReceipts { cents formatted } rate';
+    const { shop } = await env.api.gql<{ shop: { weekStartsOn: 'MONDAY' | 'SUNDAY'; tiktokInsights: MoreInsights } }>(
+      `{ shop { weekStartsOn tiktokInsights {
+          last7Days { cancellations { ${cancellations} } previousCancellations { ${cancellations} } }
+          dateRange {
+            hourOfWeek { weekday hour orders netReceipts { cents formatted } }
+            cancellations { ${cancellations} } previousCancellations { ${cancellations} }
+            topProducts(first: 10) { ${TOP_PRODUCT} }
+          }
+          cohorts { start end customers periods { index start end activeCustomers cumulativeCrossoverCustomers } }
+          crossover { medianDaysToCrossover daysToCrossover { bucket customers share } }
+        } } }`,
+    );
+    const api = shop.tiktokInsights;
+
+    // Best time to go live: the weekdays in the shop's week order; the first hours named hold the busiest hour.
+    const heatmap = card(page, 'range-best-hours');
+    const weekdays = shop.weekStartsOn === 'SUNDAY' ? [7, 1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6, 7];
+    expect(await heatmap.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.getAttribute('data-weekday')))).toEqual(
+      weekdays.map(String),
+    );
+    const peak = Math.max(...api.dateRange.hourOfWeek.map((c) => c.orders));
+    expect(peak).toBeGreaterThan(1);
+    const firstNamed = parseHourRange(await heatmap.getByTestId('best-hours-range').first().innerText());
+    const namedCells = api.dateRange.hourOfWeek.filter((c) => c.weekday === firstNamed.weekday && c.hour >= firstNamed.start && c.hour < firstNamed.end);
+    expect(namedCells.length).toBe(firstNamed.end - firstNamed.start);
+    expect(Math.max(...namedCells.map((c) => c.orders)), `${firstNamed.text} holds the busiest hour (${peak} orders)`).toBe(peak);
+    expect(await heatmap.getByTestId('best-hours-summary').innerText()).toMatch(/^Your best hours: /);
+
+    // A cell's tooltip says the API's orders and net receipts of that weekday and hour.
+    const top = api.dateRange.hourOfWeek.find((c) => c.orders === peak)!;
+    const cell = heatmap.locator(`td[data-weekday="${top.weekday}"][data-hour="${top.hour}"]`);
+    await cell.scrollIntoViewIfNeeded();
+    await cell.hover();
+    const tip = page.getByTestId('grid-tooltip');
+    expect(await tip.innerText()).toBe(
+      [`${WEEKDAY_NAMES[top.weekday - 1]} ${hourRangeText(top.hour)}`, `${top.orders.toLocaleString('en-US')} orders`, `${top.netReceipts.formatted} net receipts`].join('\n'),
+    );
+    const quiet = api.dateRange.hourOfWeek.find((c) => c.orders > 0 && c.orders < peak)!;
+    await heatmap.locator(`td[data-weekday="${quiet.weekday}"][data-hour="${quiet.hour}"]`).hover();
+    expect(await tip.innerText()).toContain(`${quiet.orders.toLocaleString('en-US')} ${quiet.orders === 1 ? 'order' : 'orders'}\n${quiet.netReceipts.formatted} net receipts`);
+    await page.mouse.move(0, 0);
+
+    // Cohorts: a group's share and counts in its second month.
+    const cohorts = card(page, 'cohorts');
+    const rows = cohorts.getByTestId('cohort-row');
+    expect(await rows.count()).toBe(api.cohorts.length);
+    const g = api.cohorts.findIndex((c) => c.customers > 0 && c.periods.length > 1 && c.periods[1]!.activeCustomers > 0);
+    expect(g).toBeGreaterThanOrEqual(0);
+    const group = api.cohorts[g]!;
+    const second = group.periods[1]!;
+    const share = rows.nth(g).locator('td[data-index="1"]');
+    expect(await share.innerText()).toBe(`${Math.round((second.activeCustomers / group.customers) * 100)}%`);
+    expect(await rows.nth(g).locator('td.cohorts__customers').innerText()).toBe(group.customers.toLocaleString('en-US'));
+    await share.scrollIntoViewIfNeeded();
+    await share.hover();
+    expect(await tip.innerText()).toContain(
+      `${second.activeCustomers} of ${group.customers} customers ordered again on TikTok in ${monthText(second.start)}${second === group.periods.at(-1) ? ' (so far)' : ''}; ${second.cumulativeCrossoverCustomers} had shopped in your store by then`,
+    );
+    // A month without new customers shows dashes.
+    const emptyGroup = api.cohorts.findIndex((c) => c.customers === 0);
+    if (emptyGroup >= 0) expect(new Set(await rows.nth(emptyGroup).locator('td[role="gridcell"]').allInnerTexts())).toEqual(new Set(['—']));
+    await page.mouse.move(0, 0);
+
+    // Cancellations and refunds: the net receipts lost, with their counts and the change (a loss that grew is red).
+    for (const [slug, period] of [['last-7-days', api.last7Days], ['range-summary', api.dateRange]] as const) {
+      const tile = page.getByTestId(`tile-${slug}-cancellations`);
+      const lost = period.cancellations;
+      expect(parseUsdCents(await tileText(page, `tile-${slug}-cancellations`)), slug).toBe(lost.lostNetReceipts.cents);
+      expect(await tile.getByTestId('tile-note').innerText(), slug).toMatch(
+        new RegExp(`^Lost on ${lost.cancelledOrders} cancelled \\+ ${lost.refundedOrders} refunded orders? · `),
+      );
+      if (lost.rate !== null) expect(await tile.getByTestId('tile-note').innerText()).toContain(`${(lost.rate * 100).toFixed(1)}% of orders placed`);
+      const before = period.previousCancellations.lostNetReceipts.cents;
+      const now = lost.lostNetReceipts.cents;
+      const kind = before === 0 ? (now === 0 ? 'none' : 'new') : now > before ? 'up' : now < before ? 'down' : 'flat';
+      const change = tile.getByTestId('tile-change');
+      expect(await change.getAttribute('data-kind'), slug).toBe(kind);
+      if (kind === 'up' || kind === 'new') expect(await change.getAttribute('class')).toContain('tile__change--bad');
+      if (kind === 'down') expect(await change.getAttribute('class')).toContain('tile__change--good');
+    }
+    expect(api.last7Days.cancellations.cancelledOrders + api.dateRange.cancellations.cancelledOrders).toBeGreaterThan(0);
+
+    // Product trends: the change of each top product against its previous rank (the whole table is checked above too).
+    const products = await tableRows(page, 'top-products');
+    expect(products.map((cells) => cells[4])).toEqual(api.dateRange.topProducts.map((p) => rankChangeLabel(p.rank, p.previousRank)));
+    expect(new Set(products.map((cells) => cells[4]!.charAt(0))).size, 'the demo has products that moved').toBeGreaterThan(1);
+
+    // Time to crossover: the median in days, and one bar's customers and share in its tooltip.
+    const median = api.crossover.medianDaysToCrossover;
+    expect(median).not.toBeNull();
+    const days = `${Number.isInteger(median) ? median!.toLocaleString('en-US') : median!.toFixed(1)} ${median === 1 ? 'day' : 'days'}`;
+    expect(await tileText(page, 'tile-crossover-lag-median')).toBe(days);
+    expect(await page.getByTestId('tile-crossover-lag-median').getByTestId('tile-note').innerText()).toBe(
+      `Half of your crossover buyers came to your store within ${days} of their first TikTok order.`,
+    );
+    const bucket = [...api.crossover.daysToCrossover].sort((a, b) => b.customers - a.customers)[0]!;
+    const lines = await lagBarTooltip(LAG_LABELS[bucket.bucket]);
+    expect(lines).toEqual([
+      `${LAG_LABELS[bucket.bucket]} after the first TikTok order`,
+      `${bucket.customers} ${bucket.customers === 1 ? 'customer' : 'customers'}`,
+      `${(bucket.share * 100).toFixed(1)}% of crossover customers`,
+    ]);
+    await page.mouse.move(0, 0);
   });
 
   it('Update applies another date range: only the range data sets change, the address keeps it across a reload', async () => {
@@ -454,10 +654,12 @@ describe('seller dashboard in Chromium against the real API and PostgreSQL', () 
     await expect.poll(() => tableRows(page, 'top-products')).toEqual(bySales);
     const products = await tableRows(page, 'top-products');
     const top = await downloadCardCsv(page, 'top-products', 'Rows shown');
-    expect(top.records[0]).toEqual(['Rank', 'Product', 'SKU', 'Number sold', 'Total sales', 'Currency']);
+    expect(top.records[0]).toEqual(['Rank', 'Product', 'SKU', 'Number sold', 'Total sales', 'Currency', 'Previous rank', 'Previous number sold']);
     expect(top.records.slice(1).map((r) => [r[0], r[2] ? `${text(r[1]!)} · ${r[2]}` : text(r[1]!), Number(r[3]).toLocaleString('en-US')])).toEqual(
       products.map((cells) => cells.slice(0, 3)),
     );
+    // The previous rank written is the one the change column shows (empty: New).
+    expect(top.records.slice(1).map((r) => rankChangeLabel(Number(r[0]), r[6] === '' ? null : Number(r[6])))).toEqual(products.map((cells) => cells[4]));
     const crossover = await downloadCardCsv(page, 'crossover-customers', 'All results');
     const { crossover: crossoverList } = await env.api.insights<{ crossover: { customers: { totalCount: number } } }>('crossover { customers { totalCount } }');
     expect(crossoverList.customers.totalCount).toBeGreaterThan(25);

@@ -28,6 +28,7 @@ const EMPTY_NOTES: Partial<Record<CardSlug, string>> = {
   'range-share': 'No sales on any channel in this period yet.',
   'last-7-days-customers': 'No TikTok customers in this period yet.',
   'range-customers': 'No TikTok customers in this period yet.',
+  'range-best-hours': 'No TikTok orders in these weeks, so no best hours yet.',
   'top-products': 'No TikTok products sold in this range yet.',
   'marketing-customers': 'No TikTok customers yet. They appear here after their first order.',
   'crossover-cumulative': 'No TikTok customers yet, so no crossover either.',
@@ -39,7 +40,7 @@ const EMPTY_NOTES: Partial<Record<CardSlug, string>> = {
 const ZERO_TILES: Partial<Record<CardSlug, Record<string, string>>> = {
   'all-time': { orders: '0', 'net-receipts': '$0.00', aov: '—', 'unique-customers': '0' },
   'last-7-days': { orders: '0', 'net-receipts': '$0.00', aov: '—', 'unique-customers': '0' },
-  'range-summary': { orders: '0', 'net-receipts': '$0.00', aov: '—', 'unique-customers': '0' },
+  'range-summary': { orders: '0', 'net-receipts': '$0.00', aov: '—', 'unique-customers': '0', cancellations: '$0.00' },
   'crossover-summary': { sourced: '0', 'crossover-rate': '0.0%', 'crossover-customers': '0', 'crossover-net': '$0.00' },
 };
 /** An x axis label of a weekly or daily chart: "Mar 3", or "Jan 6, 2020". */
@@ -229,7 +230,7 @@ describe('a new seller in Chromium, with chart animations on', () => {
     const search = `?from=${EMPTY_RANGE.from}&to=${EMPTY_RANGE.to}`;
     await openDashboard(demoOwner, search);
     const expectEmptyRange = async () => {
-      for (const slug of ['range-summary', ...RANGE_CHARTS, 'top-products'] as const) await expectEmptyCard(slug);
+      for (const slug of ['range-summary', ...RANGE_CHARTS, 'range-best-hours', 'top-products'] as const) await expectEmptyCard(slug);
       expect(await card(page, 'range-summary').locator('.card__subtitle').innerText()).toContain('Jan 6 – Feb 9, 2020');
       // The rest of the page keeps its data.
       expect(await tileText(page, 'tile-all-time-orders')).not.toBe('0');
@@ -250,6 +251,7 @@ describe('a new seller in Chromium, with chart animations on', () => {
     await moveMouseAway();
     for (const slug of ['range-summary'] as const) {
       expect(await card(page, slug).getByTestId('tile-change').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual([
+        'none',
         'none',
         'none',
         'none',

@@ -46,11 +46,13 @@ export const SUMMARY = 'totalOrders netReceipts { cents formatted } averageOrder
 export interface TopProduct {
   rank: number;
   unitsSold: number;
+  previousRank: number | null;
+  previousUnitsSold: number;
   totalSales: Money;
   product: { id: string; name: string; sku: string | null };
 }
 
-export const TOP_PRODUCT = 'rank unitsSold totalSales { cents formatted } product { id name sku }';
+export const TOP_PRODUCT = 'rank unitsSold previousRank previousUnitsSold totalSales { cents formatted } product { id name sku }';
 
 export interface SharePoint {
   start: string;

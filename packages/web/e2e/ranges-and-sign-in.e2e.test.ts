@@ -116,8 +116,14 @@ describe('date ranges and signing in again, in Chromium against the real API and
         `In progress: counted through ${formatDay(env.today)}; the change against the previous 17 weeks shows once the range is over`,
       );
     }
+    // The money lost to cancellations and refunds is not compared either.
+    expect(await page.getByTestId('tile-range-summary-cancellations').getByTestId('tile-change').getAttribute('data-kind')).toBe('in-progress');
     const rangeSummary = await card(page, 'range-summary').innerText();
-    expect(rangeSummary).not.toMatch(/[▲▼]|\d%/);
+    expect(rangeSummary).not.toMatch(/[▲▼]/);
+    // No change in percent: the only percentage left is the range's own cancellation rate.
+    const notes = await card(page, 'range-summary').getByTestId('tile-note').allInnerTexts();
+    expect(notes.join(' ')).toMatch(/% of orders placed$/);
+    expect(notes.reduce((text, note) => text.replace(note, ''), rangeSummary)).not.toMatch(/\d%/);
     expect(rangeSummary).toContain(`through ${formatDay(env.today)}`);
     // The last 7 days are over: they are still compared.
     expect(['up', 'down', 'flat']).toContain(await page.getByTestId('tile-last-7-days-orders').getByTestId('tile-change').getAttribute('data-kind'));

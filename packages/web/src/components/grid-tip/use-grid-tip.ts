@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 /** A data cell of a grid: its row, and its column among the row's data cells (from 0). */
 export interface GridCell {
@@ -49,6 +49,19 @@ export function useGridTip({ rowCount, rowLength }: { rowCount: number; rowLengt
   }, [shown]);
 
   useLayoutEffect(place, [place]);
+
+  // A tap elsewhere on a touch screen closes the tip (a tapped cell is not always focused, so no blur says so).
+  const tipOpen = shown !== null;
+  useEffect(() => {
+    if (!tipOpen) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (hostRef.current?.contains(event.target as Node | null)) return;
+      setHovered(null);
+      setFocused(null);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [tipOpen]);
 
   const moveTo = (cell: GridCell) => {
     setActive(cell);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useRefreshQuery } from '../../apollo/use-refresh-query';
 import { DataSetCard } from '../../components/cards/data-set-card';
 import { GridTooltip } from '../../components/grid-tip/grid-tip';
@@ -73,6 +73,18 @@ export function BestHoursCard({
   const currency = period.hourOfWeek[0]?.netReceipts.currency;
   const isBest = (c: Cell) => best.kind === 'ranges' && best.hot.some((h) => h.weekday === c.weekday && h.hour === c.hour);
   const grid = useGridTip({ rowCount: rows.length, rowLength: () => HOURS.length });
+  const scroller = useRef<HTMLDivElement | null>(null);
+
+  // On a phone the grid scrolls sideways: it opens on the best hours rather than on midnight.
+  const firstBest = best.kind === 'ranges' ? best.ranges[0] : undefined;
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !firstBest || element.scrollWidth <= element.clientWidth) return;
+    const cell = element.querySelector(`td[data-weekday="${firstBest.weekday}"][data-hour="${firstBest.start}"]`);
+    if (!cell) return;
+    const offset = cell.getBoundingClientRect().left - element.getBoundingClientRect().left + element.scrollLeft;
+    element.scrollLeft = Math.max(0, offset - element.clientWidth / 2);
+  }, [firstBest]);
 
   const download = () =>
     downloadCsv(`tiktok-best-hours-${period.start}-to-${period.end}.csv`, {
@@ -118,7 +130,7 @@ export function BestHoursCard({
             )}
           </p>
           <div className="grid-tip-host" {...grid.hostProps}>
-            <div className="heatmap-scroll" onScroll={grid.onScroll}>
+            <div ref={scroller} className="heatmap-scroll" onScroll={grid.onScroll}>
               <table className="heatmap" role="grid" aria-label="TikTok orders by weekday and hour">
                 <thead>
                   <tr>

@@ -12,7 +12,17 @@ export {
   isWeekStart,
   isLeapYear,
   daysInMonth,
+  isoWeekday,
+  monthStartOf,
+  monthEndOf,
 } from './calendar-day';
+export {
+  type CohortPeriod,
+  COHORT_PERIODS,
+  calendarPeriodOf,
+  lastCalendarPeriods,
+  calendarPeriodsBetween,
+} from './calendar-periods';
 export {
   isValidTimeZone,
   canonicalTimeZone,
@@ -23,6 +33,7 @@ export {
   formatWithOffset,
   formatUtcOffset,
   steadyOffsetOfDay,
+  wallClockHourOfWeek,
 } from './time-zone';
 export { parseIsoDay, parseIsoDateTime } from './iso-parse';
 export {
@@ -59,6 +70,8 @@ export {
   type CrossoverBucketData,
   type CrossoverSummaryData,
   CROSSOVER_BUCKET_KINDS,
+  type CrossoverLag,
+  CROSSOVER_LAGS,
 } from './metric-types';
 export {
   type PeriodCounts,
@@ -67,6 +80,8 @@ export {
   orderBreakdown,
   periodPoint,
   crossoverWeek,
+  crossoverLagOf,
+  medianOf,
 } from './metrics';
 export {
   CSV_BOM,

@@ -715,10 +715,11 @@ function crossoverStandingOf(
   tiktokCustomerId: string,
   tiktokOrders: CountedOrder[],
   keyOf: AddressKeyOf,
+  storeOrdersByKey: ReadonlyMap<string, CountedOrder[]>,
 ): CrossoverStanding {
   const firstTikTokOrder = earliestOrder(tiktokOrders);
   const key = keyOf(latestTikTokCustomerData(data, tiktokCustomerId).address);
-  const storeOrdersAtKey = data.storeOrders.filter((o) => storeOrderAddressKey(data, o, keyOf) === key);
+  const storeOrdersAtKey = storeOrdersByKey.get(key) ?? [];
   const sourced = storeOrdersAtKey.every((o) => o.placedAtMs > firstTikTokOrder.placedAtMs);
   const crossoverOrders = sourced
     ? storeOrdersAtKey
@@ -826,7 +827,15 @@ function crossoverLagsOf(crossovers: readonly CrossoverStanding[]): CrossoverLag
 
 function crossoverStandingsOf(data: DataSet, options: ReferenceOptions): CrossoverStanding[] {
   const keyOf = options.addressKeyOf ?? addressKey;
-  return [...ordersByCustomer(data.tiktokOrders)].map(([id, orders]) => crossoverStandingOf(data, id, orders, keyOf));
+  // Each store order's key once (reading 9), not once per TikTok customer.
+  const storeOrdersByKey = new Map<string, CountedOrder[]>();
+  for (const order of data.storeOrders) {
+    const key = storeOrderAddressKey(data, order, keyOf);
+    const atKey = storeOrdersByKey.get(key);
+    if (atKey === undefined) storeOrdersByKey.set(key, [order]);
+    else atKey.push(order);
+  }
+  return [...ordersByCustomer(data.tiktokOrders)].map(([id, orders]) => crossoverStandingOf(data, id, orders, keyOf, storeOrdersByKey));
 }
 
 function crossoverOf(data: DataSet, standings: readonly CrossoverStanding[], options: ReferenceOptions): CrossoverReference {

@@ -9,8 +9,6 @@ import {
   isLeapYear,
   isWeekStart,
   isoWeekday,
-  monthEndOf,
-  monthStartOf,
   weekEndOf,
   weekStartOf,
 } from './calendar-day';
@@ -169,36 +167,6 @@ describe('isoWeekday', () => {
       fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
         const day = addDays('2000-01-01', n);
         expect(isoWeekday(day) % 7).toBe(dayOfWeek(day));
-      }),
-    );
-  });
-});
-
-describe('month starts and ends', () => {
-  it('gives the first and last day of the month', () => {
-    expect([monthStartOf('2026-03-08'), monthEndOf('2026-03-08')]).toEqual(['2026-03-01', '2026-03-31']);
-    expect([monthStartOf('2026-04-30'), monthEndOf('2026-04-30')]).toEqual(['2026-04-01', '2026-04-30']);
-    expect([monthStartOf('2024-02-10'), monthEndOf('2024-02-10')]).toEqual(['2024-02-01', '2024-02-29']);
-    expect([monthStartOf('2025-02-28'), monthEndOf('2025-02-01')]).toEqual(['2025-02-01', '2025-02-28']);
-    expect([monthStartOf('2025-12-31'), monthEndOf('2025-12-01')]).toEqual(['2025-12-01', '2025-12-31']);
-  });
-
-  it('refuses what is not a day', () => {
-    expect(() => monthStartOf('2025-02-30')).toThrow(InvalidDateError);
-    expect(() => monthEndOf('2025-13-01')).toThrow(InvalidDateError);
-  });
-
-  it('holds the day, starts after the previous month ends', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
-        const day = addDays('2000-01-01', n);
-        const start = monthStartOf(day);
-        const end = monthEndOf(day);
-        expect(compareDays(start, day)).toBeLessThanOrEqual(0);
-        expect(compareDays(day, end)).toBeLessThanOrEqual(0);
-        expect(start.slice(0, 7)).toBe(day.slice(0, 7));
-        expect(addDays(end, 1).slice(8)).toBe('01');
-        expect(monthEndOf(addDays(start, -1))).toBe(addDays(start, -1));
       }),
     );
   });

@@ -129,17 +129,3 @@ export function isWeekStart(day: IsoDay, weekStartsOn: WeekStart): boolean {
 export function isoWeekday(day: IsoDay): number {
   return ((dayOfWeek(day) + 6) % 7) + 1;
 }
-
-/** The first day of the calendar month that holds `day`. */
-export function monthStartOf(day: IsoDay): IsoDay {
-  epochDayOf(day);
-  return `${day.slice(0, 8)}01`;
-}
-
-/** The last day of the calendar month that holds `day`. */
-export function monthEndOf(day: IsoDay): IsoDay {
-  epochDayOf(day);
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  return formatDayParts(year, month, daysInMonth(year, month));
-}

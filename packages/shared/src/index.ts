@@ -13,16 +13,7 @@ export {
   isLeapYear,
   daysInMonth,
   isoWeekday,
-  monthStartOf,
-  monthEndOf,
 } from './calendar-day';
-export {
-  type CohortPeriod,
-  COHORT_PERIODS,
-  calendarPeriodOf,
-  lastCalendarPeriods,
-  calendarPeriodsBetween,
-} from './calendar-periods';
 export {
   isValidTimeZone,
   canonicalTimeZone,
@@ -70,8 +61,6 @@ export {
   type CrossoverBucketData,
   type CrossoverSummaryData,
   CROSSOVER_BUCKET_KINDS,
-  type CrossoverLag,
-  CROSSOVER_LAGS,
 } from './metric-types';
 export {
   type PeriodCounts,
@@ -80,8 +69,6 @@ export {
   orderBreakdown,
   periodPoint,
   crossoverWeek,
-  crossoverLagOf,
-  medianOf,
 } from './metrics';
 export {
   CSV_BOM,
@@ -110,3 +97,12 @@ export {
 } from './csv-tables';
 export * from './order-files';
 export * from './accounts';
+export {
+  type CohortPeriodKind,
+  MAX_COHORTS,
+  monthStartOf,
+  monthEndOf,
+  cohortPeriodOf,
+  cohortPeriodsUpTo,
+} from './cohort-periods';
+export { CROSSOVER_LAG_BUCKETS, type CrossoverLagKind, crossoverLagBucketOf, medianOfCounts } from './crossover-lag';

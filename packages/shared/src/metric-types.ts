@@ -73,7 +73,3 @@ export interface CrossoverSummaryData {
   crossoverRate: number;
   crossoverNonTikTokNetReceiptsCents: number;
 }
-
-/** Days from a crossover customer's first TikTok order to their crossover date: 0–7, 8–30, 31–90, 91+. */
-export const CROSSOVER_LAGS = ['WITHIN_7_DAYS', 'WITHIN_30_DAYS', 'WITHIN_90_DAYS', 'LATER'] as const;
-export type CrossoverLag = (typeof CROSSOVER_LAGS)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CROSSOVER_BUCKET_KINDS, CROSSOVER_LAGS } from './metric-types';
-import { crossoverBucketOf, crossoverLagOf, crossoverWeek, medianOf, orderBreakdown, periodPoint, summarize } from './metrics';
+import { CROSSOVER_BUCKET_KINDS } from './metric-types';
+import { crossoverBucketOf, crossoverWeek, orderBreakdown, periodPoint, summarize } from './metrics';
 import { COUNTED_STATUSES, isCounted } from './order-status';
 
 describe('counted statuses', () => {
@@ -105,53 +105,5 @@ describe('periodPoint', () => {
 
   it('has a share of 0 when only the store sold', () => {
     expect(periodPoint(day, { allChannelsNetReceiptsCents: 4000 }).tiktokShare).toBe(0);
-  });
-});
-
-describe('crossover lags', () => {
-  it('lists the buckets in order', () => {
-    expect(CROSSOVER_LAGS).toEqual(['WITHIN_7_DAYS', 'WITHIN_30_DAYS', 'WITHIN_90_DAYS', 'LATER']);
-  });
-
-  it('buckets 0–7, 8–30, 31–90 and 91+ days', () => {
-    const cases: Array<[number, string]> = [
-      [0, 'WITHIN_7_DAYS'], [7, 'WITHIN_7_DAYS'],
-      [8, 'WITHIN_30_DAYS'], [30, 'WITHIN_30_DAYS'],
-      [31, 'WITHIN_90_DAYS'], [90, 'WITHIN_90_DAYS'],
-      [91, 'LATER'], [3650, 'LATER'],
-    ];
-    for (const [days, lag] of cases) expect(crossoverLagOf(days), String(days)).toBe(lag);
-  });
-
-  it('refuses negative and fractional days', () => {
-    for (const days of [-1, 1.5, Number.NaN]) expect(() => crossoverLagOf(days)).toThrow(RangeError);
-  });
-});
-
-describe('medianOf', () => {
-  it('is null for no values', () => {
-    expect(medianOf([])).toBeNull();
-  });
-
-  it('takes the middle value of an odd count, in any order', () => {
-    expect(medianOf([5])).toBe(5);
-    expect(medianOf([40, 0, 3])).toBe(3);
-    expect(medianOf([9, 1, 1, 100, 2])).toBe(2);
-  });
-
-  it('takes the mean of the two middle values of an even count', () => {
-    expect(medianOf([3, 0])).toBe(1.5);
-    expect(medianOf([10, 1, 4, 7])).toBe(5.5);
-    expect(medianOf([2, 2, 9, 2])).toBe(2);
-  });
-
-  it('sorts numerically, not as text, and leaves its input alone', () => {
-    const values = [100, 9, 20];
-    expect(medianOf(values)).toBe(20);
-    expect(values).toEqual([100, 9, 20]);
-  });
-
-  it('refuses values that are not whole numbers', () => {
-    expect(() => medianOf([1, 2.5])).toThrow(RangeError);
   });
 });

@@ -3,7 +3,6 @@ import {
   CROSSOVER_BUCKET_KINDS,
   type CrossoverBucketData,
   type CrossoverBucketKind,
-  type CrossoverLag,
   type CrossoverWeekData,
   type MetricSummaryData,
   type PeriodPointData,
@@ -87,25 +86,4 @@ export function crossoverWeek(
     cumulativeCrossoverCustomers,
     crossoverRate: ratio0(cumulativeCrossoverCustomers, cumulativeSourcedCustomers),
   };
-}
-
-/** The lag bucket of a crossover customer whose crossover date is `days` after their first TikTok order's day. */
-export function crossoverLagOf(days: number): CrossoverLag {
-  if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
-  if (days <= 7) return 'WITHIN_7_DAYS';
-  if (days <= 30) return 'WITHIN_30_DAYS';
-  if (days <= 90) return 'WITHIN_90_DAYS';
-  return 'LATER';
-}
-
-/** The median of whole numbers: the middle value, or the mean of the two middle values; null for none. */
-export function medianOf(values: readonly number[]): number | null {
-  for (const value of values) {
-    if (!Number.isSafeInteger(value)) throw new RangeError(`medianOf takes whole numbers, got ${value}`);
-  }
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[middle] as number;
-  return ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

@@ -92,7 +92,7 @@ describe.each(['INSERT INTO sales_order', 'INSERT INTO order_line'])('killing th
       lines: expected.lines,
       net: expected.netReceiptsCents,
     });
-    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
+    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [], hours: [], cohorts: [] });
     console.log(`interrupted import: backend ${killed!.pid} killed during ${statement}; nothing written; the retry created 5000 orders once (0 lost, 0 doubled)`);
   });
 });

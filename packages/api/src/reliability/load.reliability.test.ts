@@ -267,7 +267,7 @@ it('holds 50 clients for 60 s with no error but the intended ones, no deadlock, 
       units,
       shipped,
     });
-    expect(await summariesMatchOrders(db.dataSource, shop.shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
+    expect(await summariesMatchOrders(db.dataSource, shop.shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [], hours: [], cohorts: [] });
     const [{ counted_orders, counted_net }] = await db.dataSource.query(
       `SELECT coalesce(sum(orders), 0)::int AS counted_orders, coalesce(sum(net_receipts_cents), 0)::bigint AS counted_net
          FROM daily_channel_summary WHERE shop_id = $1 AND channel = 'TIKTOK' AND day <= $2`,

@@ -76,14 +76,20 @@ const ISOLATION_CASES: Record<string, CaseName> = Object.fromEntries([
   ...fields('TikTokInsights', 'asOf allTime last7Days dateRange', 'insights'),
   ...fields('TikTokInsights', 'customers', 'customers'),
   ...fields('TikTokInsights', 'crossover', 'crossover'),
+  ...fields('TikTokInsights', 'cohorts', 'insights'),
+  ...fields('Cohort', 'start end customers periods', 'insights'),
+  ...fields('CohortPeriodPoint', 'index start end activeCustomers cumulativeCrossoverCustomers', 'insights'),
   ...fields('MetricSummary', 'totalOrders netReceipts averageOrderValue uniqueCustomers aovBelowTarget', 'insights'),
   ...fields('PeriodInsights', 'start end previousStart previousEnd summary previous series topProducts', 'insights'),
+  ...fields('PeriodInsights', 'hourOfWeek cancellations previousCancellations', 'insights'),
+  ...fields('HourOfWeekCell', 'weekday hour orders netReceipts', 'insights'),
+  ...fields('CancellationSummary', 'cancelledOrders refundedOrders lostNetReceipts rate', 'insights'),
   ...fields(
     'PeriodPoint',
     'start end orders netReceipts allChannelsNetReceipts nonTikTokNetReceipts tiktokShare uniqueCustomers firstTimeCustomers repeatCustomers',
     'insights',
   ),
-  ...fields('TopProduct', 'rank product unitsSold totalSales', 'insights'),
+  ...fields('TopProduct', 'rank product unitsSold totalSales previousUnitsSold previousRank', 'insights'),
   ...fields('Product', 'id externalId name sku', 'insights'),
   ...fields('TikTokCustomerConnection', 'edges pageInfo totalCount', 'customers'),
   ...fields('TikTokCustomerEdge', 'node', 'customers'),
@@ -97,6 +103,8 @@ const ISOLATION_CASES: Record<string, CaseName> = Object.fromEntries([
     'sourcedCustomers crossoverCustomers crossoverRate crossoverNonTikTokNetReceipts cumulativeByWeek orderBreakdown customers',
     'crossover',
   ),
+  ...fields('CrossoverInsights', 'medianDaysToCrossover daysToCrossover', 'crossover'),
+  ...fields('CrossoverLagBucket', 'bucket customers share', 'crossover'),
   ...fields('CrossoverWeek', 'start end cumulativeSourcedCustomers cumulativeCrossoverCustomers crossoverRate', 'crossover'),
   ...fields('CrossoverBucket', 'bucket customers share', 'crossover'),
   ...fields('CrossoverCustomerConnection', 'edges pageInfo totalCount', 'crossover'),
@@ -183,12 +191,17 @@ const AS_OFS = [AS_OF_CURRENT, AS_OF_HISTORICAL];
 
 const MONEY = `{ cents currency formatted }`;
 const SUMMARY = `{ totalOrders netReceipts ${MONEY} averageOrderValue ${MONEY} uniqueCustomers aovBelowTarget }`;
+const CANCELLATIONS = `{ cancelledOrders refundedOrders lostNetReceipts ${MONEY} rate }`;
 const PERIOD = `{
   start end previousStart previousEnd summary ${SUMMARY} previous ${SUMMARY}
   series { start end orders netReceipts ${MONEY} allChannelsNetReceipts ${MONEY} nonTikTokNetReceipts ${MONEY}
            tiktokShare uniqueCustomers firstTimeCustomers repeatCustomers }
-  topProducts(first: 500) { rank unitsSold totalSales ${MONEY} product { id externalId name sku } }
+  topProducts(first: 500) { rank unitsSold totalSales ${MONEY} previousUnitsSold previousRank product { id externalId name sku } }
+  hourOfWeek { weekday hour orders netReceipts ${MONEY} }
+  cancellations ${CANCELLATIONS}
+  previousCancellations ${CANCELLATIONS}
 }`;
+const COHORT = `{ start end customers periods { index start end activeCustomers cumulativeCrossoverCustomers } }`;
 const CUSTOMER = `{ id tiktokCustomerId name firstOrderAt lastOrderAt orders netReceipts ${MONEY}
   address { line1 line2 city region postalCode country } }`;
 
@@ -198,6 +211,8 @@ const QUERIES = {
     asOf allTime ${SUMMARY} last7Days ${PERIOD}
     defaultRange: dateRange ${PERIOD}
     dateRange(from: "2025-02-10", to: "2025-03-19") ${PERIOD}
+    cohorts(first: 4) ${COHORT}
+    weeklyCohorts: cohorts(by: WEEK, first: 10) ${COHORT}
   } } }`,
   customers: `query ($asOf: Date, $first: Int, $after: String, $orderBy: CustomerOrder) { shop { tiktokInsights(asOf: $asOf) {
     customers(first: $first, after: $after, orderBy: $orderBy) {
@@ -207,6 +222,7 @@ const QUERIES = {
   crossover: `query ($asOf: Date, $first: Int, $after: String) { shop { tiktokInsights(asOf: $asOf) { crossover {
     sourcedCustomers crossoverCustomers crossoverRate crossoverNonTikTokNetReceipts ${MONEY}
     orderBreakdown { bucket customers share }
+    medianDaysToCrossover daysToCrossover { bucket customers share }
     cumulativeByWeek { start end cumulativeSourcedCustomers cumulativeCrossoverCustomers crossoverRate }
     ranged: cumulativeByWeek(from: "2025-02-17", to: "2025-03-30") { start end cumulativeSourcedCustomers cumulativeCrossoverCustomers crossoverRate }
     customers(first: $first, after: $after) {

@@ -13,16 +13,22 @@ export const FULL_DASHBOARD_QUERY = `
         last7Days { ...Period }
         dateRange(from: $from, to: $to) {
           ...Period
-          topProducts(first: $topFirst) { rank unitsSold totalSales { cents formatted } product { id externalId name sku } }
+          topProducts(first: $topFirst) {
+            rank unitsSold totalSales { cents formatted } previousUnitsSold previousRank product { id externalId name sku }
+          }
         }
         customers(first: $customersFirst, orderBy: { field: NET_RECEIPTS, direction: DESC }) {
           totalCount
           pageInfo { hasNextPage endCursor }
           edges { cursor node { ...Customer } }
         }
+        cohorts { ...Cohort }
+        weeklyCohorts: cohorts(by: WEEK, first: 8) { ...Cohort }
         crossover {
           sourcedCustomers crossoverCustomers crossoverRate crossoverNonTikTokNetReceipts { cents formatted }
           orderBreakdown { bucket customers share }
+          medianDaysToCrossover
+          daysToCrossover { bucket customers share }
           cumulativeByWeek { start end cumulativeSourcedCustomers cumulativeCrossoverCustomers crossoverRate }
           customers(first: $crossoverFirst) {
             totalCount
@@ -50,6 +56,16 @@ export const FULL_DASHBOARD_QUERY = `
       start end orders netReceipts { cents formatted } allChannelsNetReceipts { cents formatted }
       nonTikTokNetReceipts { cents formatted } tiktokShare uniqueCustomers firstTimeCustomers repeatCustomers
     }
+    hourOfWeek { weekday hour orders netReceipts { cents formatted } }
+    cancellations { ...Cancellations }
+    previousCancellations { ...Cancellations }
+  }
+  fragment Cancellations on CancellationSummary {
+    cancelledOrders refundedOrders lostNetReceipts { cents formatted } rate
+  }
+  fragment Cohort on Cohort {
+    start end customers
+    periods { index start end activeCustomers cumulativeCrossoverCustomers }
   }
   fragment Customer on TikTokCustomer {
     id tiktokCustomerId name firstOrderAt lastOrderAt orders netReceipts { cents formatted }

@@ -98,26 +98,26 @@
  *     customers (0 when there are none).
  */
 import {
-  type CohortPeriod,
+  type CohortPeriodKind,
   type CrossoverBucketKind,
-  type CrossoverLag,
+  type CrossoverLagKind,
   CROSSOVER_BUCKET_KINDS,
-  CROSSOVER_LAGS,
+  CROSSOVER_LAG_BUCKETS,
   DateRangeError,
   type DayWindow,
   type IsoDay,
   type WeekStart,
+  addDays,
   averageOrderValueCents,
-  calendarPeriodsBetween,
+  cohortPeriodOf,
+  cohortPeriodsUpTo,
   crossoverBucketOf,
-  crossoverLagOf,
+  crossoverLagBucketOf,
   dayBuckets,
   dayInZone,
   daysBetween,
   isCounted,
   last7Days,
-  lastCalendarPeriods,
-  medianOf,
   parseIsoDateTime,
   parseIsoDay,
   previousWindow,
@@ -156,7 +156,7 @@ export interface ReferenceOptions {
   /** The ordering of `topProducts` and of `previousRank` (reading 19); default UNITS_SOLD. */
   topProductsOrderBy?: TopProductsOrderBy;
   /** `cohorts(by:)` (reading 20); default MONTH. */
-  cohortBy?: CohortPeriod;
+  cohortBy?: CohortPeriodKind;
   /** `cohorts(first:)` (reading 20); default 12. */
   cohortFirst?: number;
 }
@@ -279,7 +279,7 @@ export interface CrossoverCustomerRow {
 }
 
 export interface CrossoverLagRow {
-  bucket: CrossoverLag;
+  bucket: CrossoverLagKind;
   customers: number;
   share: number;
 }
@@ -817,10 +817,18 @@ function daysToCrossoverOf(standing: CrossoverStanding): number {
   return daysBetween(standing.firstTikTokOrder.day, firstCrossoverOrderOf(standing).day);
 }
 
+/** Reading 21: the middle value of the sorted list, or the mean of the two middle ones. */
+function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 /** Reading 22. */
 function crossoverLagsOf(crossovers: readonly CrossoverStanding[]): CrossoverLagRow[] {
-  return CROSSOVER_LAGS.map((bucket) => {
-    const customers = crossovers.filter((s) => crossoverLagOf(daysToCrossoverOf(s)) === bucket).length;
+  return CROSSOVER_LAG_BUCKETS.map((bucket) => {
+    const customers = crossovers.filter((s) => crossoverLagBucketOf(daysToCrossoverOf(s)) === bucket).length;
     return { bucket, customers, share: ratio0(customers, crossovers.length) };
   });
 }
@@ -858,8 +866,17 @@ function crossoverOf(data: DataSet, standings: readonly CrossoverStanding[], opt
 // Cohorts
 // ---------------------------------------------------------------------------------------------
 
-const DEFAULT_COHORT_PERIOD: CohortPeriod = 'MONTH';
+const DEFAULT_COHORT_PERIOD: CohortPeriodKind = 'MONTH';
 const DEFAULT_COHORT_COUNT = 12;
+
+/** The periods from the cohort's own to the one holding asOf, oldest first. */
+function periodsThrough(cohort: DayWindow, asOf: IsoDay, by: CohortPeriodKind, weekStartsOn: WeekStart): DayWindow[] {
+  const periods = [cohort];
+  while ((periods.at(-1) as DayWindow).end < asOf) {
+    periods.push(cohortPeriodOf(addDays((periods.at(-1) as DayWindow).end, 1), by, weekStartsOn));
+  }
+  return periods;
+}
 
 /** Reading 20. */
 function cohortsOf(data: DataSet, standings: readonly CrossoverStanding[], options: ReferenceOptions): CohortRow[] {
@@ -869,11 +886,11 @@ function cohortsOf(data: DataSet, standings: readonly CrossoverStanding[], optio
   const crossoverDayByCustomer = new Map(
     standings.filter(isCrossover).map((s) => [s.tiktokCustomerId, firstCrossoverOrderOf(s).day]),
   );
-  return lastCalendarPeriods(data.asOf, by, options.cohortFirst ?? DEFAULT_COHORT_COUNT, weekStartsOn).map((cohort) => {
+  return cohortPeriodsUpTo(data.asOf, options.cohortFirst ?? DEFAULT_COHORT_COUNT, by, weekStartsOn).map((cohort) => {
     const members = [...data.firstTikTokDayByCustomer]
       .filter(([, firstDay]) => isDayWithin(firstDay, cohort))
       .map(([id]) => id);
-    const spans = calendarPeriodsBetween(cohort.start, data.asOf, by, weekStartsOn);
+    const spans = periodsThrough(cohort, data.asOf, by, weekStartsOn);
     const periods = spans.map((span, index): CohortPeriodPoint => {
       const through = index === spans.length - 1 ? data.asOf : span.end;
       return {

@@ -34,7 +34,16 @@ export async function shopChecksum(dataSource: DataSource, shopId: string, ignor
 export async function summariesMatchOrders(
   dataSource: DataSource,
   shopId: string,
-): Promise<{ channel: unknown[]; product: unknown[]; buyers: unknown[]; returns: unknown[]; customers: unknown[]; newCustomers: unknown[] }> {
+): Promise<{
+  channel: unknown[];
+  product: unknown[];
+  buyers: unknown[];
+  returns: unknown[];
+  customers: unknown[];
+  newCustomers: unknown[];
+  hours: unknown[];
+  cohorts: unknown[];
+}> {
   const channel = await dataSource.query(
     `SELECT coalesce(s.day, o.day) AS day, coalesce(s.channel, o.channel) AS channel,
             s.orders AS stored_orders, o.orders AS actual_orders, s.net AS stored_net, o.net AS actual_net
@@ -99,5 +108,52 @@ export async function summariesMatchOrders(
       WHERE s.customers IS DISTINCT FROM c.customers`,
     [shopId],
   );
-  return { channel, product, buyers, returns, customers, newCustomers };
+  const hours = await dataSource.query(
+    `SELECT coalesce(s.day, o.day) AS day, coalesce(s.hour, o.hour) AS hour, row(s.*) AS stored, row(o.*) AS actual
+       FROM (SELECT day, hour, orders, net_receipts_cents AS net, cancelled_orders AS cancelled, refunded_orders AS refunded,
+                    lost_net_receipts_cents AS lost
+               FROM tiktok_hour_summary
+              WHERE shop_id = $1 AND (orders, net_receipts_cents, cancelled_orders, refunded_orders, lost_net_receipts_cents)
+                                     <> (0, 0, 0, 0, 0)) s
+       FULL JOIN (SELECT o.local_day AS day, date_part('hour', timezone(z.timezone, o.placed_at))::int AS hour,
+                         count(*) FILTER (WHERE o.counted)::int AS orders,
+                         coalesce(sum(o.net_receipts_cents) FILTER (WHERE o.counted), 0) AS net,
+                         count(*) FILTER (WHERE o.status = 'CANCELLED')::int AS cancelled,
+                         count(*) FILTER (WHERE o.status = 'REFUNDED')::int AS refunded,
+                         coalesce(sum(o.net_receipts_cents) FILTER (WHERE o.status IN ('CANCELLED', 'REFUNDED')), 0) AS lost
+                    FROM sales_order o JOIN shop z ON z.shop_id = o.shop_id
+                   WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.status IN ('PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED')
+                   GROUP BY 1, 2) o
+         ON o.day = s.day AND o.hour = s.hour
+      WHERE (s.orders, s.net, s.cancelled, s.refunded, s.lost) IS DISTINCT FROM (o.orders, o.net, o.cancelled, o.refunded, o.lost)`,
+    [shopId],
+  );
+  // Each customer's buying days, by calendar month and by week of the shop's week start.
+  const cohorts = await dataSource.query(
+    `WITH buying AS (
+       SELECT DISTINCT o.customer_id, o.local_day AS day, z.week_starts_on FROM sales_order o JOIN shop z ON z.shop_id = o.shop_id
+        WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted
+     ),
+     periods AS (
+       SELECT customer_id, 'MONTH' AS period, date_trunc('month', day::timestamp)::date AS start FROM buying
+       UNION
+       SELECT customer_id, 'WEEK', day - CASE week_starts_on WHEN 'SUNDAY' THEN extract(dow FROM day)::int
+                                                             ELSE extract(isodow FROM day)::int - 1 END FROM buying
+     ),
+     actual AS (
+       SELECT p.period, f.start AS cohort_start, p.start AS period_start, count(*)::int AS customers
+         FROM periods p
+         JOIN (SELECT customer_id, period, min(start) AS start FROM periods GROUP BY 1, 2) f
+           ON f.customer_id = p.customer_id AND f.period = p.period
+        GROUP BY 1, 2, 3
+     )
+     SELECT coalesce(s.period, a.period) AS period, coalesce(s.cohort_start, a.cohort_start) AS cohort_start,
+            coalesce(s.period_start, a.period_start) AS period_start, s.customers AS stored, a.customers AS actual
+       FROM (SELECT period, cohort_start, period_start, customers FROM tiktok_cohort_summary
+              WHERE shop_id = $1 AND customers <> 0) s
+       FULL JOIN actual a ON a.period = s.period AND a.cohort_start = s.cohort_start AND a.period_start = s.period_start
+      WHERE s.customers IS DISTINCT FROM a.customers`,
+    [shopId],
+  );
+  return { channel, product, buyers, returns, customers, newCustomers, hours, cohorts };
 }

@@ -614,6 +614,70 @@ const checks: Record<string, (context: CheckContext) => Promise<void> | void> = 
     facts.crossoverCustomers = crossover.crossoverCustomers;
   },
 
+  BestHours({ data }) {
+    const range = data.shop.tiktokInsights.dateRange;
+    expect(range).toMatchObject({ start: '2025-03-31', end: '2025-06-29' });
+    expect(range.hourOfWeek.map((cell: any) => [cell.weekday, cell.hour])).toEqual(
+      Array.from({ length: 168 }, (_, i) => [Math.floor(i / 24) + 1, i % 24]),
+    );
+    const orders = range.hourOfWeek.reduce((sum: number, cell: any) => sum + cell.orders, 0);
+    expect(orders).toBe(range.summary.totalOrders);
+    expect(orders).toBeGreaterThan(0);
+    // A live seller's orders are not spread evenly over the week.
+    const busiest = Math.max(...range.hourOfWeek.map((cell: any) => cell.orders));
+    expect(busiest).toBeGreaterThan(orders / 168);
+  },
+
+  Cancellations({ data }) {
+    const insights = data.shop.tiktokInsights;
+    for (const window of [insights.last7Days, insights.dateRange]) {
+      const { cancelledOrders, refundedOrders, rate } = window.cancellations;
+      const lost = cancelledOrders + refundedOrders;
+      expect(rate).toBe(lost + window.summary.totalOrders === 0 ? null : lost / (lost + window.summary.totalOrders));
+    }
+    const range = insights.dateRange.cancellations;
+    expect(range.cancelledOrders + range.refundedOrders).toBeGreaterThan(0);
+    positiveMoney(range.lostNetReceipts);
+  },
+
+  ProductTrends({ data }) {
+    const products = data.shop.tiktokInsights.dateRange.topProducts;
+    expect(products.map((product: any) => product.rank)).toEqual(Array.from({ length: products.length }, (_, i) => i + 1));
+    for (const product of products) expect(product.previousRank === null).toBe(product.previousUnitsSold === 0);
+    expect(products.some((product: any) => product.previousRank !== null)).toBe(true);
+  },
+
+  Cohorts({ data }) {
+    const cohorts = data.shop.tiktokInsights.cohorts;
+    // The last 4 months up to today's (July 2025, which has no order yet).
+    expect(cohorts.map((cohort: any) => [cohort.start, cohort.end])).toEqual([
+      ['2025-04-01', '2025-04-30'],
+      ['2025-05-01', '2025-05-31'],
+      ['2025-06-01', '2025-06-30'],
+      ['2025-07-01', '2025-07-31'],
+    ]);
+    cohorts.forEach((cohort: any, i: number) => {
+      expect(cohort.periods.map((period: any) => period.index)).toEqual(Array.from({ length: 4 - i }, (_, index) => index));
+      expect(cohort.periods[0].activeCustomers).toBe(cohort.customers);
+      for (const period of cohort.periods) expect(period.activeCustomers).toBeLessThanOrEqual(cohort.customers);
+      for (let p = 1; p < cohort.periods.length; p++) {
+        expect(cohort.periods[p].cumulativeCrossoverCustomers).toBeGreaterThanOrEqual(cohort.periods[p - 1].cumulativeCrossoverCustomers);
+      }
+    });
+    expect(cohorts[0].customers).toBeGreaterThan(0);
+    expect(cohorts[0].periods[1].activeCustomers).toBeGreaterThan(0);
+    expect(cohorts[3]).toMatchObject({ customers: 0 });
+  },
+
+  TimeToCrossover({ data }) {
+    const crossover = data.shop.tiktokInsights.crossover;
+    expect(crossover.daysToCrossover.map((bucket: any) => bucket.bucket)).toEqual(['WITHIN_7_DAYS', 'WITHIN_30_DAYS', 'WITHIN_90_DAYS', 'LATER']);
+    expect(crossover.daysToCrossover.reduce((sum: number, bucket: any) => sum + bucket.customers, 0)).toBe(crossover.crossoverCustomers);
+    expect(crossover.crossoverCustomers).toBeGreaterThan(0);
+    expect(crossover.medianDaysToCrossover).toBeGreaterThanOrEqual(0);
+    for (const bucket of crossover.daysToCrossover) expect(bucket.share).toBeCloseTo(bucket.customers / crossover.crossoverCustomers, 12);
+  },
+
   HistoricalView({ data }) {
     const insights = data.shop.tiktokInsights;
     expect(insights.asOf).toBe('2025-05-31');

@@ -12,6 +12,7 @@ import {
   CrossoverInsightsResolver,
   TikTokCrossoverResolver,
 } from '../../modules/crossover/crossover.resolver.js';
+import { TikTokCohortsResolver } from '../../modules/cohorts/cohorts.resolver.js';
 import { TikTokCustomersResolver } from '../../modules/customers/tiktok-customers.resolver.js';
 import { OrdersResolver } from '../../modules/ingest/import-orders.resolver.js';
 import { ShopAdminResolver } from '../../modules/shops/shop-admin.resolver.js';
@@ -62,6 +63,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       TopProductResolver,
       TikTokCustomersResolver,
       TikTokCrossoverResolver,
+      TikTokCohortsResolver,
       CrossoverInsightsResolver,
       CrossoverCustomerResolver,
       CallerResolver,

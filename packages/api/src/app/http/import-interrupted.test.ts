@@ -156,7 +156,7 @@ describe('an import job stopped with the process', () => {
       [shopId],
     );
     expect(stored).toEqual({ orders: BIG + 2, keys: BIG + 2, lines: BIG + 2 });
-    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
+    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [], hours: [], cohorts: [] });
     // The same file again: every order is there once, unchanged.
     expect(await imports.importFile(csv, token, 'big.csv', 60_000)).toMatchObject({ status: 'done', ordersCreated: 0, ordersUnchanged: BIG });
 

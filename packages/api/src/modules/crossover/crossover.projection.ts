@@ -94,6 +94,13 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
     entry[field] += n;
     dayDeltas.set(day, entry);
   };
+  // Crossover customers per (first TikTok day, crossover date), keyed `first|crossover`.
+  const lagDeltas = new Map<string, number>();
+  const lagDelta = (state: NewState, n: number) => {
+    if (state.crossover_orders === 0) return;
+    const key = `${state.sourced_day}|${state.first_crossover_day}`;
+    lagDeltas.set(key, (lagDeltas.get(key) ?? 0) + n);
+  };
   const buckets: Record<CrossoverBucketKind, number> = { NONE: 0, ONE: 0, TWO: 0, THREE_OR_MORE: 0 };
   const crossoverCustomersByKey = new Map<string, number>();
   const changed: Array<TikTokState & NewState> = [];
@@ -109,6 +116,8 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
     if (next.sourced_day) dayDelta(next.sourced_day, 'sourced', 1);
     if (customer.first_crossover_day) dayDelta(customer.first_crossover_day, 'crossover', -1);
     if (next.first_crossover_day) dayDelta(next.first_crossover_day, 'crossover', 1);
+    lagDelta(customer, -1);
+    lagDelta(next, 1);
     const before = bucketOf(customer);
     const after = bucketOf(next);
     if (before) buckets[before] -= 1;
@@ -168,6 +177,16 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
          sourced_customers = s.sourced_customers + excluded.sourced_customers,
          crossover_customers = s.crossover_customers + excluded.crossover_customers`,
       [days.map(([day]) => day), days.map(([, d]) => d.sourced), days.map(([, d]) => d.crossover)],
+    );
+  }
+
+  const lags = [...lagDeltas].filter(([, n]) => n !== 0).map(([key, n]) => [...key.split('|'), n] as const);
+  if (lags.length > 0) {
+    await tx.query(
+      `INSERT INTO crossover_lag_summary AS s (shop_id, first_day, crossover_day, customers)
+       SELECT $1, * FROM unnest($2::date[], $3::date[], $4::int[])
+       ON CONFLICT (shop_id, first_day, crossover_day) DO UPDATE SET customers = s.customers + excluded.customers`,
+      [lags.map(([first]) => first), lags.map(([, crossover]) => crossover), lags.map(([, , n]) => n)],
     );
   }
 
@@ -244,6 +263,12 @@ async function fillCrossoverSummaries(tx: ShopTransaction): Promise<void> {
      ) d GROUP BY shop_id, day`,
   );
   await tx.query(
+    `INSERT INTO crossover_lag_summary (shop_id, first_day, crossover_day, customers)
+     SELECT shop_id, sourced_day, first_crossover_day, count(*)::int FROM customer
+      WHERE shop_id = $1 AND space = 'TIKTOK' AND crossover_orders > 0
+      GROUP BY shop_id, sourced_day, first_crossover_day`,
+  );
+  await tx.query(
     `INSERT INTO shop_crossover_summary (shop_id, sourced_customers, none_customers, one_customers, two_customers,
                                          three_or_more_customers, crossover_net_receipts_cents)
      SELECT s.shop_id,
@@ -264,7 +289,7 @@ async function fillCrossoverSummaries(tx: ShopTransaction): Promise<void> {
 /** Reads the customers' first counted orders: it comes after the customers' totals. */
 export const crossoverProjection: Projection = {
   name: 'crossover summaries',
-  tables: ['address_store_summary', 'daily_crossover_summary', 'shop_crossover_summary'],
+  tables: ['address_store_summary', 'daily_crossover_summary', 'shop_crossover_summary', 'crossover_lag_summary'],
   async apply(batch) {
     // The keys the changed orders' customers have now, had before this import, and the keys of
     // the updated orders' old customers.

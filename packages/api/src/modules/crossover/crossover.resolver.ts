@@ -1,5 +1,12 @@
 import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DateRangeError, orderBreakdown, ratio0 } from '@tiktok-insights/shared';
+import {
+  CROSSOVER_LAG_BUCKETS,
+  DateRangeError,
+  crossoverLagBucketOf,
+  medianOfCounts,
+  orderBreakdown,
+  ratio0,
+} from '@tiktok-insights/shared';
 import { toTikTokCustomer } from '../customers/tiktok-customers.resolver.js';
 import { TikTokCustomer } from '../customers/tiktok-customer.types.js';
 import { pageSize } from '../../platform/graphql/connection.js';
@@ -13,10 +20,20 @@ import {
   CrossoverCustomer,
   CrossoverCustomerConnection,
   CrossoverInsights,
+  CrossoverLagBucket,
   CrossoverWeek,
 } from './crossover.types.js';
 import { createCrossoverAnalysisLoader } from './crossover-analysis.loader.js';
 import { createTikTokCustomerLoader } from '../customers/tiktok-customer.loader.js';
+
+/** Crossover customers per lag bucket, every bucket listed, with its share of all of them. */
+function crossoverLagBreakdown(lags: ReadonlyArray<readonly [days: number, customers: number]>): CrossoverLagBucket[] {
+  const total = lags.reduce((sum, [, n]) => sum + n, 0);
+  return CROSSOVER_LAG_BUCKETS.map((bucket) => {
+    const customers = lags.filter(([days]) => crossoverLagBucketOf(days) === bucket).reduce((sum, [, n]) => sum + n, 0);
+    return { bucket, customers, share: ratio0(customers, total) };
+  });
+}
 
 @Resolver(() => TikTokInsights)
 export class TikTokCrossoverResolver {
@@ -32,6 +49,8 @@ export class TikTokCrossoverResolver {
       crossoverRate: ratio0(analysis.crossover, analysis.sourced),
       crossoverNonTikTokNetReceipts: money(analysis.crossoverNetReceiptsCents, shop.currency),
       orderBreakdown: orderBreakdown(analysis.buckets),
+      medianDaysToCrossover: medianOfCounts(analysis.crossoverLags),
+      daysToCrossover: crossoverLagBreakdown(analysis.crossoverLags),
       scope: insights.scope,
     };
   }

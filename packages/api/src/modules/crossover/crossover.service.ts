@@ -46,6 +46,8 @@ export interface CrossoverAnalysis {
   sourcedByDay: Array<[day: string, customers: number]>;
   /** New crossover customers per crossover date, by day. */
   crossoverByDay: Array<[day: string, customers: number]>;
+  /** Crossover customers by the days from their first TikTok order's day to their crossover date. */
+  crossoverLags: Array<[days: number, customers: number]>;
 }
 
 /** Whether the crossover summaries answer for asOf ($2): no counted order of any channel after it. */
@@ -64,7 +66,11 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
               WHERE n.shop_id = $1 AND n.tiktok_customers > 0) AS first_day,
             (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
                FROM daily_crossover_summary x
-              WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days`,
+              WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days,
+            (SELECT coalesce(json_agg(json_build_array(l.days, l.customers)), '[]') FROM (
+               SELECT g.crossover_day - g.first_day AS days, sum(g.customers)::int AS customers
+                 FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.customers <> 0
+                GROUP BY 1) l) AS lags`,
     [asOf],
   );
   if (!kept.current) return analyzeCrossoverUpTo(shop, asOf);
@@ -85,6 +91,7 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
     firstTikTokDay: kept.first_day,
     sourcedByDay: days.filter(([, sourced]) => sourced !== 0).map(([day, sourced]) => [day, sourced]),
     crossoverByDay: days.filter(([, , crossover]) => crossover !== 0).map(([day, , crossover]) => [day, crossover]),
+    crossoverLags: kept.lags,
   };
 }
 
@@ -104,7 +111,10 @@ async function analyzeCrossoverUpTo(shop: ShopScope, asOf: string): Promise<Cros
           SELECT first_day::text AS d, count(*)::int AS n FROM classified WHERE sourced GROUP BY first_day) s) AS sourced_by_day,
        (SELECT coalesce(json_agg(json_build_array(d, n) ORDER BY d), '[]') FROM (
           SELECT first_store_day::text AS d, count(*)::int AS n FROM classified
-           WHERE sourced AND store_orders > 0 GROUP BY first_store_day) x) AS crossover_by_day`,
+           WHERE sourced AND store_orders > 0 GROUP BY first_store_day) x) AS crossover_by_day,
+       (SELECT coalesce(json_agg(json_build_array(days, n)), '[]') FROM (
+          SELECT first_store_day - first_day AS days, count(*)::int AS n FROM classified
+           WHERE sourced AND store_orders > 0 GROUP BY 1) l) AS lags`,
     [asOf],
   );
   const buckets = { NONE: row.none, ONE: row.one, TWO: row.two, THREE_OR_MORE: row.three_or_more };
@@ -117,7 +127,40 @@ async function analyzeCrossoverUpTo(shop: ShopScope, asOf: string): Promise<Cros
     firstTikTokDay: row.first_day,
     sourcedByDay: row.sourced_by_day,
     crossoverByDay: row.crossover_by_day,
+    crossoverLags: row.lags,
   };
+}
+
+/** New crossover customers of the cohort starting `cohortStart` whose crossover date falls in the period starting `periodStart`. */
+export type CohortCrossover = [cohortStart: string, periodStart: string, customers: number];
+
+/**
+ * The crossover customers as of asOf by the cohort period of their first TikTok order's day and
+ * the period of their crossover date, for cohorts starting on or after `firstStart`: from the
+ * kept (first day, crossover date) counts when the crossover summaries are current, else from the
+ * orders up to asOf.
+ */
+export async function loadCohortCrossover(
+  shop: ShopScope,
+  request: { asOf: string; by: 'MONTH' | 'WEEK'; firstStart: string; current: boolean },
+): Promise<CohortCrossover[]> {
+  const days = request.current
+    ? `SELECT first_day, crossover_day, customers FROM crossover_lag_summary
+        WHERE shop_id = $1 AND first_day >= $4::date AND crossover_day <= $2::date AND customers <> 0`
+    : `SELECT first_day, first_store_day AS crossover_day, 1 AS customers FROM classified
+        WHERE sourced AND store_orders > 0 AND first_day >= $4::date`;
+  const rows: Array<{ cohort_start: string; period_start: string; customers: number }> = await shop.read(
+    `WITH ${request.current ? '' : `${CLASSIFIED_CUSTOMERS},`}
+     crossover_days AS (${days})
+     SELECT cohort_period_start($3, x.first_day, w.week_starts_on)::text AS cohort_start,
+            cohort_period_start($3, x.crossover_day, w.week_starts_on)::text AS period_start,
+            sum(x.customers)::int AS customers
+       FROM crossover_days x
+      CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
+      GROUP BY 1, 2`,
+    [request.asOf, request.by, request.firstStart],
+  );
+  return rows.map((row) => [row.cohort_start, row.period_start, row.customers]);
 }
 
 export interface CrossoverCustomerRow {

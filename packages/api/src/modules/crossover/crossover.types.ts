@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CROSSOVER_BUCKET_KINDS } from '@tiktok-insights/shared';
+import { CROSSOVER_BUCKET_KINDS, CROSSOVER_LAG_BUCKETS } from '@tiktok-insights/shared';
 import { PageInfo } from '../../platform/graphql/connection.js';
 import { Money } from '../../platform/graphql/money.type.js';
 import { DateScalar, DateTimeScalar } from '../../platform/graphql/scalars.js';
@@ -91,6 +91,32 @@ export class CrossoverCustomerConnection {
   totalCount!: number;
 }
 
+export const CrossoverLag = Object.fromEntries(CROSSOVER_LAG_BUCKETS.map((k) => [k, k])) as {
+  [K in (typeof CROSSOVER_LAG_BUCKETS)[number]]: K;
+};
+registerEnumType(CrossoverLag, {
+  name: 'CrossoverLag',
+  description: "Days from a crossover customer's first TikTok order to their crossover date.",
+  valuesConfig: {
+    WITHIN_7_DAYS: { description: '0 to 7 days.' },
+    WITHIN_30_DAYS: { description: '8 to 30 days.' },
+    WITHIN_90_DAYS: { description: '31 to 90 days.' },
+    LATER: { description: '91 days or more.' },
+  },
+});
+
+@ObjectType({ description: 'Crossover customers who took a given time to buy in the store.' })
+export class CrossoverLagBucket {
+  @Field(() => CrossoverLag, { description: 'How many days they took.' })
+  bucket!: keyof typeof CrossoverLag;
+
+  @Field(() => Int, { description: 'Crossover customers in the bucket.' })
+  customers!: number;
+
+  @Field(() => Float, { description: 'Their share of all crossover customers, 0 to 1 (0 when there are none).' })
+  share!: number;
+}
+
 @ObjectType({
   description:
     'Which TikTok buyers later came back through the shop\'s own store. Customers are matched by address key: street ' +
@@ -119,6 +145,19 @@ export class CrossoverInsights {
 
   @Field(() => [CrossoverBucket], { description: 'Sourced customers by how many such store orders they placed: NONE, ONE, TWO, THREE_OR_MORE.' })
   orderBreakdown!: CrossoverBucket[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Over crossover customers, the median number of days from their first TikTok order's day to their crossover date " +
+      '(the mean of the two middle values for an even count); null when there is none.',
+  })
+  medianDaysToCrossover!: number | null;
+
+  @Field(() => [CrossoverLagBucket], {
+    description: 'Crossover customers by how many days they took to buy in the store: WITHIN_7_DAYS, WITHIN_30_DAYS, WITHIN_90_DAYS, LATER.',
+  })
+  daysToCrossover!: CrossoverLagBucket[];
 
   scope!: InsightsScope;
 }

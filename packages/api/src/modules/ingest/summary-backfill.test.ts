@@ -21,6 +21,9 @@ async function summaries(): Promise<Record<string, unknown[]>> {
     daily_tiktok_buyer_summary: 'customers = 0',
     tiktok_return_summary: 'customers = 0',
     daily_crossover_summary: 'sourced_customers = 0 AND crossover_customers = 0',
+    tiktok_hour_summary: '(orders, net_receipts_cents, cancelled_orders, refunded_orders, lost_net_receipts_cents) = (0, 0, 0, 0, 0)',
+    tiktok_cohort_summary: 'customers = 0',
+    crossover_lag_summary: 'customers = 0',
   };
   const result: Record<string, unknown[]> = {};
   for (const table of DAY_SUMMARY_TABLES) {
@@ -48,6 +51,9 @@ describe('the summary fills', () => {
     const kept = await summaries();
     expect(kept.daily_crossover_summary!.length).toBeGreaterThan(0);
     expect(kept.tiktok_return_summary!.length).toBeGreaterThan(0);
+    expect(kept.tiktok_hour_summary!.length).toBeGreaterThan(0);
+    expect(kept.tiktok_cohort_summary!.length).toBeGreaterThan(0);
+    expect(kept.crossover_lag_summary!.length).toBeGreaterThan(0);
 
     // Each kept summary on its own, emptied for one shop and rebuilt: what the imports' deltas kept.
     const shop = new ShopScope(db.dataSource, chicago);

@@ -2,9 +2,18 @@ import type { ShopTransaction } from '../../platform/database/shop-scope.js';
 import type { Projection } from '../orders/projection.js';
 
 /**
- * Counted orders per day and channel (money and order counts of every range) and units and sales
- * per product and day over counted TikTok orders (top products).
+ * Counted orders per day and channel (money and order counts of every range), units and sales
+ * per product and day over counted TikTok orders (top products), and TikTok orders per day and
+ * local hour, counted and lost to cancellations and refunds (best hours, cancellations).
  */
+
+/** Sums of TikTok orders per (day, hour of the shop's clock): counted, cancelled, refunded. */
+const HOUR_FIGURES = `
+  count(*) FILTER (WHERE o.counted)::int AS orders,
+  coalesce(sum(o.net_receipts_cents) FILTER (WHERE o.counted), 0)::bigint AS net_receipts_cents,
+  count(*) FILTER (WHERE o.status = 'CANCELLED')::int AS cancelled_orders,
+  count(*) FILTER (WHERE o.status = 'REFUNDED')::int AS refunded_orders,
+  coalesce(sum(o.net_receipts_cents) FILTER (WHERE o.status IN ('CANCELLED', 'REFUNDED')), 0)::bigint AS lost_net_receipts_cents`;
 
 /**
  * Adds (sign 1) or removes (sign -1) the given orders' contributions to the daily summaries,
@@ -40,6 +49,39 @@ async function applySummaryDelta(tx: ShopTransaction, orderIds: readonly number[
        total_sales_cents = s.total_sales_cents + excluded.total_sales_cents`,
     [orderIds, sign],
   );
+  await tx.query(
+    `INSERT INTO tiktok_hour_summary AS s (shop_id, day, hour, orders, net_receipts_cents, cancelled_orders,
+                                           refunded_orders, lost_net_receipts_cents)
+     SELECT $1, h.day, h.hour, $3 * h.orders, $3 * h.net_receipts_cents, $3 * h.cancelled_orders, $3 * h.refunded_orders,
+            $3 * h.lost_net_receipts_cents
+       FROM (SELECT o.local_day AS day, extract(hour FROM o.placed_at AT TIME ZONE z.timezone)::smallint AS hour, ${HOUR_FIGURES}
+               FROM unnest($2::bigint[]) AS k(order_id)
+              CROSS JOIN LATERAL (SELECT o.local_day, o.placed_at, o.channel, o.status, o.counted, o.net_receipts_cents
+                                    FROM sales_order o WHERE o.shop_id = $1 AND o.order_id = k.order_id OFFSET 0) o
+              CROSS JOIN (SELECT timezone FROM shop WHERE shop_id = $1) z
+              WHERE o.channel = 'TIKTOK' AND o.status <> 'UNPAID'
+              GROUP BY 1, 2) h
+     ON CONFLICT (shop_id, day, hour) DO UPDATE SET
+       orders = s.orders + excluded.orders,
+       net_receipts_cents = s.net_receipts_cents + excluded.net_receipts_cents,
+       cancelled_orders = s.cancelled_orders + excluded.cancelled_orders,
+       refunded_orders = s.refunded_orders + excluded.refunded_orders,
+       lost_net_receipts_cents = s.lost_net_receipts_cents + excluded.lost_net_receipts_cents`,
+    [orderIds, sign],
+  );
+}
+
+/** TikTok orders per day and hour of the shop's clock in `timeZone`. */
+async function fillTikTokHourSummary(tx: ShopTransaction, timeZone: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO tiktok_hour_summary (shop_id, day, hour, orders, net_receipts_cents, cancelled_orders, refunded_orders,
+                                      lost_net_receipts_cents)
+     SELECT $1, o.local_day, extract(hour FROM o.placed_at AT TIME ZONE $2)::smallint, ${HOUR_FIGURES}
+       FROM sales_order o
+      WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.status <> 'UNPAID'
+      GROUP BY 2, 3`,
+    [timeZone],
+  );
 }
 
 /** Counted orders per shop, day and channel. */
@@ -67,8 +109,8 @@ async function fillDailyProductSummary(tx: ShopTransaction): Promise<void> {
 
 /** An updated order's old contribution is taken out before it changes and its new one added after. */
 export const dailySummariesProjection: Projection = {
-  name: 'daily channel and product summaries',
-  tables: ['daily_channel_summary', 'daily_product_summary'],
+  name: 'daily channel, product and hour summaries',
+  tables: ['daily_channel_summary', 'daily_product_summary', 'tiktok_hour_summary'],
   async before(batch) {
     await applySummaryDelta(
       batch.tx,
@@ -79,9 +121,10 @@ export const dailySummariesProjection: Projection = {
   async apply(batch) {
     await applySummaryDelta(batch.tx, batch.orderIds, 1);
   },
-  async rebuild(tx) {
+  async rebuild(tx, timeZone) {
     await fillDailyChannelSummary(tx);
     await fillDailyProductSummary(tx);
+    await fillTikTokHourSummary(tx, timeZone);
   },
 };
 

@@ -6,6 +6,7 @@ import {
   periodPoint,
   previousWindow,
   resolveWeekRange,
+  share,
   summarize,
   weekBuckets,
   type DayWindow,
@@ -17,7 +18,11 @@ import { DateScalar } from '../../platform/graphql/scalars.js';
 import { asOfDefault } from '../shops/as-of.js';
 import { tiktokConnected } from '../tiktok/tiktok.service.js';
 import { Shop } from '../shops/shop.types.js';
+import { createHourFiguresLoader } from './hour-figures.loader.js';
+import type { HourFigures } from './hour-figures.service.js';
 import {
+  CancellationSummary,
+  HourOfWeekCell,
   MetricSummary,
   PeriodInsights,
   PeriodPoint,
@@ -56,6 +61,16 @@ function toPeriodPoint(bucket: DayWindow, metrics: RangeMetrics, currency: strin
     netReceipts: money(point.netReceiptsCents, currency),
     allChannelsNetReceipts: money(point.allChannelsNetReceiptsCents, currency),
     nonTikTokNetReceipts: money(point.nonTikTokNetReceiptsCents, currency),
+  };
+}
+
+function toCancellationSummary(figures: HourFigures, currency: string): CancellationSummary {
+  const lost = figures.cancelledOrders + figures.refundedOrders;
+  return {
+    cancelledOrders: figures.cancelledOrders,
+    refundedOrders: figures.refundedOrders,
+    lostNetReceipts: money(figures.lostNetReceiptsCents, currency),
+    rate: share(lost, lost + figures.countedOrders),
   };
 }
 
@@ -187,14 +202,53 @@ export class PeriodInsightsResolver {
     const { shop, asOf } = p.scope;
     const range = rangeUpTo(p.window, asOf);
     if (first === 0 || range.end < range.start) return [];
-    const rows = await shop.scope.loader(createTopProductsLoader).load({ start: range.start, end: range.end, first, orderBy });
+    const previous = rangeUpTo(previousWindow(p.window), asOf);
+    const rows = await shop.scope.loader(createTopProductsLoader).load({
+      start: range.start,
+      end: range.end,
+      previousStart: previous.start,
+      previousEnd: previous.end,
+      first,
+      orderBy,
+    });
     return rows.map((row) => ({
       rank: row.rank,
       productId: row.productId,
       unitsSold: row.unitsSold,
       totalSales: money(row.totalSalesCents, shop.currency),
+      previousUnitsSold: row.previousUnitsSold,
+      previousRank: row.previousRank,
       shop: shop.scope,
     }));
+  }
+
+  @FieldResolver(() => [HourOfWeekCell], {
+    description:
+      "Best time to go live: 168 cells, one per weekday (1 = Monday … 7 = Sunday) and hour (0–23) of the shop's clock, " +
+      "ordered by weekday then hour, zero-filled, with the counted TikTok orders of the window placed then.",
+  })
+  async hourOfWeek(@Root() p: PeriodInsights): Promise<HourOfWeekCell[]> {
+    const { shop, asOf } = p.scope;
+    const figures = await shop.scope.loader(createHourFiguresLoader).load(rangeUpTo(p.window, asOf));
+    return figures.cells.map((cell, i) => ({
+      weekday: Math.floor(i / 24) + 1,
+      hour: i % 24,
+      orders: cell.orders,
+      netReceipts: money(cell.netReceiptsCents, shop.currency),
+    }));
+  }
+
+  @FieldResolver(() => CancellationSummary, { description: 'TikTok orders placed in the window that were cancelled or refunded.' })
+  async cancellations(@Root() p: PeriodInsights): Promise<CancellationSummary> {
+    const { shop, asOf } = p.scope;
+    return toCancellationSummary(await shop.scope.loader(createHourFiguresLoader).load(rangeUpTo(p.window, asOf)), shop.currency);
+  }
+
+  @FieldResolver(() => CancellationSummary, { description: 'The same over the previous period.' })
+  async previousCancellations(@Root() p: PeriodInsights): Promise<CancellationSummary> {
+    const { shop, asOf } = p.scope;
+    const window = previousWindow(p.window);
+    return toCancellationSummary(await shop.scope.loader(createHourFiguresLoader).load(rangeUpTo(window, asOf)), shop.currency);
   }
 }
 

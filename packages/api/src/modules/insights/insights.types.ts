@@ -141,7 +141,54 @@ export class TopProduct {
   @Field(() => Money, { description: 'Σ quantity × unit price over counted TikTok orders in the window (before tax, shipping and discounts).' })
   totalSales!: Money;
 
+  @Field(() => Int, { description: "Units sold in the window's previous period (0 when none)." })
+  previousUnitsSold!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Its rank among all products over the previous period, in the same order; null when it sold nothing then.',
+  })
+  previousRank!: number | null;
+
   /** Resolved to `product` through the per-request product loader. */
   productId!: number;
   shop!: ShopScope;
+}
+
+@ObjectType({ description: "Counted TikTok orders placed on one weekday and hour of the shop's local time, over a window." })
+export class HourOfWeekCell {
+  @Field(() => Int, { description: 'Day of the week: 1 = Monday … 7 = Sunday.' })
+  weekday!: number;
+
+  @Field(() => Int, {
+    description:
+      "Hour of the day on the shop's clock, 0–23. On the day clocks fall back both 1 a.m. hours count as 1; " +
+      'on the day they spring forward the skipped hour has nothing.',
+  })
+  hour!: number;
+
+  @Field(() => Int, { description: 'Counted TikTok orders placed in that hour.' })
+  orders!: number;
+
+  @Field(() => Money, { description: 'Their net receipts.' })
+  netReceipts!: Money;
+}
+
+@ObjectType({ description: 'TikTok orders placed in a window that were cancelled or refunded, and what they would have brought.' })
+export class CancellationSummary {
+  @Field(() => Int, { description: 'TikTok orders placed in the window whose status is CANCELLED.' })
+  cancelledOrders!: number;
+
+  @Field(() => Int, { description: 'TikTok orders placed in the window whose status is REFUNDED.' })
+  refundedOrders!: number;
+
+  @Field(() => Money, { description: 'Net receipts of those cancelled and refunded orders.' })
+  lostNetReceipts!: Money;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '(cancelled + refunded) ÷ (cancelled + refunded + counted orders), 0 to 1; null when all three are 0. UNPAID orders are in neither.',
+  })
+  rate!: number | null;
 }

@@ -50,7 +50,7 @@ it('keeps every summary and customer total equal to the orders, and unique custo
             }),
           );
           await importOrders(db.dataSource, shopId, orders);
-          expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
+          expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [], hours: [], cohorts: [] });
         }
         const metrics = await loadRangeMetrics(new ShopScope(db.dataSource, shopId), ranges);
         const expected: Array<{ n: number }> = await Promise.all(

@@ -1,11 +1,28 @@
+import type { CohortPeriodKind } from '@tiktok-insights/shared';
 import type { ShopTransaction } from '../../platform/database/shop-scope.js';
 import type { Projection } from '../orders/projection.js';
 
 /**
  * Buying days (days with a counted TikTok order) per day, and pairs of a buying day and the same
  * customer's previous one, for unique and returning customers of any range (see the
- * TikTokBuyerSummaries migration). The range metrics read them.
+ * TikTokBuyerSummaries migration). The range metrics read them. From the same buying days, the
+ * cohorts: per (month or week of a customer's first buying day, month or week of a buying day),
+ * the customers (see the MoreInsights migration).
  */
+
+/**
+ * The distinct (period kind, cohort start, period start) of each customer's buying days, from rows
+ * `days` (customer_id, day, first_day: the customer's first buying day, n: the side, 1 or −1).
+ * Weeks start on the shop's week start.
+ */
+function cohortPairsOf(days: string, periods: readonly CohortPeriodKind[] = ['MONTH', 'WEEK']): string {
+  const pairs = (period: CohortPeriodKind) => `
+    SELECT DISTINCT d.customer_id, d.n, '${period}' AS period,
+           cohort_period_start('${period}', d.first_day, w.week_starts_on) AS cohort_start,
+           cohort_period_start('${period}', d.day, w.week_starts_on) AS period_start
+      FROM ${days} d CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w`;
+  return periods.map(pairs).join('\n    UNION ALL');
+}
 
 /** The days on which some customers had a counted TikTok order, one entry per customer and day. */
 export interface BuyingDays {
@@ -47,17 +64,24 @@ async function applyBuyingDayChanges(
   await tx.query(
     `WITH after AS (${BUYING_DAYS_OF}),
      before AS (SELECT * FROM unnest($3::bigint[], $4::date[]) AS b(customer_id, local_day)),
+     -- Each buying day with the customer's previous one and first one (one sort per side).
      sides AS (
-       SELECT local_day AS day, lag(local_day) OVER (PARTITION BY customer_id ORDER BY local_day) AS previous_day, 1 AS n
-         FROM after
+       SELECT customer_id, local_day AS day, lag(local_day) OVER w AS previous_day, first_value(local_day) OVER w AS first_day, 1 AS n
+         FROM after WINDOW w AS (PARTITION BY customer_id ORDER BY local_day)
        UNION ALL
-       SELECT local_day, lag(local_day) OVER (PARTITION BY customer_id ORDER BY local_day), -1
-         FROM before
+       SELECT customer_id, local_day, lag(local_day) OVER w, first_value(local_day) OVER w, -1
+         FROM before WINDOW w AS (PARTITION BY customer_id ORDER BY local_day)
      ),
      buyers AS (
        INSERT INTO daily_tiktok_buyer_summary AS s (shop_id, day, customers)
        SELECT $1, day, sum(n)::int FROM sides GROUP BY day HAVING sum(n) <> 0
        ON CONFLICT (shop_id, day) DO UPDATE SET customers = s.customers + excluded.customers
+     ),
+     cohorts AS (
+       INSERT INTO tiktok_cohort_summary AS s (shop_id, period, cohort_start, period_start, customers)
+       SELECT $1, period, cohort_start, period_start, sum(n)::int FROM (${cohortPairsOf('sides')}) p
+        GROUP BY period, cohort_start, period_start HAVING sum(n) <> 0
+       ON CONFLICT (shop_id, period, cohort_start, period_start) DO UPDATE SET customers = s.customers + excluded.customers
      )
      INSERT INTO tiktok_return_summary AS s (shop_id, day, previous_day, customers)
      SELECT $1, day, previous_day, sum(n)::int FROM sides
@@ -68,7 +92,32 @@ async function applyBuyingDayChanges(
   );
 }
 
+/** The shop's cohorts of one kind of period, or both, from its orders. */
+async function fillCohorts(tx: ShopTransaction, periods: readonly CohortPeriodKind[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO tiktok_cohort_summary (shop_id, period, cohort_start, period_start, customers)
+     SELECT $1, period, cohort_start, period_start, count(*)::int
+       FROM (${cohortPairsOf(
+         `(SELECT customer_id, local_day AS day, min(local_day) OVER (PARTITION BY customer_id) AS first_day, 1 AS n
+             FROM (SELECT DISTINCT customer_id, local_day FROM sales_order
+                    WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) b)`,
+         periods,
+       )}) p
+      GROUP BY period, cohort_start, period_start`,
+  );
+}
+
+/**
+ * The weekly cohorts again, after the shop's week start changed (in the transaction that changes
+ * it, with the shop row locked).
+ */
+export async function refillWeeklyCohorts(tx: ShopTransaction): Promise<void> {
+  await tx.query(`DELETE FROM tiktok_cohort_summary WHERE shop_id = $1 AND period = 'WEEK'`);
+  await fillCohorts(tx, ['WEEK']);
+}
+
 async function fillTikTokBuyerSummaries(tx: ShopTransaction): Promise<void> {
+  await fillCohorts(tx, ['MONTH', 'WEEK']);
   await tx.query(
     `WITH buying_day AS MATERIALIZED (
        SELECT shop_id, day, lag(day) OVER (PARTITION BY shop_id, customer_id ORDER BY day) AS previous_day
@@ -92,8 +141,8 @@ interface Buyers {
 }
 
 export const tiktokBuyersProjection: Projection<Buyers> = {
-  name: 'TikTok buyer summaries',
-  tables: ['daily_tiktok_buyer_summary', 'tiktok_return_summary'],
+  name: 'TikTok buyer and cohort summaries',
+  tables: ['daily_tiktok_buyer_summary', 'tiktok_return_summary', 'tiktok_cohort_summary'],
   async before(batch) {
     // Only TikTok customers have buying days; an updated order's old customer may be one.
     const tiktokCustomers = [...batch.customerIds].filter(([key]) => key.startsWith('TIKTOK|')).map(([, id]) => id);

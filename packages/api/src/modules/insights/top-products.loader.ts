@@ -4,5 +4,5 @@ import { loadTopProducts, type TopProductRow, type TopProductsRequest } from './
 
 export const createTopProductsLoader = (shop: ShopScope) =>
   new DataLoader<TopProductsRequest, TopProductRow[], string>((requests) => loadTopProducts(shop, requests), {
-    cacheKeyFn: (key) => `${key.start}|${key.end}|${key.first}|${key.orderBy}`,
+    cacheKeyFn: (key) => `${key.start}|${key.end}|${key.previousStart}|${key.previousEnd}|${key.first}|${key.orderBy}`,
   });

@@ -105,7 +105,7 @@ describe('importOrders', () => {
       { external_id: 'tt-a', counted_orders: 0, first_counted_day: null },
       { external_id: 'tt-b', counted_orders: 1, first_counted_day: '2025-01-02' },
     ]);
-    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
+    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [], hours: [], cohorts: [] });
   });
 
   it('puts an order on its calendar day in the shop time zone, also at 23:30 on a DST day', async () => {
@@ -193,7 +193,7 @@ describe('importOrders', () => {
     expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orders' });
     expect(tooMany.errors![0]!.message).toContain('at most 5000');
     expect(await shopChecksum(db.dataSource, shopId)).toEqual(before);
-    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [] });
+    expect(await summariesMatchOrders(db.dataSource, shopId)).toEqual({ channel: [], product: [], buyers: [], returns: [], customers: [], newCustomers: [], hours: [], cohorts: [] });
   });
 });
 

@@ -1,6 +1,7 @@
 import { canonicalTimeZone, currencyMinorDigits, isValidCurrency, isValidTimeZone } from '@tiktok-insights/shared';
 import type { ShopScope, ShopTransaction } from '../../platform/database/shop-scope.js';
 import { rebuildShopDaySummaries } from '../ingest/summary-backfill.js';
+import { refillWeeklyCohorts } from '../insights/tiktok-buyers.projection.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import type { WeekStart } from '@tiktok-insights/shared';
 import { SHOP_RECORD_COLUMNS, type ShopRecord } from '../shops/shop.record.js';
@@ -72,13 +73,13 @@ async function assertZoneKnownToDatabase(tx: ShopTransaction, timeZone: string):
  * to its day in that zone and rebuilds every summary kept by day, in SQL, before the change
  * commits: readers see the old zone's figures or the new zone's, never a mix. The shop row is
  * locked as an import locks it, so imports wait for the change and then use the new zone.
- * A new week start needs nothing more: weeks are formed from days when read.
+ * A new week start fills the weekly cohorts again; every other figure forms its weeks from days when read.
  */
 export async function updateShopSettings(shop: ShopScope, input: ShopSettingsChanges): Promise<ShopSettingsUpdate> {
   const changes = validateChanges(input);
   return shop.transaction(async (tx) => {
-    const rows: Array<{ timezone: string; currency: string }> = await tx.query(
-      `SELECT timezone, currency FROM shop WHERE shop_id = $1 FOR NO KEY UPDATE`,
+    const rows: Array<{ timezone: string; currency: string; week_starts_on: string }> = await tx.query(
+      `SELECT timezone, currency, week_starts_on FROM shop WHERE shop_id = $1 FOR NO KEY UPDATE`,
     );
     const current = rows[0];
     if (!current) throw notFound('Shop not found.');
@@ -112,6 +113,9 @@ export async function updateShopSettings(shop: ShopScope, input: ShopSettingsCha
     if (rebuild) {
       await tx.manager.query(`SET LOCAL statement_timeout = ${REBUILD_STATEMENT_TIMEOUT_MS}`);
       await rebuildShopDaySummaries(tx, changes.timezone!);
+    } else if (changes.weekStartsOn !== undefined && changes.weekStartsOn !== current.week_starts_on) {
+      await tx.manager.query(`SET LOCAL statement_timeout = ${REBUILD_STATEMENT_TIMEOUT_MS}`);
+      await refillWeeklyCohorts(tx);
     }
     const [updated]: ShopRecord[] = await tx.query(`SELECT ${SHOP_RECORD_COLUMNS} FROM shop WHERE shop_id = $1`);
     return { shop: updated!, changed: Object.keys(changes) as Array<keyof ShopSettingsChanges>, rebuilt: rebuild };

@@ -94,6 +94,20 @@ async function daySummaries(shopId: string): Promise<Record<string, unknown[]>> 
       `SELECT day::text, sourced_customers, crossover_customers FROM daily_crossover_summary
         WHERE shop_id = $1 AND (sourced_customers <> 0 OR crossover_customers <> 0) ORDER BY 1`,
     ),
+    hours: await q(
+      `SELECT day::text, hour, orders, net_receipts_cents, cancelled_orders, refunded_orders, lost_net_receipts_cents
+         FROM tiktok_hour_summary WHERE shop_id = $1
+          AND (orders, net_receipts_cents, cancelled_orders, refunded_orders, lost_net_receipts_cents) <> (0, 0, 0, 0, 0)
+        ORDER BY 1, 2`,
+    ),
+    cohorts: await q(
+      `SELECT period, cohort_start::text, period_start::text, customers FROM tiktok_cohort_summary
+        WHERE shop_id = $1 AND customers <> 0 ORDER BY 1, 2, 3`,
+    ),
+    crossoverLags: await q(
+      `SELECT first_day::text, crossover_day::text, customers FROM crossover_lag_summary
+        WHERE shop_id = $1 AND customers <> 0 ORDER BY 1, 2`,
+    ),
     crossoverShop: await q(
       `SELECT sourced_customers, none_customers, one_customers, two_customers, three_or_more_customers, crossover_net_receipts_cents
          FROM shop_crossover_summary WHERE shop_id = $1`,
@@ -200,6 +214,19 @@ describe('a time-zone change', () => {
     await importAll(changed.token, more);
     await importAll(fresh.token, more);
     await expectSameAsFreshShop(changed, fresh, asOfCases(c.firstDay, days).slice(0, 1));
+  });
+
+  it('fills the weekly cohorts again when only the week start changes: the same as a fresh shop', async () => {
+    const days = 50;
+    const batches = randomOrders({ seed: 12, timeZone: 'America/Chicago', firstDay: '2025-06-01', days, orders: 400 });
+    const changed = await api.createShop({ name: 'Weeks', timezone: 'America/Chicago', weekStartsOn: 'MONDAY' });
+    await importAll(changed.token, batches);
+    const result = await update(changed.token, { weekStartsOn: 'SUNDAY' });
+    expect(result.errors).toBeUndefined();
+
+    const fresh = await api.createShop({ name: 'Weeks', timezone: 'America/Chicago', weekStartsOn: 'SUNDAY' });
+    await importAll(fresh.token, batches);
+    await expectSameAsFreshShop(changed, fresh, asOfCases('2025-06-01', days));
   });
 
   it('waits for an import running at the same time, or makes it wait: either way the figures are the new zone’s', async () => {

@@ -9,6 +9,7 @@ import { AuthFailureCounters1764200000000 } from './migrations/1764200000000-aut
 import { ImportJobs1764210000000 } from './migrations/1764210000000-import-jobs.js';
 import { ImportJobUploader1764220000000 } from './migrations/1764220000000-import-job-uploader.js';
 import { Accounts1764230000000 } from './migrations/1764230000000-accounts.js';
+import { MoreInsights1764240000000 } from './migrations/1764240000000-more-insights.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   ImportJobs1764210000000,
   ImportJobUploader1764220000000,
   Accounts1764230000000,
+  MoreInsights1764240000000,
 ];
 
 export interface DataSourceOptions {

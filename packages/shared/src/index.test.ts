@@ -9,7 +9,8 @@ describe('package entry', () => {
       'isValidTimeZone', 'isValidCurrency', 'zonedInstant', 'formatWithOffset', 'parseIsoDay', 'parseIsoDateTime',
       'formatMoney', 'averageOrderValueCents', 'share', 'ratio0', 'isCounted', 'crossoverBucketOf', 'summarize',
       'DateRangeError', 'InvalidDateError', 'isoWeekday', 'wallClockHourOfWeek', 'monthStartOf', 'monthEndOf',
-      'cohortPeriodOf', 'cohortPeriodsUpTo', 'crossoverLagBucketOf', 'medianOfCounts', 'csvStart', 'csvRecord', 'csvDocument', 'csvMoney', 'csvDateTime', 'csvText',
+      'cohortPeriodOf', 'cohortPeriodsUpTo', 'crossoverLagBucketOf', 'medianOfCounts',
+      'csvStart', 'csvRecord', 'csvDocument', 'csvMoney', 'csvDateTime', 'csvText',
     ] as const;
     for (const name of functions) expect(typeof shared[name], name).toBe('function');
     expect(shared.COUNTED_STATUSES).toEqual(['PAID', 'SHIPPED', 'DELIVERED']);

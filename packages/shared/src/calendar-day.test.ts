@@ -8,6 +8,7 @@ import {
   daysInMonth,
   isLeapYear,
   isWeekStart,
+  isoWeekday,
   weekEndOf,
   weekStartOf,
 } from './calendar-day';
@@ -150,5 +151,23 @@ describe('leap years', () => {
     expect(daysInMonth(2100, 2)).toBe(28);
     expect(daysInMonth(2025, 4)).toBe(30);
     expect(daysInMonth(2025, 12)).toBe(31);
+  });
+});
+
+describe('isoWeekday', () => {
+  it('numbers Monday 1 … Sunday 7', () => {
+    // 2026-03-02 is a Monday, 2026-03-08 a Sunday.
+    expect(['02', '03', '04', '05', '06', '07', '08'].map((d) => isoWeekday(`2026-03-${d}`))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(isoWeekday('1970-01-01')).toBe(4); // a Thursday
+    expect(isoWeekday('2026-11-01')).toBe(7);
+  });
+
+  it('agrees with dayOfWeek for every day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
+        const day = addDays('2000-01-01', n);
+        expect(isoWeekday(day) % 7).toBe(dayOfWeek(day));
+      }),
+    );
   });
 });

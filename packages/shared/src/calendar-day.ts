@@ -124,3 +124,8 @@ export function weekEndOf(day: IsoDay, weekStartsOn: WeekStart): IsoDay {
 export function isWeekStart(day: IsoDay, weekStartsOn: WeekStart): boolean {
   return dayOfWeek(day) === firstWeekday(weekStartsOn);
 }
+
+/** 1 = Monday … 7 = Sunday (ISO 8601), as the hour-of-week grid numbers its rows. */
+export function isoWeekday(day: IsoDay): number {
+  return ((dayOfWeek(day) + 6) % 7) + 1;
+}

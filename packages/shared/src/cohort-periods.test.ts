@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohortPeriodOf, cohortPeriodsUpTo, monthEndOf, monthStartOf } from './cohort-periods';
+import { type WeekStart, addDays, compareDays, daysBetween } from './calendar-day';
+import { type CohortPeriodKind, cohortPeriodOf, cohortPeriodsUpTo, monthEndOf, monthStartOf } from './cohort-periods';
 
 describe('cohort periods', () => {
   it('a month runs from its first to its last day, leap years included', () => {
@@ -26,5 +28,45 @@ describe('cohort periods', () => {
       { start: '2025-12-28', end: '2026-01-03' },
     ]);
     expect(cohortPeriodsUpTo('2026-01-01', 0, 'WEEK', 'SUNDAY')).toEqual([]);
+  });
+
+  it('a month holds the day and starts the day after the previous month ends', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
+        const day = addDays('2000-01-01', n);
+        const start = monthStartOf(day);
+        const end = monthEndOf(day);
+        expect(compareDays(start, day)).toBeLessThanOrEqual(0);
+        expect(compareDays(day, end)).toBeLessThanOrEqual(0);
+        expect(start.slice(0, 7)).toBe(day.slice(0, 7));
+        expect(addDays(end, 1).slice(8)).toBe('01');
+        expect(monthEndOf(addDays(start, -1))).toBe(addDays(start, -1));
+      }),
+    );
+  });
+
+  it('the last periods tile the days without gaps, the last one holding the day', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -50_000, max: 50_000 }),
+        fc.constantFrom<CohortPeriodKind>('MONTH', 'WEEK'),
+        fc.constantFrom<WeekStart>('MONDAY', 'SUNDAY'),
+        fc.integer({ min: 1, max: 60 }),
+        (n, kind, weekStartsOn, count) => {
+          const day = addDays('2000-01-01', n);
+          const periods = cohortPeriodsUpTo(day, count, kind, weekStartsOn);
+          expect(periods).toHaveLength(count);
+          const last = periods[count - 1]!;
+          expect(compareDays(last.start, day)).toBeLessThanOrEqual(0);
+          expect(compareDays(day, last.end)).toBeLessThanOrEqual(0);
+          for (let i = 1; i < count; i++) expect(periods[i]!.start).toBe(addDays(periods[i - 1]!.end, 1));
+          for (const period of periods) {
+            const length = daysBetween(period.start, period.end) + 1;
+            if (kind === 'WEEK') expect(length).toBe(7);
+            else expect([28, 29, 30, 31]).toContain(length);
+          }
+        },
+      ),
+    );
   });
 });

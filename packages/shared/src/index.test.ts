@@ -8,10 +8,13 @@ describe('package entry', () => {
       'last7Days', 'defaultWeekRange', 'resolveWeekRange', 'previousWindow', 'dayBuckets', 'weekBuckets',
       'isValidTimeZone', 'isValidCurrency', 'zonedInstant', 'formatWithOffset', 'parseIsoDay', 'parseIsoDateTime',
       'formatMoney', 'averageOrderValueCents', 'share', 'ratio0', 'isCounted', 'crossoverBucketOf', 'summarize',
-      'DateRangeError', 'InvalidDateError', 'csvStart', 'csvRecord', 'csvDocument', 'csvMoney', 'csvDateTime', 'csvText',
+      'DateRangeError', 'InvalidDateError', 'isoWeekday', 'wallClockHourOfWeek', 'monthStartOf', 'monthEndOf',
+      'cohortPeriodOf', 'cohortPeriodsUpTo', 'crossoverLagBucketOf', 'medianOfCounts',
+      'csvStart', 'csvRecord', 'csvDocument', 'csvMoney', 'csvDateTime', 'csvText',
     ] as const;
     for (const name of functions) expect(typeof shared[name], name).toBe('function');
     expect(shared.COUNTED_STATUSES).toEqual(['PAID', 'SHIPPED', 'DELIVERED']);
+    expect(shared.CROSSOVER_LAG_BUCKETS).toEqual(['WITHIN_7_DAYS', 'WITHIN_30_DAYS', 'WITHIN_90_DAYS', 'LATER']);
     for (const table of [shared.MARKETING_CUSTOMERS_CSV, shared.CROSSOVER_CUSTOMERS_CSV, shared.TOP_PRODUCTS_CSV]) expect(table.length).toBeGreaterThan(0);
   });
 

@@ -12,6 +12,7 @@ export {
   isWeekStart,
   isLeapYear,
   daysInMonth,
+  isoWeekday,
 } from './calendar-day';
 export {
   isValidTimeZone,
@@ -23,6 +24,7 @@ export {
   formatWithOffset,
   formatUtcOffset,
   steadyOffsetOfDay,
+  wallClockHourOfWeek,
 } from './time-zone';
 export { parseIsoDay, parseIsoDateTime } from './iso-parse';
 export {

@@ -10,6 +10,7 @@ import {
   isValidTimeZone,
   steadyOffsetOfDay,
   todayInZone,
+  wallClockHourOfWeek,
   zoneOffsetMs,
   zonedInstant,
 } from './time-zone';
@@ -326,6 +327,65 @@ describe('steadyOffsetOfDay', () => {
         },
       ),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('wallClockHourOfWeek', () => {
+  it('reads the weekday (1 = Monday … 7 = Sunday) and hour of the wall clock', () => {
+    // Monday 2026-03-02 00:00 CST = 06:00Z; Sunday 2026-03-01 23:59 CST = 05:59Z.
+    expect(wallClockHourOfWeek(at('2026-03-02T06:00:00Z'), 'America/Chicago')).toEqual({ weekday: 1, hour: 0 });
+    expect(wallClockHourOfWeek(at('2026-03-02T05:59:59Z'), 'America/Chicago')).toEqual({ weekday: 7, hour: 23 });
+    expect(wallClockHourOfWeek(at('2026-03-02T05:59:59Z'), 'UTC')).toEqual({ weekday: 1, hour: 5 });
+    // Tokyo (+09:00): 15:00Z on a Friday is Saturday 00:00.
+    expect(wallClockHourOfWeek(at('2026-03-06T15:00:00Z'), 'Asia/Tokyo')).toEqual({ weekday: 6, hour: 0 });
+    expect(wallClockHourOfWeek(Date.parse('2026-03-06T14:59:59Z'), 'Asia/Tokyo')).toEqual({ weekday: 5, hour: 23 });
+  });
+
+  it('skips 2 a.m. on the day Chicago springs forward (Sunday 2026-03-08)', () => {
+    // 01:59:59 CST = 07:59:59Z; the next second is 03:00 CDT.
+    expect(wallClockHourOfWeek(at('2026-03-08T07:59:59Z'), 'America/Chicago')).toEqual({ weekday: 7, hour: 1 });
+    expect(wallClockHourOfWeek(at('2026-03-08T08:00:00Z'), 'America/Chicago')).toEqual({ weekday: 7, hour: 3 });
+    const hours = new Set<number>();
+    for (let ms = Date.parse('2026-03-08T06:00:00Z'); ms < Date.parse('2026-03-09T05:00:00Z'); ms += 15 * 60_000) {
+      const cell = wallClockHourOfWeek(ms, 'America/Chicago');
+      expect(cell.weekday).toBe(7);
+      hours.add(cell.hour);
+    }
+    // The day is 23 hours long: every hour but 2.
+    expect([...hours].sort((a, b) => a - b)).toEqual([0, 1, ...Array.from({ length: 21 }, (_, i) => i + 3)]);
+  });
+
+  it('counts both 1 a.m. hours as hour 1 on the day Chicago falls back (Sunday 2026-11-01)', () => {
+    // 01:30 CDT = 06:30Z, 01:30 CST = 07:30Z, 02:00 CST = 08:00Z.
+    expect(wallClockHourOfWeek(at('2026-11-01T06:30:00Z'), 'America/Chicago')).toEqual({ weekday: 7, hour: 1 });
+    expect(wallClockHourOfWeek(at('2026-11-01T07:30:00Z'), 'America/Chicago')).toEqual({ weekday: 7, hour: 1 });
+    expect(wallClockHourOfWeek(at('2026-11-01T08:00:00Z'), 'America/Chicago')).toEqual({ weekday: 7, hour: 2 });
+    const perHour = new Map<number, number>();
+    for (let ms = Date.parse('2026-11-01T05:00:00Z'); ms < Date.parse('2026-11-02T06:00:00Z'); ms += HOUR) {
+      const { hour } = wallClockHourOfWeek(ms, 'America/Chicago');
+      perHour.set(hour, (perHour.get(hour) ?? 0) + 1);
+    }
+    // 25 hours: hour 1 twice, every other hour once.
+    expect(perHour.get(1)).toBe(2);
+    expect([...perHour.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    expect([...perHour.values()].reduce((a, b) => a + b)).toBe(25);
+  });
+
+  it('agrees with dayInZone and formatWithOffset on the wall clock', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('1990-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }),
+        fc.constantFrom('America/Chicago', 'Australia/Sydney', 'Asia/Kolkata', 'Europe/London'),
+        (ms, zone) => {
+          const { weekday, hour } = wallClockHourOfWeek(ms, zone);
+          const day = dayInZone(ms, zone);
+          // 1970-01-01 (epoch day 0) was a Thursday (ISO 4).
+          const epochDay = Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+          expect(weekday).toBe(((((epochDay + 3) % 7) + 7) % 7) + 1);
+          expect(hour).toBe(Number(formatWithOffset(ms, zone).slice(11, 13)));
+        },
+      ),
     );
   });
 });

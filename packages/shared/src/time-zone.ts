@@ -4,6 +4,7 @@ import {
   epochDayFromParts,
   epochDayOf,
   formatDayParts,
+  isoWeekday,
 } from './calendar-day';
 
 // Instants whose day is a four-digit year in every zone (offsets stay within ±1 day).
@@ -154,6 +155,16 @@ export function zonedInstant(day: IsoDay, minutesAfterMidnight: number, timeZone
   }
   // No candidate means the wall time is in a gap: read it with the offset in force before the gap.
   return new Date(Number.isFinite(earliest) ? earliest : wallMs - before);
+}
+
+/**
+ * The weekday (1 = Monday … 7 = Sunday) and hour (0–23) the wall clock in `timeZone` shows at an
+ * instant. The hour repeated when clocks fall back is the same hour both times (1 a.m. twice is
+ * hour 1 twice); the hour skipped when they spring forward is never shown.
+ */
+export function wallClockHourOfWeek(instant: Date | number, timeZone: string): { weekday: number; hour: number } {
+  const clock = wallClock(instantMs(instant), timeZone);
+  return { weekday: isoWeekday(formatDayParts(clock.year, clock.month, clock.day)), hour: clock.hour };
 }
 
 const STEADY_OFFSET_CACHE_LIMIT = 20_000;

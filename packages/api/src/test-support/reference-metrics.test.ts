@@ -2,7 +2,15 @@ import { DateRangeError } from '@tiktok-insights/shared';
 import { describe, expect, it } from 'vitest';
 import { addressKey } from '../modules/address/address-key.js';
 import type { AddressData, OrderData, OrderLineData, OrderStatus, SalesChannel } from '../modules/orders/order-input.js';
-import { type Point, type ReferenceShop, type Summary, referenceInsights } from './reference-metrics.js';
+import {
+  type CancellationSummary,
+  type HourOfWeekCell,
+  type Point,
+  type ReferenceShop,
+  type Summary,
+  type TopProductRow,
+  referenceInsights,
+} from './reference-metrics.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture helpers
@@ -89,6 +97,20 @@ function pointOn(points: readonly Point[], start: string): Point {
   return point;
 }
 
+const NO_CANCELLATIONS: CancellationSummary = { cancelledOrders: 0, refundedOrders: 0, lostNetReceiptsCents: 0, rate: null };
+
+/** The 168 cells, Monday 0 h … Sunday 23 h, zero but for the [weekday, hour, orders, net] given. */
+function hourGrid(filled: ReadonlyArray<readonly [weekday: number, hour: number, orders: number, net: number]>): HourOfWeekCell[] {
+  const cells: HourOfWeekCell[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    for (let hour = 0; hour < 24; hour++) {
+      const cell = filled.find(([w, h]) => w === weekday && h === hour);
+      cells.push({ weekday, hour, orders: cell?.[2] ?? 0, netReceiptsCents: cell?.[3] ?? 0 });
+    }
+  }
+  return cells;
+}
+
 function byId<T extends { tiktokCustomerId: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => (a.tiktokCustomerId < b.tiktokCustomerId ? -1 : 1));
 }
@@ -147,7 +169,33 @@ describe('referenceInsights', () => {
         { start: '2025-03-10', end: '2025-03-16', cumulativeSourcedCustomers: 0, cumulativeCrossoverCustomers: 0, crossoverRate: 0 },
       ],
       customers: [],
+      medianDaysToCrossover: null,
+      daysToCrossover: [
+        { bucket: 'WITHIN_7_DAYS', customers: 0, share: 0 },
+        { bucket: 'WITHIN_30_DAYS', customers: 0, share: 0 },
+        { bucket: 'WITHIN_90_DAYS', customers: 0, share: 0 },
+        { bucket: 'LATER', customers: 0, share: 0 },
+      ],
     });
+
+    // Section 11: 168 empty cells, no cancellations (rate null), 12 empty monthly cohorts 2024-04 … 2025-03.
+    for (const period of [insights.last7Days, insights.dateRange]) {
+      expect(period.hourOfWeek).toEqual(hourGrid([]));
+      expect(period.cancellations).toEqual(NO_CANCELLATIONS);
+      expect(period.previousCancellations).toEqual(NO_CANCELLATIONS);
+    }
+    expect(insights.cohorts).toHaveLength(12);
+    expect(insights.cohorts[0]).toMatchObject({ start: '2024-04-01', end: '2024-04-30', customers: 0 });
+    expect(insights.cohorts[0]?.periods).toHaveLength(12);
+    expect(insights.cohorts[11]).toEqual({
+      start: '2025-03-01',
+      end: '2025-03-31',
+      customers: 0,
+      periods: [{ index: 0, start: '2025-03-01', end: '2025-03-31', activeCustomers: 0, cumulativeCrossoverCustomers: 0 }],
+    });
+    for (const cohort of insights.cohorts) {
+      for (const point of cohort.periods) expect([point.activeCustomers, point.cumulativeCrossoverCustomers]).toEqual([0, 0]);
+    }
   });
 
   it('counts PAID, SHIPPED and DELIVERED only, computes net receipts exactly and rounds AOV half up', () => {
@@ -401,13 +449,15 @@ describe('referenceInsights', () => {
     // scarf 5 units; hat/apron/belt 3 units with 4500/3000/3000 → hat, then "Apron" < "Belt"
     // (the old name "Aardvark" would have come first; the ids would put p-belt before p-z-apron);
     // the two "Cap"s by id.
+    // The previous 7 days (02-26 … 03-04) hold only 'old': 10 aprons, rank 1 there.
+    const none = { previousUnitsSold: 0, previousRank: null };
     expect(top).toEqual([
-      { rank: 1, productExternalId: 'p-scarf', productName: 'Scarf', sku: 'S', unitsSold: 5, totalSalesCents: 500 },
-      { rank: 2, productExternalId: 'p-hat', productName: 'Hat', sku: 'H', unitsSold: 3, totalSalesCents: 4500 },
-      { rank: 3, productExternalId: 'p-z-apron', productName: 'Apron', sku: null, unitsSold: 3, totalSalesCents: 3000 },
-      { rank: 4, productExternalId: 'p-belt', productName: 'Belt', sku: 'B-2', unitsSold: 3, totalSalesCents: 3000 },
-      { rank: 5, productExternalId: 'p-cap-1', productName: 'Cap', sku: null, unitsSold: 1, totalSalesCents: 100 },
-      { rank: 6, productExternalId: 'p-cap-2', productName: 'Cap', sku: null, unitsSold: 1, totalSalesCents: 100 },
+      { rank: 1, productExternalId: 'p-scarf', productName: 'Scarf', sku: 'S', unitsSold: 5, totalSalesCents: 500, ...none },
+      { rank: 2, productExternalId: 'p-hat', productName: 'Hat', sku: 'H', unitsSold: 3, totalSalesCents: 4500, ...none },
+      { rank: 3, productExternalId: 'p-z-apron', productName: 'Apron', sku: null, unitsSold: 3, totalSalesCents: 3000, previousUnitsSold: 10, previousRank: 1 },
+      { rank: 4, productExternalId: 'p-belt', productName: 'Belt', sku: 'B-2', unitsSold: 3, totalSalesCents: 3000, ...none },
+      { rank: 5, productExternalId: 'p-cap-1', productName: 'Cap', sku: null, unitsSold: 1, totalSalesCents: 100, ...none },
+      { rank: 6, productExternalId: 'p-cap-2', productName: 'Cap', sku: null, unitsSold: 1, totalSalesCents: 100, ...none },
     ]);
   });
 
@@ -624,5 +674,397 @@ describe('referenceInsights', () => {
       // Only `to`, before the default start (week of 03-03).
       expect(() => referenceInsights(orders, CHICAGO_MONDAY, asOf, { crossoverTo: '2025-02-01' })).toThrow(DateRangeError);
     });
+  });
+});
+
+describe('referenceInsights: more insights (section 11)', () => {
+  describe('hourOfWeek', () => {
+    it('puts orders on the wall-clock weekday and hour, with nothing in the hour skipped on the spring-forward day', () => {
+      // Chicago springs forward on Sunday 2026-03-08: 01:59:59 CST is followed by 03:00 CDT.
+      const orders = [
+        order({ id: 'mon-0', at: '2026-03-02T00:00:00-06:00', customer: 'tt-1', net: 8000 }), // Monday 0 h
+        order({ id: 'tue-23', at: '2026-03-03T23:59:59-06:00', customer: 'tt-2', net: 16000 }), // Tuesday 23 h
+        order({ id: 'sun-1', at: '2026-03-08T01:30:00-06:00', customer: 'tt-3', net: 1000 }), // Sunday 1 h (CST)
+        order({ id: 'sun-3a', at: '2026-03-08T03:30:00-05:00', customer: 'tt-4', net: 2000 }), // Sunday 3 h (CDT)
+        order({ id: 'sun-3b', at: '2026-03-08T08:15:00Z', customer: 'tt-5', net: 4000 }), // 03:15 CDT
+        // "02:30-06:00" names the instant 08:30Z, which the clock shows as 03:30 CDT: hour 3, not 2.
+        order({ id: 'sun-3c', at: '2026-03-08T02:30:00-06:00', customer: 'tt-6', net: 32000 }),
+        // Not counted: a cancelled TikTok order, a store order.
+        order({ id: 'sun-5x', at: '2026-03-08T05:00:00-05:00', customer: 'tt-7', status: 'CANCELLED', net: 64000 }),
+        order({ id: 'sun-5w', channel: 'WEBSITE', at: '2026-03-08T05:00:00-05:00', customer: 'st-1', net: 64000 }),
+        // Before the last 7 days (Sunday 03-01, 1 h), on asOf (Monday 03-09, 10 h) and after asOf.
+        order({ id: 'before', at: '2026-03-01T01:00:00-06:00', customer: 'tt-8', net: 128 }),
+        order({ id: 'on-as-of', at: '2026-03-09T10:00:00-05:00', customer: 'tt-9', net: 256 }),
+        order({ id: 'after', at: '2026-03-10T10:00:00-05:00', customer: 'tt-10', net: 512 }),
+      ];
+      // last7Days = 03-02 … 03-08. Sunday 3 h: 2000 + 4000 + 32000 = 38000; Sunday 2 h: nothing.
+      const insights = referenceInsights(orders, CHICAGO_MONDAY, '2026-03-09', { from: '2026-03-01', to: '2026-03-09' });
+      const last7 = insights.last7Days.hourOfWeek;
+      expect(last7).toEqual(
+        hourGrid([
+          [1, 0, 1, 8000],
+          [2, 23, 1, 16000],
+          [7, 1, 1, 1000],
+          [7, 3, 3, 38000],
+        ]),
+      );
+      expect(last7).toHaveLength(168);
+      expect(last7.slice(0, 2).map((c) => [c.weekday, c.hour])).toEqual([[1, 0], [1, 1]]);
+      expect(last7.slice(-1).map((c) => [c.weekday, c.hour])).toEqual([[7, 23]]);
+
+      // dateRange: Monday weeks 02-23 … 03-15 (asOf 03-09): also 'before' (Sunday 1 h) and 'on-as-of'
+      // (Monday 10 h), not 'after'.
+      expect(insights.dateRange.hourOfWeek).toEqual(
+        hourGrid([
+          [1, 0, 1, 8000],
+          [1, 10, 1, 256],
+          [2, 23, 1, 16000],
+          [7, 1, 2, 1128],
+          [7, 3, 3, 38000],
+        ]),
+      );
+    });
+
+    it('counts both 1 a.m. hours of the fall-back day as hour 1, whatever the week start', () => {
+      // Chicago falls back on Sunday 2026-11-01: 01:00–01:59 CDT, then 01:00–01:59 CST again.
+      const orders = [
+        order({ id: 'f0', at: '2026-11-01T00:59:59-05:00', customer: 'tt-1', net: 16000 }), // 0 h
+        order({ id: 'f1', at: '2026-11-01T01:30:00-05:00', customer: 'tt-2', net: 1000 }), // 1 h (CDT)
+        order({ id: 'f2', at: '2026-11-01T01:30:00-06:00', customer: 'tt-3', net: 2000 }), // 1 h (CST)
+        order({ id: 'f3', at: '2026-11-01T07:59:59Z', customer: 'tt-4', net: 4000 }), // 01:59:59 CST
+        order({ id: 'f4', at: '2026-11-01T02:00:00-06:00', customer: 'tt-5', net: 8000 }), // 2 h
+        order({ id: 'f5', at: '2026-11-01T23:30:00-06:00', customer: 'tt-6', net: 32000 }), // 23 h
+      ];
+      // asOf Monday 11-02: last7Days = 10-26 … 11-01. Sunday is weekday 7 for both week starts.
+      const expected = hourGrid([
+        [7, 0, 1, 16000],
+        [7, 1, 3, 7000],
+        [7, 2, 1, 8000],
+        [7, 23, 1, 32000],
+      ]);
+      expect(referenceInsights(orders, CHICAGO_MONDAY, '2026-11-02').last7Days.hourOfWeek).toEqual(expected);
+      expect(referenceInsights(orders, CHICAGO_SUNDAY, '2026-11-02').last7Days.hourOfWeek).toEqual(expected);
+    });
+  });
+
+  describe('cancellations', () => {
+    const orders = [
+      // last7Days for asOf Wed 2025-03-12: 03-05 … 03-11.
+      order({ id: 'c1', at: noon('2025-03-06'), customer: 'tt-1', status: 'CANCELLED', net: 1000 }),
+      order({ id: 'c2', at: noon('2025-03-07'), customer: 'tt-2', status: 'CANCELLED', net: 2000 }),
+      order({ id: 'r1', at: noon('2025-03-08'), customer: 'tt-3', status: 'REFUNDED', net: 4000 }),
+      order({ id: 'u1', at: noon('2025-03-08'), customer: 'tt-4', status: 'UNPAID', net: 8000 }), // in neither
+      order({ id: 'p1', at: noon('2025-03-06'), customer: 'tt-5', net: 500 }),
+      order({ id: 'p2', at: noon('2025-03-09'), customer: 'tt-5', status: 'SHIPPED', net: 600 }),
+      order({ id: 'p3', at: noon('2025-03-10'), customer: 'tt-6', status: 'DELIVERED', net: 700 }),
+      // A store cancellation is not a TikTok one.
+      order({ id: 's1', channel: 'WEBSITE', at: noon('2025-03-06'), customer: 'st-1', status: 'CANCELLED', net: 9000 }),
+      // The latest occurrence wins: x cancelled, then paid (counted); y paid, then refunded (300).
+      order({ id: 'x', at: noon('2025-03-07'), customer: 'tt-7', status: 'CANCELLED', net: 900 }),
+      order({ id: 'y', at: noon('2025-03-09'), customer: 'tt-8', net: 300 }),
+      order({ id: 'x', at: noon('2025-03-07'), customer: 'tt-7', net: 900 }),
+      order({ id: 'y', at: noon('2025-03-09'), customer: 'tt-8', status: 'REFUNDED', net: 300 }),
+      // On asOf (cancelled) and after it (cancelled, paid): outside last7Days; after asOf nowhere.
+      order({ id: 'c-as-of', at: noon('2025-03-12'), customer: 'tt-9', status: 'CANCELLED', net: 50 }),
+      order({ id: 'c-after', at: noon('2025-03-13'), customer: 'tt-9', status: 'CANCELLED', net: 70 }),
+      order({ id: 'p-after', at: noon('2025-03-14'), customer: 'tt-9', net: 70 }),
+      // Before: a refund on 03-01 and a paid order on 02-20.
+      order({ id: 'r0', at: noon('2025-03-01'), customer: 'tt-10', status: 'REFUNDED', net: 700 }),
+      order({ id: 'p0', at: noon('2025-02-20'), customer: 'tt-10', net: 100 }),
+    ];
+
+    it('counts cancelled and refunded TikTok orders of the window and their rate against the counted ones', () => {
+      const insights = referenceInsights(orders, CHICAGO_MONDAY, '2025-03-12', { from: '2025-03-05', to: '2025-03-12' });
+      // c1, c2 cancelled; r1, y refunded: 1000 + 2000 + 4000 + 300 = 7300. Counted: p1, p2, p3, x.
+      // rate = 4 ÷ (4 + 4) = 0.5.
+      expect(insights.last7Days.cancellations).toEqual({ cancelledOrders: 2, refundedOrders: 2, lostNetReceiptsCents: 7300, rate: 0.5 });
+      // Previous 7 days 02-26 … 03-04: r0 only, nothing counted: 1 ÷ 1.
+      expect(insights.last7Days.previousCancellations).toEqual({ cancelledOrders: 0, refundedOrders: 1, lostNetReceiptsCents: 700, rate: 1 });
+
+      // dateRange: Monday weeks 03-03 … 03-16, days ≤ asOf 03-12: also c-as-of; not c-after nor p-after.
+      // 3 cancelled + 2 refunded = 5 of 5 + 4 counted: 5/9; 7300 + 50 = 7350.
+      expect([insights.dateRange.start, insights.dateRange.end]).toEqual(['2025-03-03', '2025-03-16']);
+      expect(insights.dateRange.cancellations).toEqual({ cancelledOrders: 3, refundedOrders: 2, lostNetReceiptsCents: 7350, rate: 5 / 9 });
+      // Previous 2 weeks 02-17 … 03-02: r0 refunded and p0 counted: 1 ÷ 2.
+      expect(insights.dateRange.previousCancellations).toEqual({ cancelledOrders: 0, refundedOrders: 1, lostNetReceiptsCents: 700, rate: 0.5 });
+    });
+
+    it('has a null rate when nothing was counted, cancelled or refunded, even with unpaid orders', () => {
+      // A shop whose only order is u1 (unpaid, 03-08): nothing counted, cancelled or refunded.
+      const unpaidOnly = orders.filter((o) => o.externalId === 'u1');
+      const cancellations = referenceInsights(unpaidOnly, CHICAGO_MONDAY, '2025-03-12').last7Days.cancellations;
+      expect(cancellations).toEqual(NO_CANCELLATIONS);
+    });
+  });
+
+  describe('top products against the previous period', () => {
+    const line = (id: string, name: string, quantity: number, unitPriceCents: number): OrderLineData => ({
+      productExternalId: id,
+      productName: name,
+      sku: null,
+      quantity,
+      unitPriceCents,
+    });
+    const orders = [
+      // The last 7 days for asOf 2025-03-12: 03-05 … 03-11.
+      order({ id: 'w1', at: noon('2025-03-06'), customer: 'tt-1', lines: [line('p-a', 'Apron', 4, 500), line('p-b', 'Belt', 2, 2000)] }),
+      order({
+        id: 'w2',
+        at: noon('2025-03-07'),
+        customer: 'tt-2',
+        lines: [
+          line('p-c', 'Cap', 3, 1000),
+          line('p-e', 'Earrings', 2, 1500),
+          line('p-n', 'New Necklace', 1, 5000),
+          line('p-g', 'Bag', 1, 100),
+          line('p-f', 'Fan', 1, 100),
+        ],
+      }),
+      // The previous 7 days: 02-26 … 03-04. The necklace's only order then was cancelled.
+      order({ id: 'v1', at: noon('2025-02-27'), customer: 'tt-3', lines: [line('p-a', 'Apron', 1, 500), line('p-b', 'Belt', 5, 100)] }),
+      order({ id: 'v2', at: noon('2025-03-03'), customer: 'tt-4', lines: [line('p-c', 'Cap', 2, 3000), line('p-d', 'Dress', 10, 10)] }),
+      order({ id: 'v3', at: noon('2025-03-02'), customer: 'tt-5', status: 'CANCELLED', lines: [line('p-n', 'New Necklace', 50, 100)] }),
+    ];
+    const row = (
+      rank: number,
+      productExternalId: string,
+      productName: string,
+      unitsSold: number,
+      totalSalesCents: number,
+      previousUnitsSold: number,
+      previousRank: number | null,
+    ): TopProductRow => ({ rank, productExternalId, productName, sku: null, unitsSold, totalSalesCents, previousUnitsSold, previousRank });
+
+    it('ranks by units sold, and the previous period the same way', () => {
+      // Now: Apron 4 u; Cap 3 u; Belt 2 u 4000 before Earrings 2 u 3000; Necklace 1 u 5000, then
+      // Bag and Fan 1 u 100 by name. Before: Dress 10 u, Belt 5 u, Cap 2 u, Apron 1 u.
+      const top = referenceInsights(orders, CHICAGO_MONDAY, '2025-03-12').last7Days.topProducts;
+      expect(top).toEqual([
+        row(1, 'p-a', 'Apron', 4, 2000, 1, 4),
+        row(2, 'p-c', 'Cap', 3, 3000, 2, 3),
+        row(3, 'p-b', 'Belt', 2, 4000, 5, 2),
+        row(4, 'p-e', 'Earrings', 2, 3000, 0, null),
+        row(5, 'p-n', 'New Necklace', 1, 5000, 0, null), // new: its cancelled order sold nothing
+        row(6, 'p-g', 'Bag', 1, 100, 0, null),
+        row(7, 'p-f', 'Fan', 1, 100, 0, null),
+      ]);
+    });
+
+    it('ranks by total sales, and the previous period the same way', () => {
+      // Now: Necklace 5000; Belt 4000; Cap 3000 (3 u) before Earrings 3000 (2 u); Apron 2000; Bag, Fan.
+      // Before: Cap 6000; Belt 500 (5 u) before Apron 500 (1 u); Dress 100.
+      const top = referenceInsights(orders, CHICAGO_MONDAY, '2025-03-12', { topProductsOrderBy: 'TOTAL_SALES' }).last7Days.topProducts;
+      expect(top).toEqual([
+        row(1, 'p-n', 'New Necklace', 1, 5000, 0, null),
+        row(2, 'p-b', 'Belt', 2, 4000, 5, 2),
+        row(3, 'p-c', 'Cap', 3, 3000, 2, 1),
+        row(4, 'p-e', 'Earrings', 2, 3000, 0, null),
+        row(5, 'p-a', 'Apron', 4, 2000, 1, 3),
+        row(6, 'p-g', 'Bag', 1, 100, 0, null),
+        row(7, 'p-f', 'Fan', 1, 100, 0, null),
+      ]);
+    });
+
+    it('compares a weekly range with the weeks before it', () => {
+      // dateRange 03-03 … 03-09 (one Monday week) holds v2, w1, w2; the week before (02-24 … 03-02) holds v1.
+      const top = referenceInsights(orders, CHICAGO_MONDAY, '2025-03-12', { from: '2025-03-03', to: '2025-03-03' }).dateRange.topProducts;
+      expect(top.map((t) => [t.productExternalId, t.unitsSold, t.previousUnitsSold, t.previousRank])).toEqual([
+        ['p-d', 10, 0, null],
+        ['p-c', 5, 0, null], // 3 + 2
+        ['p-a', 4, 1, 2], // before: Belt 5 u (rank 1), Apron 1 u (rank 2)
+        ['p-b', 2, 5, 1],
+        ['p-e', 2, 0, null],
+        ['p-n', 1, 0, null],
+        ['p-g', 1, 0, null],
+        ['p-f', 1, 0, null],
+      ]);
+    });
+  });
+
+  describe('cohorts and days to crossover', () => {
+    // Each TikTok customer lives at `1 <id> St`, 60614; a store customer ordering there makes a crossover.
+    const storeAt = (id: string, tiktokCustomer: string, at: string) =>
+      order({ id, channel: 'WEBSITE', customer: `st-${tiktokCustomer}`, at, address: { line1: `1 ${tiktokCustomer} St` }, net: 3000 });
+    const orders = [
+      // d: first order in December 2024, again in February.
+      order({ id: 'd1', at: noon('2024-12-15'), customer: 'tt-d' }),
+      order({ id: 'd2', at: noon('2025-02-14'), customer: 'tt-d' }),
+      // a: January; a store order 02-05 → crossover after 21 days; back on TikTok in March.
+      order({ id: 'a1', at: noon('2025-01-15'), customer: 'tt-a' }),
+      storeAt('sa', 'tt-a', noon('2025-02-05')),
+      order({ id: 'a2', at: noon('2025-03-03'), customer: 'tt-a' }),
+      // b: January; TikTok again 02-10 and 04-02; store order on asOf evening → 79 days.
+      order({ id: 'b1', at: noon('2025-01-20'), customer: 'tt-b' }),
+      order({ id: 'b2', at: noon('2025-02-10'), customer: 'tt-b' }),
+      order({ id: 'b3', at: noon('2025-04-02'), customer: 'tt-b' }),
+      storeAt('sb', 'tt-b', '2025-04-09T20:00:00-05:00'),
+      // g: 23:30 CST on 01-31 is 05:30Z on 02-01, still January in Chicago.
+      order({ id: 'g1', at: '2025-01-31T23:30:00-06:00', customer: 'tt-g' }),
+      // c: a cancelled order in January; the first COUNTED one in March → March cohort.
+      // Its store order comes after asOf: no crossover yet.
+      order({ id: 'c0', at: noon('2025-01-10'), customer: 'tt-c', status: 'CANCELLED' }),
+      order({ id: 'c1', at: noon('2025-03-05'), customer: 'tt-c' }),
+      order({ id: 'c2', at: noon('2025-04-08'), customer: 'tt-c' }),
+      storeAt('sc', 'tt-c', noon('2025-04-20')),
+      // e: March; a store order the same evening → 0 days.
+      order({ id: 'e1', at: noon('2025-03-20'), customer: 'tt-e' }),
+      storeAt('se', 'tt-e', '2025-03-20T18:00:00-05:00'),
+      // h: Tuesday 04-01. i: Sunday 04-06, store order 04-08 → 2 days.
+      order({ id: 'h1', at: noon('2025-04-01'), customer: 'tt-h' }),
+      order({ id: 'i1', at: noon('2025-04-06'), customer: 'tt-i' }),
+      storeAt('si', 'tt-i', noon('2025-04-08')),
+      // f: only after asOf.
+      order({ id: 'f1', at: noon('2025-04-10'), customer: 'tt-f' }),
+    ];
+    const asOf = '2025-04-09'; // a Wednesday
+    const point = (index: number, start: string, end: string, activeCustomers: number, cumulativeCrossoverCustomers: number) => ({
+      index,
+      start,
+      end,
+      activeCustomers,
+      cumulativeCrossoverCustomers,
+    });
+    const JAN = ['2025-01-01', '2025-01-31'] as const;
+    const FEB = ['2025-02-01', '2025-02-28'] as const;
+    const MAR = ['2025-03-01', '2025-03-31'] as const;
+    const APR = ['2025-04-01', '2025-04-30'] as const;
+
+    it('groups customers by the month of their first counted order and follows them to asOf', () => {
+      const cohorts = referenceInsights(orders, CHICAGO_MONDAY, asOf, { cohortFirst: 4 }).cohorts;
+      expect(cohorts).toEqual([
+        // a, b, g. Active: Feb b; Mar a; Apr b. Crossover dates: a 02-05, b 04-09 (= asOf, the last period).
+        {
+          start: JAN[0],
+          end: JAN[1],
+          customers: 3,
+          periods: [point(0, ...JAN, 3, 0), point(1, ...FEB, 1, 1), point(2, ...MAR, 1, 1), point(3, ...APR, 1, 2)],
+        },
+        // Nobody's first order is in February (d and b came back): an empty cohort.
+        { start: FEB[0], end: FEB[1], customers: 0, periods: [point(0, ...FEB, 0, 0), point(1, ...MAR, 0, 0), point(2, ...APR, 0, 0)] },
+        // c (first counted 03-05), e. Active in April: c. Crossover: e 03-20 (c's comes after asOf).
+        { start: MAR[0], end: MAR[1], customers: 2, periods: [point(0, ...MAR, 2, 1), point(1, ...APR, 1, 1)] },
+        // h, i; i crossed over 04-08.
+        { start: APR[0], end: APR[1], customers: 2, periods: [point(0, ...APR, 2, 1)] },
+      ]);
+    });
+
+    it('goes back as far as first asks, 12 months by default', () => {
+      const five = referenceInsights(orders, CHICAGO_MONDAY, asOf, { cohortFirst: 5 }).cohorts;
+      // December 2024: d, active again in February.
+      expect(five[0]).toEqual({
+        start: '2024-12-01',
+        end: '2024-12-31',
+        customers: 1,
+        periods: [point(0, '2024-12-01', '2024-12-31', 1, 0), point(1, ...JAN, 0, 0), point(2, ...FEB, 1, 0), point(3, ...MAR, 0, 0), point(4, ...APR, 0, 0)],
+      });
+      const byDefault = referenceInsights(orders, CHICAGO_MONDAY, asOf).cohorts;
+      expect(byDefault.map((c) => [c.start, c.customers, c.periods.length])).toEqual([
+        ['2024-05-01', 0, 12],
+        ['2024-06-01', 0, 11],
+        ['2024-07-01', 0, 10],
+        ['2024-08-01', 0, 9],
+        ['2024-09-01', 0, 8],
+        ['2024-10-01', 0, 7],
+        ['2024-11-01', 0, 6],
+        ['2024-12-01', 1, 5],
+        ['2025-01-01', 3, 4],
+        ['2025-02-01', 0, 3],
+        ['2025-03-01', 2, 2],
+        ['2025-04-01', 2, 1],
+      ]);
+      expect(referenceInsights(orders, CHICAGO_MONDAY, asOf, { cohortFirst: 0 }).cohorts).toEqual([]);
+    });
+
+    it('groups by Monday weeks', () => {
+      // asOf's week 04-07 … 04-13. h (Tue 04-01) and i (Sun 04-06) share the week 03-31 … 04-06;
+      // i's crossover (04-08) falls in the next week.
+      const cohorts = referenceInsights(orders, CHICAGO_MONDAY, asOf, { cohortBy: 'WEEK', cohortFirst: 3 }).cohorts;
+      expect(cohorts).toEqual([
+        {
+          start: '2025-03-24',
+          end: '2025-03-30',
+          customers: 0,
+          periods: [
+            point(0, '2025-03-24', '2025-03-30', 0, 0),
+            point(1, '2025-03-31', '2025-04-06', 0, 0),
+            point(2, '2025-04-07', '2025-04-13', 0, 0),
+          ],
+        },
+        {
+          start: '2025-03-31',
+          end: '2025-04-06',
+          customers: 2,
+          periods: [point(0, '2025-03-31', '2025-04-06', 2, 0), point(1, '2025-04-07', '2025-04-13', 0, 1)],
+        },
+        { start: '2025-04-07', end: '2025-04-13', customers: 0, periods: [point(0, '2025-04-07', '2025-04-13', 0, 0)] },
+      ]);
+    });
+
+    it('groups by Sunday weeks', () => {
+      // asOf's week 04-06 … 04-12: i's (Sunday 04-06) own; h (Tue 04-01) is in 03-30 … 04-05.
+      const cohorts = referenceInsights(orders, CHICAGO_SUNDAY, asOf, { cohortBy: 'WEEK', cohortFirst: 3 }).cohorts;
+      expect(cohorts).toEqual([
+        {
+          start: '2025-03-23',
+          end: '2025-03-29',
+          customers: 0,
+          periods: [
+            point(0, '2025-03-23', '2025-03-29', 0, 0),
+            point(1, '2025-03-30', '2025-04-05', 0, 0),
+            point(2, '2025-04-06', '2025-04-12', 0, 0),
+          ],
+        },
+        {
+          start: '2025-03-30',
+          end: '2025-04-05',
+          customers: 1,
+          periods: [point(0, '2025-03-30', '2025-04-05', 1, 0), point(1, '2025-04-06', '2025-04-12', 0, 0)],
+        },
+        { start: '2025-04-06', end: '2025-04-12', customers: 1, periods: [point(0, '2025-04-06', '2025-04-12', 1, 1)] },
+      ]);
+    });
+
+    it('takes the median of an even count of crossover customers as the mean of the two middle ones', () => {
+      const crossover = referenceInsights(orders, CHICAGO_MONDAY, asOf).crossover;
+      // a 21, b 79, e 0, i 2 days (c's store order is after asOf): sorted 0, 2, 21, 79 → (2 + 21) ÷ 2.
+      expect(crossover.crossoverCustomers).toBe(4);
+      expect(crossover.medianDaysToCrossover).toBe(11.5);
+      expect(crossover.daysToCrossover).toEqual([
+        { bucket: 'WITHIN_7_DAYS', customers: 2, share: 0.5 }, // e, i
+        { bucket: 'WITHIN_30_DAYS', customers: 1, share: 0.25 }, // a
+        { bucket: 'WITHIN_90_DAYS', customers: 1, share: 0.25 }, // b
+        { bucket: 'LATER', customers: 0, share: 0 },
+      ]);
+      // On 04-08, b has not crossed over yet: a 21, e 0, i 2 → 2.
+      expect(referenceInsights(orders, CHICAGO_MONDAY, '2025-04-08').crossover.medianDaysToCrossover).toBe(2);
+    });
+  });
+
+  it('buckets days to crossover at 7, 30 and 90 days, counting calendar days in the shop zone', () => {
+    const at = (tiktokCustomer: string, tiktokAt: string, storeAt: string) => [
+      order({ id: `t-${tiktokCustomer}`, at: tiktokAt, customer: tiktokCustomer }),
+      order({ id: `s-${tiktokCustomer}`, channel: 'APP', at: storeAt, customer: `st-${tiktokCustomer}`, address: { line1: `1 ${tiktokCustomer} St` } }),
+    ];
+    const orders = [
+      // 00:10 on 01-01 to 23:50 on 01-08: almost 8 × 24 hours, but 7 days.
+      ...at('tt-7', '2025-01-01T00:10:00-06:00', '2025-01-08T23:50:00-06:00'),
+      // 23:30 CST on 03-08 to 00:30 CDT on 03-16: exactly 7 × 24 hours (05:30Z both), but 8 days.
+      ...at('tt-8', '2025-03-08T23:30:00-06:00', '2025-03-16T00:30:00-05:00'),
+      ...at('tt-30', noon('2025-01-01'), noon('2025-01-31')),
+      ...at('tt-31', noon('2025-01-01'), noon('2025-02-01')),
+      ...at('tt-90', noon('2025-01-01'), noon('2025-04-01')), // 31 + 28 + 31 = 90
+      ...at('tt-91', noon('2025-01-01'), noon('2025-04-02')),
+      ...at('tt-200', noon('2024-12-01'), noon('2025-06-19')), // 31 + 31 + 28 + 31 + 30 + 31 + 18 = 200
+    ];
+    const crossover = referenceInsights(orders, CHICAGO_MONDAY, '2025-07-01').crossover;
+    expect(crossover.crossoverCustomers).toBe(7);
+    // 7, 8, 30, 31, 90, 91, 200: the middle one.
+    expect(crossover.medianDaysToCrossover).toBe(31);
+    expect(crossover.daysToCrossover).toEqual([
+      { bucket: 'WITHIN_7_DAYS', customers: 1, share: 1 / 7 },
+      { bucket: 'WITHIN_30_DAYS', customers: 2, share: 2 / 7 },
+      { bucket: 'WITHIN_90_DAYS', customers: 2, share: 2 / 7 },
+      { bucket: 'LATER', customers: 2, share: 2 / 7 },
+    ]);
   });
 });

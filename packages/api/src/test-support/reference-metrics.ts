@@ -1,5 +1,5 @@
 /**
- * REFERENCE implementation of every metric of spec section 4, computed in memory from the raw order
+ * REFERENCE implementation of every metric of spec sections 4 and 11, computed in memory from the raw order
  * list, for randomized comparison against the SQL-backed API. It favours the spec's words over speed:
  * every metric is a plain filter / count / sum over the orders it names (a few thousand orders).
  *
@@ -61,18 +61,61 @@
  *     import left it out.
  * 16. dateRange(from, to) is `resolveWeekRange(asOf, weekStartsOn, from, to)` (DateRangeError as it
  *     throws); previous = `previousWindow(window)` for both last7Days and dateRange.
+ *
+ * Section 11 ("More insights"):
+ *
+ * 17. hourOfWeek: 168 cells, weekday 1 (Monday) … 7 (Sunday) then hour 0 … 23, zero-filled, over the
+ *     counted TikTok orders of the window (days ≤ asOf, reading 4). An order's cell is the weekday and
+ *     hour the shop's wall clock shows at its placedAt (`wallClockHourOfWeek`): the weekday of its
+ *     local day, so a cell's orders are those of the window's days only; both 1 a.m. hours of a
+ *     fall-back day are hour 1; a spring-forward day's skipped hour holds nothing.
+ * 18. cancellations: over the TikTok orders (the latest occurrence per key, reading 1) of ANY status
+ *     whose day lies in the window and is ≤ asOf: cancelledOrders = status CANCELLED, refundedOrders =
+ *     status REFUNDED, lostNetReceiptsCents = Σ net receipts (section 4's formula) of both; rate =
+ *     (cancelled + refunded) ÷ (cancelled + refunded + counted TikTok orders of the window), null when
+ *     that is 0. UNPAID orders are in none of these counts. previousCancellations = the same over
+ *     `previousWindow(window)`. An order corrected from CANCELLED to PAID counts only as PAID.
+ * 19. topProducts ordering (`options.topProductsOrderBy`): UNITS_SOLD (default) is reading 8;
+ *     TOTAL_SALES = totalSales desc, unitsSold desc, then name and productExternalId as in reading 8.
+ *     previousUnitsSold = the product's units over counted TikTok orders in `previousWindow(window)`
+ *     (days ≤ asOf), 0 when none; previousRank = its rank in the full list over that previous window
+ *     with the same ordering (names are the latest ones, reading 2), null when it sold nothing then.
+ * 20. cohorts(by, first) (`options.cohortBy`, default MONTH; `options.cohortFirst`, default 12, 0 gives
+ *     none): the last `first` calendar months (of local days) or weeks (by weekStartsOn) up to and
+ *     including the one holding asOf, oldest first, each with its nominal start/end. customers = the
+ *     TikTok customers whose first counted TikTok order day (≤ asOf; a cancelled first order does not
+ *     count) lies in the cohort's period. periods = index 0 (the cohort's own period) … the period
+ *     holding asOf, nominal start/end (the last one reaches past asOf but counts days ≤ asOf):
+ *     activeCustomers = cohort customers with a counted TikTok order (day ≤ asOf) in that period;
+ *     cumulativeCrossoverCustomers = cohort customers who are crossover customers as of asOf
+ *     (readings 9–11) with a crossover date ≤ the period's end (asOf for the last period). A cohort
+ *     with no customers has all its periods at 0.
+ * 21. medianDaysToCrossover: over the crossover customers as of asOf, days = daysBetween(day of the
+ *     first counted TikTok order, crossover date) (whole local days, ≥ 0); the median (the mean of the
+ *     two middle values for an even count), null when there is no crossover customer.
+ * 22. daysToCrossover: the four buckets WITHIN_7_DAYS (0–7), WITHIN_30_DAYS (8–30), WITHIN_90_DAYS
+ *     (31–90), LATER (91+) in that order, each with customers and share = customers ÷ crossover
+ *     customers (0 when there are none).
  */
 import {
+  type CohortPeriodKind,
   type CrossoverBucketKind,
+  type CrossoverLagKind,
   CROSSOVER_BUCKET_KINDS,
+  CROSSOVER_LAG_BUCKETS,
   DateRangeError,
   type DayWindow,
   type IsoDay,
   type WeekStart,
+  addDays,
   averageOrderValueCents,
+  cohortPeriodOf,
+  cohortPeriodsUpTo,
   crossoverBucketOf,
+  crossoverLagBucketOf,
   dayBuckets,
   dayInZone,
+  daysBetween,
   isCounted,
   last7Days,
   parseIsoDateTime,
@@ -81,12 +124,13 @@ import {
   ratio0,
   resolveWeekRange,
   share,
+  wallClockHourOfWeek,
   weekBuckets,
   weekEndOf,
   weekStartOf,
 } from '@tiktok-insights/shared';
 import { addressKey } from '../modules/address/address-key.js';
-import type { AddressData, CustomerData, OrderData, OrderLineData } from '../modules/orders/order-input.js';
+import type { AddressData, CustomerData, OrderData, OrderLineData, OrderStatus } from '../modules/orders/order-input.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes (money in integer cents)
@@ -109,7 +153,15 @@ export interface ReferenceOptions {
    * Default `addressKey`; another function measures a different matcher on the same definitions.
    */
   addressKeyOf?: (address: AddressData) => string;
+  /** The ordering of `topProducts` and of `previousRank` (reading 19); default UNITS_SOLD. */
+  topProductsOrderBy?: TopProductsOrderBy;
+  /** `cohorts(by:)` (reading 20); default MONTH. */
+  cohortBy?: CohortPeriodKind;
+  /** `cohorts(first:)` (reading 20); default 12. */
+  cohortFirst?: number;
 }
+
+export type TopProductsOrderBy = 'UNITS_SOLD' | 'TOTAL_SALES';
 
 export interface Summary {
   totalOrders: number;
@@ -139,6 +191,23 @@ export interface TopProductRow {
   sku: string | null;
   unitsSold: number;
   totalSalesCents: number;
+  previousUnitsSold: number;
+  previousRank: number | null;
+}
+
+export interface HourOfWeekCell {
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  hour: number;
+  orders: number;
+  netReceiptsCents: number;
+}
+
+export interface CancellationSummary {
+  cancelledOrders: number;
+  refundedOrders: number;
+  lostNetReceiptsCents: number;
+  rate: number | null;
 }
 
 export interface Period {
@@ -148,6 +217,24 @@ export interface Period {
   previous: Summary;
   series: Point[];
   topProducts: TopProductRow[];
+  hourOfWeek: HourOfWeekCell[];
+  cancellations: CancellationSummary;
+  previousCancellations: CancellationSummary;
+}
+
+export interface CohortPeriodPoint {
+  index: number;
+  start: IsoDay;
+  end: IsoDay;
+  activeCustomers: number;
+  cumulativeCrossoverCustomers: number;
+}
+
+export interface CohortRow {
+  start: IsoDay;
+  end: IsoDay;
+  customers: number;
+  periods: CohortPeriodPoint[];
 }
 
 export interface MarketingAddress {
@@ -191,6 +278,12 @@ export interface CrossoverCustomerRow {
   nonTikTokNetReceiptsCents: number;
 }
 
+export interface CrossoverLagRow {
+  bucket: CrossoverLagKind;
+  customers: number;
+  share: number;
+}
+
 export interface CrossoverReference {
   sourcedCustomers: number;
   crossoverCustomers: number;
@@ -199,6 +292,8 @@ export interface CrossoverReference {
   orderBreakdown: CrossoverBucketRow[];
   cumulativeByWeek: CrossoverWeekRow[];
   customers: CrossoverCustomerRow[];
+  medianDaysToCrossover: number | null;
+  daysToCrossover: CrossoverLagRow[];
 }
 
 export interface ReferenceInsights {
@@ -208,17 +303,19 @@ export interface ReferenceInsights {
   dateRange: Period;
   customers: MarketingCustomer[];
   crossover: CrossoverReference;
+  cohorts: CohortRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
 // The data set: counted orders up to asOf, and the latest customer and product records
 // ---------------------------------------------------------------------------------------------
 
-/** A counted order whose day is ≤ asOf, reduced to what the metrics read. */
-interface CountedOrder {
+/** An order (the latest occurrence of its key) whose day is ≤ asOf, reduced to what the metrics read. */
+interface PlacedOrder {
   /** A unique key of the order: `channel|externalId`. */
   key: string;
   isTikTok: boolean;
+  status: OrderStatus;
   /** TikTok buyer id on TikTok orders, the store customer id otherwise. */
   customerId: string;
   placedAtMs: number;
@@ -227,10 +324,15 @@ interface CountedOrder {
   lines: readonly OrderLineData[];
 }
 
+/** A placed order whose status is PAID, SHIPPED or DELIVERED. */
+type CountedOrder = PlacedOrder;
+
 interface DataSet {
   asOf: IsoDay;
   shop: ReferenceShop;
   tiktokOrders: CountedOrder[];
+  /** TikTok orders up to asOf that do not count (UNPAID, CANCELLED, REFUNDED): for cancellations. */
+  uncountedTikTokOrders: PlacedOrder[];
   storeOrders: CountedOrder[];
   allOrders: CountedOrder[];
   latestTikTokCustomer: Map<string, CustomerData>;
@@ -312,16 +414,16 @@ function isDayWithin(day: IsoDay, window: DayWindow): boolean {
   return day >= window.start && day <= window.end;
 }
 
-function countedOrdersUpTo(orders: readonly OrderData[], timezone: string, asOf: IsoDay): CountedOrder[] {
-  const counted: CountedOrder[] = [];
+function placedOrdersUpTo(orders: readonly OrderData[], timezone: string, asOf: IsoDay): PlacedOrder[] {
+  const placed: PlacedOrder[] = [];
   for (const order of latestOrderPerKey(orders)) {
-    if (!isCounted(order.status)) continue;
     const placedAt = parseIsoDateTime(order.placedAt);
     const day = dayInZone(placedAt, timezone);
     if (!isDayOnOrBefore(day, asOf)) continue;
-    counted.push({
+    placed.push({
       key: orderKeyOf(order),
       isTikTok: order.channel === 'TIKTOK',
+      status: order.status,
       customerId: order.customer.externalId,
       placedAtMs: placedAt.getTime(),
       day,
@@ -329,7 +431,7 @@ function countedOrdersUpTo(orders: readonly OrderData[], timezone: string, asOf:
       lines: order.lines,
     });
   }
-  return counted;
+  return placed;
 }
 
 function firstDayPerCustomer(tiktokOrders: readonly CountedOrder[]): Map<string, IsoDay> {
@@ -342,13 +444,15 @@ function firstDayPerCustomer(tiktokOrders: readonly CountedOrder[]): Map<string,
 }
 
 function buildDataSet(orders: readonly OrderData[], shop: ReferenceShop, asOf: IsoDay): DataSet {
-  const allOrders = countedOrdersUpTo(orders, shop.timezone, asOf);
+  const placed = placedOrdersUpTo(orders, shop.timezone, asOf);
+  const allOrders = placed.filter((o) => isCounted(o.status));
   const tiktokOrders = allOrders.filter((o) => o.isTikTok);
   return {
     asOf,
     shop,
     allOrders,
     tiktokOrders,
+    uncountedTikTokOrders: placed.filter((o) => o.isTikTok && !isCounted(o.status)),
     storeOrders: allOrders.filter((o) => !o.isTikTok),
     latestTikTokCustomer: latestCustomers(effectiveImports(orders), true),
     latestStoreCustomer: latestCustomers(effectiveImports(orders), false),
@@ -422,7 +526,16 @@ function compareCodeUnits(a: string, b: string): number {
   return 0;
 }
 
-function topProductsOf(data: DataSet, window: DayWindow): TopProductRow[] {
+interface ProductTotal {
+  productExternalId: string;
+  productName: string;
+  sku: string | null;
+  unitsSold: number;
+  totalSalesCents: number;
+}
+
+/** Every product sold by counted TikTok orders in the window, with its latest name and sku, unranked. */
+function productTotalsOf(data: DataSet, window: DayWindow): ProductTotal[] {
   const totals = new Map<string, { unitsSold: number; totalSalesCents: number }>();
   for (const order of ordersWithin(data.tiktokOrders, window)) {
     for (const line of order.lines) {
@@ -432,7 +545,7 @@ function topProductsOf(data: DataSet, window: DayWindow): TopProductRow[] {
       totals.set(line.productExternalId, total);
     }
   }
-  const rows = [...totals].map(([productExternalId, total]) => {
+  return [...totals].map(([productExternalId, total]) => {
     const latest = data.latestProductLine.get(productExternalId);
     return {
       productExternalId,
@@ -442,24 +555,79 @@ function topProductsOf(data: DataSet, window: DayWindow): TopProductRow[] {
       totalSalesCents: total.totalSalesCents,
     };
   });
-  rows.sort(
-    (a, b) =>
-      b.unitsSold - a.unitsSold ||
-      b.totalSalesCents - a.totalSalesCents ||
-      compareCodeUnits(a.productName, b.productName) ||
-      compareCodeUnits(a.productExternalId, b.productExternalId),
-  );
-  return rows.map((row, index) => ({ rank: index + 1, ...row }));
 }
 
-function periodOf(data: DataSet, window: DayWindow, buckets: readonly DayWindow[]): Period {
+/** Readings 8 and 19: the first two keys by the ordering, then name and external id (code units). */
+function compareProducts(orderBy: TopProductsOrderBy): (a: ProductTotal, b: ProductTotal) => number {
+  const byNameThenId = (a: ProductTotal, b: ProductTotal) =>
+    compareCodeUnits(a.productName, b.productName) || compareCodeUnits(a.productExternalId, b.productExternalId);
+  if (orderBy === 'TOTAL_SALES') {
+    return (a, b) => b.totalSalesCents - a.totalSalesCents || b.unitsSold - a.unitsSold || byNameThenId(a, b);
+  }
+  return (a, b) => b.unitsSold - a.unitsSold || b.totalSalesCents - a.totalSalesCents || byNameThenId(a, b);
+}
+
+function rankedProducts(data: DataSet, window: DayWindow, orderBy: TopProductsOrderBy): Array<ProductTotal & { rank: number }> {
+  return productTotalsOf(data, window)
+    .sort(compareProducts(orderBy))
+    .map((row, index) => ({ rank: index + 1, ...row }));
+}
+
+function topProductsOf(data: DataSet, window: DayWindow, orderBy: TopProductsOrderBy): TopProductRow[] {
+  const previous = new Map(rankedProducts(data, previousWindow(window), orderBy).map((row) => [row.productExternalId, row]));
+  return rankedProducts(data, window, orderBy).map((row) => {
+    const before = previous.get(row.productExternalId);
+    return { ...row, previousUnitsSold: before?.unitsSold ?? 0, previousRank: before?.rank ?? null };
+  });
+}
+
+const HOURS_PER_DAY = 24;
+const DAYS_PER_WEEK = 7;
+
+/** Reading 17. */
+function hourOfWeekOf(data: DataSet, window: DayWindow): HourOfWeekCell[] {
+  const cells: HourOfWeekCell[] = [];
+  for (let weekday = 1; weekday <= DAYS_PER_WEEK; weekday++) {
+    for (let hour = 0; hour < HOURS_PER_DAY; hour++) cells.push({ weekday, hour, orders: 0, netReceiptsCents: 0 });
+  }
+  for (const order of ordersWithin(data.tiktokOrders, window)) {
+    const { weekday, hour } = wallClockHourOfWeek(order.placedAtMs, data.shop.timezone);
+    const cell = cells[(weekday - 1) * HOURS_PER_DAY + hour];
+    if (cell === undefined || cell.weekday !== weekday || cell.hour !== hour) {
+      throw new Error(`No hour-of-week cell for weekday ${weekday}, hour ${hour}`);
+    }
+    cell.orders += 1;
+    cell.netReceiptsCents += order.netReceiptsCents;
+  }
+  return cells;
+}
+
+/** Reading 18. */
+function cancellationsOf(data: DataSet, window: DayWindow): CancellationSummary {
+  const uncounted = data.uncountedTikTokOrders.filter((o) => isDayWithin(o.day, window));
+  const cancelled = uncounted.filter((o) => o.status === 'CANCELLED');
+  const refunded = uncounted.filter((o) => o.status === 'REFUNDED');
+  const lost = cancelled.length + refunded.length;
+  const counted = ordersWithin(data.tiktokOrders, window).length;
+  return {
+    cancelledOrders: cancelled.length,
+    refundedOrders: refunded.length,
+    lostNetReceiptsCents: sumNet(cancelled) + sumNet(refunded),
+    rate: share(lost, lost + counted),
+  };
+}
+
+function periodOf(data: DataSet, window: DayWindow, buckets: readonly DayWindow[], options: ReferenceOptions): Period {
   return {
     start: window.start,
     end: window.end,
     summary: windowSummary(data, window),
     previous: windowSummary(data, previousWindow(window)),
     series: buckets.map((bucket) => pointOf(data, bucket)),
-    topProducts: topProductsOf(data, window),
+    topProducts: topProductsOf(data, window, options.topProductsOrderBy ?? 'UNITS_SOLD'),
+    hourOfWeek: hourOfWeekOf(data, window),
+    cancellations: cancellationsOf(data, window),
+    previousCancellations: cancellationsOf(data, previousWindow(window)),
   };
 }
 
@@ -547,10 +715,11 @@ function crossoverStandingOf(
   tiktokCustomerId: string,
   tiktokOrders: CountedOrder[],
   keyOf: AddressKeyOf,
+  storeOrdersByKey: ReadonlyMap<string, CountedOrder[]>,
 ): CrossoverStanding {
   const firstTikTokOrder = earliestOrder(tiktokOrders);
   const key = keyOf(latestTikTokCustomerData(data, tiktokCustomerId).address);
-  const storeOrdersAtKey = data.storeOrders.filter((o) => storeOrderAddressKey(data, o, keyOf) === key);
+  const storeOrdersAtKey = storeOrdersByKey.get(key) ?? [];
   const sourced = storeOrdersAtKey.every((o) => o.placedAtMs > firstTikTokOrder.placedAtMs);
   const crossoverOrders = sourced
     ? storeOrdersAtKey
@@ -643,11 +812,41 @@ function earliestDay(orders: readonly CountedOrder[]): IsoDay {
   return orders.map((o) => o.day).reduce((a, b) => (b < a ? b : a));
 }
 
-function crossoverOf(data: DataSet, options: ReferenceOptions): CrossoverReference {
+/** Reading 21: whole local days from the first counted TikTok order's day to the crossover date. */
+function daysToCrossoverOf(standing: CrossoverStanding): number {
+  return daysBetween(standing.firstTikTokOrder.day, firstCrossoverOrderOf(standing).day);
+}
+
+/** Reading 21: the middle value of the sorted list, or the mean of the two middle ones. */
+function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Reading 22. */
+function crossoverLagsOf(crossovers: readonly CrossoverStanding[]): CrossoverLagRow[] {
+  return CROSSOVER_LAG_BUCKETS.map((bucket) => {
+    const customers = crossovers.filter((s) => crossoverLagBucketOf(daysToCrossoverOf(s)) === bucket).length;
+    return { bucket, customers, share: ratio0(customers, crossovers.length) };
+  });
+}
+
+function crossoverStandingsOf(data: DataSet, options: ReferenceOptions): CrossoverStanding[] {
   const keyOf = options.addressKeyOf ?? addressKey;
-  const standings = [...ordersByCustomer(data.tiktokOrders)].map(([id, orders]) =>
-    crossoverStandingOf(data, id, orders, keyOf),
-  );
+  // Each store order's key once (reading 9), not once per TikTok customer.
+  const storeOrdersByKey = new Map<string, CountedOrder[]>();
+  for (const order of data.storeOrders) {
+    const key = storeOrderAddressKey(data, order, keyOf);
+    const atKey = storeOrdersByKey.get(key);
+    if (atKey === undefined) storeOrdersByKey.set(key, [order]);
+    else atKey.push(order);
+  }
+  return [...ordersByCustomer(data.tiktokOrders)].map(([id, orders]) => crossoverStandingOf(data, id, orders, keyOf, storeOrdersByKey));
+}
+
+function crossoverOf(data: DataSet, standings: readonly CrossoverStanding[], options: ReferenceOptions): CrossoverReference {
   const sourced = standings.filter((s) => s.sourced);
   const crossovers = sourced.filter(isCrossover);
   return {
@@ -658,14 +857,62 @@ function crossoverOf(data: DataSet, options: ReferenceOptions): CrossoverReferen
     orderBreakdown: orderBreakdownOf(sourced),
     cumulativeByWeek: cumulativeByWeekOf(data, sourced, crossovers, options.crossoverFrom, options.crossoverTo),
     customers: crossovers.map(crossoverCustomerRowOf),
+    medianDaysToCrossover: medianOf(crossovers.map(daysToCrossoverOf)),
+    daysToCrossover: crossoverLagsOf(crossovers),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cohorts
+// ---------------------------------------------------------------------------------------------
+
+const DEFAULT_COHORT_PERIOD: CohortPeriodKind = 'MONTH';
+const DEFAULT_COHORT_COUNT = 12;
+
+/** The periods from the cohort's own to the one holding asOf, oldest first. */
+function periodsThrough(cohort: DayWindow, asOf: IsoDay, by: CohortPeriodKind, weekStartsOn: WeekStart): DayWindow[] {
+  const periods = [cohort];
+  while ((periods.at(-1) as DayWindow).end < asOf) {
+    periods.push(cohortPeriodOf(addDays((periods.at(-1) as DayWindow).end, 1), by, weekStartsOn));
+  }
+  return periods;
+}
+
+/** Reading 20. */
+function cohortsOf(data: DataSet, standings: readonly CrossoverStanding[], options: ReferenceOptions): CohortRow[] {
+  const by = options.cohortBy ?? DEFAULT_COHORT_PERIOD;
+  const weekStartsOn = data.shop.weekStartsOn;
+  const orderDaysByCustomer = new Map([...ordersByCustomer(data.tiktokOrders)].map(([id, orders]) => [id, orders.map((o) => o.day)]));
+  const crossoverDayByCustomer = new Map(
+    standings.filter(isCrossover).map((s) => [s.tiktokCustomerId, firstCrossoverOrderOf(s).day]),
+  );
+  return cohortPeriodsUpTo(data.asOf, options.cohortFirst ?? DEFAULT_COHORT_COUNT, by, weekStartsOn).map((cohort) => {
+    const members = [...data.firstTikTokDayByCustomer]
+      .filter(([, firstDay]) => isDayWithin(firstDay, cohort))
+      .map(([id]) => id);
+    const spans = periodsThrough(cohort, data.asOf, by, weekStartsOn);
+    const periods = spans.map((span, index): CohortPeriodPoint => {
+      const through = index === spans.length - 1 ? data.asOf : span.end;
+      return {
+        index,
+        start: span.start,
+        end: span.end,
+        activeCustomers: members.filter((id) => (orderDaysByCustomer.get(id) ?? []).some((day) => isDayWithin(day, span))).length,
+        cumulativeCrossoverCustomers: members.filter((id) => {
+          const crossoverDay = crossoverDayByCustomer.get(id);
+          return crossoverDay !== undefined && isDayOnOrBefore(crossoverDay, through);
+        }).length,
+      };
+    });
+    return { start: cohort.start, end: cohort.end, customers: members.length, periods };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
-/** Every metric of spec section 4 for `asOf`, from the orders as imported (in import order). */
+/** Every metric of spec sections 4 and 11 for `asOf`, from the orders as imported (in import order). */
 export function referenceInsights(
   orders: readonly OrderData[],
   shop: ReferenceShop,
@@ -676,13 +923,15 @@ export function referenceInsights(
   const data = buildDataSet(orders, shop, asOf);
   const last7 = last7Days(asOf);
   const range = resolveWeekRange(asOf, shop.weekStartsOn, options.from, options.to);
+  const standings = crossoverStandingsOf(data, options);
   return {
     asOf,
     // allTime = every day up to and including asOf: exactly the counted TikTok orders of the data set.
     allTime: summaryOf(data.tiktokOrders, shop.aovTargetCents),
-    last7Days: periodOf(data, last7, dayBuckets(last7)),
-    dateRange: periodOf(data, range, weekBuckets(range, shop.weekStartsOn)),
+    last7Days: periodOf(data, last7, dayBuckets(last7), options),
+    dateRange: periodOf(data, range, weekBuckets(range, shop.weekStartsOn), options),
     customers: marketingListOf(data),
-    crossover: crossoverOf(data, options),
+    crossover: crossoverOf(data, standings, options),
+    cohorts: cohortsOf(data, standings, options),
   };
 }

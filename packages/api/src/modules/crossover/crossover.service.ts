@@ -1,4 +1,4 @@
-import type { CrossoverBucketKind } from '@tiktok-insights/shared';
+import type { CohortPeriodKind, CrossoverBucketKind } from '@tiktok-insights/shared';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor.js';
 import { summariesCover } from '../insights/daily-summaries.projection.js';
@@ -48,6 +48,11 @@ export interface CrossoverAnalysis {
   crossoverByDay: Array<[day: string, customers: number]>;
   /** Crossover customers by the days from their first TikTok order's day to their crossover date. */
   crossoverLags: Array<[days: number, customers: number]>;
+  /**
+   * Crossover customers per (day of the first TikTok order, crossover date), when computed from
+   * the orders (`current` false); when current, `loadKeptCohortCrossover` reads them by period.
+   */
+  crossoverDays: Array<[firstDay: string, crossoverDay: string, customers: number]> | null;
 }
 
 /** Whether the crossover summaries answer for asOf ($2): no counted order of any channel after it. */
@@ -92,6 +97,7 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
     sourcedByDay: days.filter(([, sourced]) => sourced !== 0).map(([day, sourced]) => [day, sourced]),
     crossoverByDay: days.filter(([, , crossover]) => crossover !== 0).map(([day, , crossover]) => [day, crossover]),
     crossoverLags: kept.lags,
+    crossoverDays: null,
   };
 }
 
@@ -114,7 +120,10 @@ async function analyzeCrossoverUpTo(shop: ShopScope, asOf: string): Promise<Cros
            WHERE sourced AND store_orders > 0 GROUP BY first_store_day) x) AS crossover_by_day,
        (SELECT coalesce(json_agg(json_build_array(days, n)), '[]') FROM (
           SELECT first_store_day - first_day AS days, count(*)::int AS n FROM classified
-           WHERE sourced AND store_orders > 0 GROUP BY 1) l) AS lags`,
+           WHERE sourced AND store_orders > 0 GROUP BY 1) l) AS lags,
+       (SELECT coalesce(json_agg(json_build_array(f, c, n)), '[]') FROM (
+          SELECT first_day::text AS f, first_store_day::text AS c, count(*)::int AS n FROM classified
+           WHERE sourced AND store_orders > 0 GROUP BY 1, 2) p) AS crossover_days`,
     [asOf],
   );
   const buckets = { NONE: row.none, ONE: row.one, TWO: row.two, THREE_OR_MORE: row.three_or_more };
@@ -128,6 +137,7 @@ async function analyzeCrossoverUpTo(shop: ShopScope, asOf: string): Promise<Cros
     sourcedByDay: row.sourced_by_day,
     crossoverByDay: row.crossover_by_day,
     crossoverLags: row.lags,
+    crossoverDays: row.crossover_days,
   };
 }
 
@@ -135,30 +145,24 @@ async function analyzeCrossoverUpTo(shop: ShopScope, asOf: string): Promise<Cros
 export type CohortCrossover = [cohortStart: string, periodStart: string, customers: number];
 
 /**
- * The crossover customers as of asOf by the cohort period of their first TikTok order's day and
- * the period of their crossover date, for cohorts starting on or after `firstStart`: from the
- * kept (first day, crossover date) counts when the crossover summaries are current, else from the
- * orders up to asOf.
+ * The crossover customers by the cohort period of their first TikTok order's day and the period
+ * of their crossover date, for cohorts starting on or after `firstStart`, from the kept (first
+ * day, crossover date) counts: only when the crossover summaries are current for asOf (otherwise
+ * the analysis computed from the orders holds them, `crossoverDays`).
  */
-export async function loadCohortCrossover(
+export async function loadKeptCohortCrossover(
   shop: ShopScope,
-  request: { asOf: string; by: 'MONTH' | 'WEEK'; firstStart: string; current: boolean },
+  request: { by: CohortPeriodKind; firstStart: string },
 ): Promise<CohortCrossover[]> {
-  const days = request.current
-    ? `SELECT first_day, crossover_day, customers FROM crossover_lag_summary
-        WHERE shop_id = $1 AND first_day >= $4::date AND crossover_day <= $2::date AND customers <> 0`
-    : `SELECT first_day, first_store_day AS crossover_day, 1 AS customers FROM classified
-        WHERE sourced AND store_orders > 0 AND first_day >= $4::date`;
   const rows: Array<{ cohort_start: string; period_start: string; customers: number }> = await shop.read(
-    `WITH ${request.current ? '' : `${CLASSIFIED_CUSTOMERS},`}
-     crossover_days AS (${days})
-     SELECT cohort_period_start($3, x.first_day, w.week_starts_on)::text AS cohort_start,
-            cohort_period_start($3, x.crossover_day, w.week_starts_on)::text AS period_start,
+    `SELECT cohort_period_start($2, x.first_day, w.week_starts_on)::text AS cohort_start,
+            cohort_period_start($2, x.crossover_day, w.week_starts_on)::text AS period_start,
             sum(x.customers)::int AS customers
-       FROM crossover_days x
+       FROM crossover_lag_summary x
       CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
+      WHERE x.shop_id = $1 AND x.first_day >= $3::date AND x.customers <> 0
       GROUP BY 1, 2`,
-    [request.asOf, request.by, request.firstStart],
+    [request.by, request.firstStart],
   );
   return rows.map((row) => [row.cohort_start, row.period_start, row.customers]);
 }

@@ -1,15 +1,7 @@
 import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import {
-  MAX_COHORTS,
-  cohortPeriodOf,
-  cohortPeriodsUpTo,
-  type CohortPeriodKind,
-  type DayWindow,
-  type WeekStart,
-} from '@tiktok-insights/shared';
+import { MAX_COHORTS, cohortPeriodsUpTo, type DayWindow } from '@tiktok-insights/shared';
 import { badUserInput } from '../../platform/errors/app-error.js';
-import { createCrossoverAnalysisLoader } from '../crossover/crossover-analysis.loader.js';
-import { loadKeptCohortCrossover, type CohortCrossover } from '../crossover/crossover.service.js';
+import { loadCohortCrossover } from '../crossover/crossover.service.js';
 import { loadCohortActivity } from '../insights/cohort-activity.service.js';
 import { TikTokInsights } from '../insights/insights.types.js';
 import { Cohort, CohortPeriod } from './cohorts.types.js';
@@ -25,22 +17,6 @@ function byCohort(rows: ReadonlyArray<readonly [cohortStart: string, periodStart
     counts.set(cohortStart, periods);
   }
   return counts;
-}
-
-/** Crossover customers by (first day, crossover date), summed by their cohort and crossover periods. */
-function crossoverByPeriods(
-  days: ReadonlyArray<readonly [firstDay: string, crossoverDay: string, customers: number]>,
-  by: CohortPeriodKind,
-  weekStartsOn: WeekStart,
-  firstStart: string,
-): CohortCrossover[] {
-  return days
-    .filter(([firstDay]) => firstDay >= firstStart)
-    .map(([firstDay, crossoverDay, customers]) => [
-      cohortPeriodOf(firstDay, by, weekStartsOn).start,
-      cohortPeriodOf(crossoverDay, by, weekStartsOn).start,
-      customers,
-    ]);
 }
 
 function cohortOf(index: number, periods: readonly DayWindow[], active: CountsByCohort, crossover: CountsByCohort): Cohort {
@@ -87,12 +63,9 @@ export class TikTokCohortsResolver {
     const { shop, asOf } = insights.scope;
     const periods = cohortPeriodsUpTo(asOf, first, by, shop.weekStartsOn);
     const firstStart = periods[0]!.start;
-    const analysis = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
     const [active, crossover] = await Promise.all([
       loadCohortActivity(shop.scope, { asOf, by, firstStart, last: periods.at(-1)! }),
-      analysis.crossoverDays === null
-        ? loadKeptCohortCrossover(shop.scope, { by, firstStart })
-        : crossoverByPeriods(analysis.crossoverDays, by, shop.weekStartsOn, firstStart),
+      loadCohortCrossover(shop.scope, { asOf, by, firstStart }),
     ]);
     const activeByCohort = byCohort(active);
     const crossoverByCohort = byCohort(crossover);

@@ -21,9 +21,8 @@ interface CrossoverExportRow extends CustomerAddressColumns {
 }
 
 /**
- * Every crossover customer, latest crossover first, as the dashboard lists them and from the same
- * source: the statement itself reads the kept state when it is current for asOf (`query`: the
- * request's parameters).
+ * Every crossover customer as of asOf, latest crossover first, as the dashboard lists them, from
+ * the kept state as of asOf (`query`: the request's parameters).
  */
 export async function crossoverCustomersExport(
   shop: ShopScope,
@@ -37,7 +36,7 @@ export async function crossoverCustomersExport(
     table: CROSSOVER_CUSTOMERS_CSV,
     context: { currency: record.currency, timeZone: record.timezone },
     asOf,
-    sql: `WITH ${crossoverCustomersWith('kept when current')}
+    sql: `WITH ${crossoverCustomersWith('as of')}
           SELECT c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country,
                  k.first_at, k.first_store_at, k.store_orders, k.store_net
             FROM crossover_customers k

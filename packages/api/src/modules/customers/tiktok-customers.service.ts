@@ -56,24 +56,43 @@ export const SORTS: Record<
 
 const IDENTITY = `c.customer_id, c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country`;
 
+const KEPT_TOTALS = `c.counted_orders AS orders, c.counted_net_receipts_cents AS net_receipts_cents,
+  c.first_counted_order_at AS first_order_at, c.last_counted_order_at AS last_order_at`;
+
 /**
- * When asOf is on or after the shop's last counted TikTok day, every counted TikTok order is
- * in, so the totals kept on each customer by the import are the answer (and indexed for every
- * sort). For an earlier asOf the totals are computed from the orders up to that day.
+ * The marketing list at asOf ($2) as rows of TikTokCustomerRow. When asOf is on or after the
+ * shop's last counted TikTok day (`current`), the totals kept on each customer by the import are
+ * the answer (and indexed for every sort). For an earlier asOf they still are for every customer
+ * without a counted TikTok order after asOf; the customers with one (`late`) are totalled from
+ * their own orders up to asOf: the orders placed after asOf and those customers' orders are read,
+ * not the shop's history.
  */
 export function customerSource(current: boolean): string {
-  return current
-    ? `SELECT ${IDENTITY}, c.counted_orders AS orders, c.counted_net_receipts_cents AS net_receipts_cents,
-              c.first_counted_order_at AS first_order_at, c.last_counted_order_at AS last_order_at
+  if (current) {
+    return `SELECT ${IDENTITY}, ${KEPT_TOTALS}
          FROM customer c
-        WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND $2::date IS NOT NULL`
-    : `SELECT ${IDENTITY}, a.orders, a.net_receipts_cents, a.first_order_at, a.last_order_at
-         FROM (SELECT o.customer_id, count(*)::int AS orders, sum(o.net_receipts_cents)::bigint AS net_receipts_cents,
-                      min(o.placed_at) AS first_order_at, max(o.placed_at) AS last_order_at
-                 FROM sales_order o
-                WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted AND o.local_day <= $2::date
-                GROUP BY o.customer_id) a
-         JOIN customer c ON c.shop_id = $1 AND c.customer_id = a.customer_id`;
+        WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND $2::date IS NOT NULL`;
+  }
+  return `WITH late AS MATERIALIZED (
+         SELECT k.customer_id, a.orders, a.net_receipts_cents, a.first_order_at, a.last_order_at
+           FROM (SELECT DISTINCT o.customer_id FROM sales_order o
+                  WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted AND o.local_day > $2::date) k
+          CROSS JOIN LATERAL (
+            SELECT count(*)::int AS orders, sum(o.net_receipts_cents)::bigint AS net_receipts_cents,
+                   min(o.placed_at) AS first_order_at, max(o.placed_at) AS last_order_at
+              FROM sales_order o
+             WHERE o.shop_id = $1 AND o.customer_id = k.customer_id AND o.counted AND o.local_day <= $2::date
+          ) a
+          WHERE a.orders > 0
+       )
+       SELECT ${IDENTITY}, ${KEPT_TOTALS}
+         FROM customer c
+        WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND c.first_counted_day <= $2::date
+          AND NOT EXISTS (SELECT 1 FROM late l WHERE l.customer_id = c.customer_id)
+       UNION ALL
+       SELECT ${IDENTITY}, l.orders, l.net_receipts_cents, l.first_order_at, l.last_order_at
+         FROM late l
+         JOIN customer c ON c.shop_id = $1 AND c.customer_id = l.customer_id`;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { asOfDefault } from '../shops/as-of.js';
 import type { ShopRecord } from '../shops/shop.record.js';
 import { CustomerOrderField, OrderDirection } from './tiktok-customer.types.js';
-import { addressOfRow, customerSource, marketingListState, SORTS, type TikTokCustomerRow } from './tiktok-customers.service.js';
+import { addressOfRow, marketingListState, orderedCustomerList, SORTS, type TikTokCustomerRow } from './tiktok-customers.service.js';
 
 /** The export's parameters: the list's `asOf` and ordering, as `customers(orderBy:)` takes it. */
 const MARKETING_LIST_PARAMETERS = z.object({
@@ -32,7 +32,7 @@ export async function marketingListExport(
     table: MARKETING_CUSTOMERS_CSV,
     context: { currency: record.currency, timeZone: record.timezone },
     asOf,
-    sql: `SELECT * FROM (${customerSource(current)}) t ORDER BY t.${sort.column} ${order}, t.customer_id ${order}`,
+    sql: orderedCustomerList(current, `t.${sort.column} ${order}, t.customer_id ${order}`),
     parameters: [shop.shopId, asOf],
     toRow: (row) => ({
       tiktokCustomerId: row.external_id,

@@ -60,39 +60,60 @@ const KEPT_TOTALS = `c.counted_orders AS orders, c.counted_net_receipts_cents AS
   c.first_counted_order_at AS first_order_at, c.last_counted_order_at AS last_order_at`;
 
 /**
- * The marketing list at asOf ($2) as rows of TikTokCustomerRow. When asOf is on or after the
- * shop's last counted TikTok day (`current`), the totals kept on each customer by the import are
- * the answer (and indexed for every sort). For an earlier asOf they still are for every customer
- * without a counted TikTok order after asOf; the customers with one (`late`) are totalled from
- * their own orders up to asOf: the orders placed after asOf and those customers' orders are read,
- * not the shop's history.
+ * The customers with a counted TikTok order after asOf ($2), totalled from their own orders up to
+ * asOf (those with none up to asOf left out): the orders placed after asOf and those customers'
+ * orders are read, not the shop's history.
  */
-export function customerSource(current: boolean): string {
+const LATE_CUSTOMERS = `late AS MATERIALIZED (
+  SELECT k.customer_id, a.orders, a.net_receipts_cents, a.first_order_at, a.last_order_at
+    FROM (SELECT DISTINCT o.customer_id FROM sales_order o
+           WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted AND o.local_day > $2::date) k
+   CROSS JOIN LATERAL (
+     SELECT count(*)::int AS orders, sum(o.net_receipts_cents)::bigint AS net_receipts_cents,
+            min(o.placed_at) AS first_order_at, max(o.placed_at) AS last_order_at
+       FROM sales_order o
+      WHERE o.shop_id = $1 AND o.customer_id = k.customer_id AND o.counted AND o.local_day <= $2::date
+   ) a
+   WHERE a.orders > 0
+)`;
+
+/** Customers whose kept totals are their totals at asOf: none of their counted orders is later. */
+const KEPT_AT_AS_OF = `
+  SELECT ${IDENTITY}, ${KEPT_TOTALS}
+    FROM customer c
+   WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND c.first_counted_day <= $2::date
+     AND NOT EXISTS (SELECT 1 FROM late l WHERE l.customer_id = c.customer_id)`;
+
+const LATE_AT_AS_OF = `
+  SELECT ${IDENTITY}, l.orders, l.net_receipts_cents, l.first_order_at, l.last_order_at
+    FROM late l
+    JOIN customer c ON c.shop_id = $1 AND c.customer_id = l.customer_id`;
+
+/**
+ * The marketing list at asOf ($2) as rows of TikTokCustomerRow, in a statement of its own. When
+ * asOf is on or after the shop's last counted TikTok day (`current`), the totals kept on each
+ * customer by the import are the answer (and indexed for every sort). For an earlier asOf they
+ * still are for every customer without a counted TikTok order after asOf; the others are totalled
+ * from their own orders up to asOf (LATE_CUSTOMERS).
+ */
+export function customerList(current: boolean): { with: string; parts: string[] } {
   if (current) {
-    return `SELECT ${IDENTITY}, ${KEPT_TOTALS}
-         FROM customer c
-        WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND $2::date IS NOT NULL`;
+    return {
+      with: '',
+      parts: [
+        `SELECT ${IDENTITY}, ${KEPT_TOTALS}
+           FROM customer c
+          WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND $2::date IS NOT NULL`,
+      ],
+    };
   }
-  return `WITH late AS MATERIALIZED (
-         SELECT k.customer_id, a.orders, a.net_receipts_cents, a.first_order_at, a.last_order_at
-           FROM (SELECT DISTINCT o.customer_id FROM sales_order o
-                  WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted AND o.local_day > $2::date) k
-          CROSS JOIN LATERAL (
-            SELECT count(*)::int AS orders, sum(o.net_receipts_cents)::bigint AS net_receipts_cents,
-                   min(o.placed_at) AS first_order_at, max(o.placed_at) AS last_order_at
-              FROM sales_order o
-             WHERE o.shop_id = $1 AND o.customer_id = k.customer_id AND o.counted AND o.local_day <= $2::date
-          ) a
-          WHERE a.orders > 0
-       )
-       SELECT ${IDENTITY}, ${KEPT_TOTALS}
-         FROM customer c
-        WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND c.first_counted_day <= $2::date
-          AND NOT EXISTS (SELECT 1 FROM late l WHERE l.customer_id = c.customer_id)
-       UNION ALL
-       SELECT ${IDENTITY}, l.orders, l.net_receipts_cents, l.first_order_at, l.last_order_at
-         FROM late l
-         JOIN customer c ON c.shop_id = $1 AND c.customer_id = l.customer_id`;
+  return { with: `WITH ${LATE_CUSTOMERS}`, parts: [KEPT_AT_AS_OF, LATE_AT_AS_OF] };
+}
+
+/** The whole list at asOf in one order, `order` being an ORDER BY list over the row's columns. */
+export function orderedCustomerList(current: boolean, order: string): string {
+  const list = customerList(current);
+  return `${list.with} SELECT * FROM (${list.parts.join(' UNION ALL ')}) t ORDER BY ${order}`;
 }
 
 /**
@@ -121,16 +142,22 @@ export async function listTikTokCustomers(shop: ShopScope, request: CustomerPage
   }
   const comparison = request.direction === 'ASC' ? '>' : '<';
   const order = request.direction === 'ASC' ? 'ASC' : 'DESC';
-  const rows: TikTokCustomerRow[] = await shop.read(
-    `SELECT * FROM (${customerSource(current)}) t
+  // Each part is ordered and cut on its own, so the kept part reads its sort index from the cursor on.
+  const list = customerList(current);
+  const page = (from: string) => `(SELECT * FROM (${from}) t
       ${after ? `WHERE (t.${sort.column}, t.customer_id) ${comparison} ($4::${sort.cast}, $5::bigint)` : ''}
+      ORDER BY t.${sort.column} ${order}, t.customer_id ${order}
+      LIMIT $3)`;
+  const rows: TikTokCustomerRow[] = await shop.read(
+    `${list.with}
+     SELECT * FROM (${list.parts.map(page).join(' UNION ALL ')}) t
       ORDER BY t.${sort.column} ${order}, t.customer_id ${order}
       LIMIT $3`,
     after ? [request.asOf, request.first + 1, after[0], after[1]] : [request.asOf, request.first + 1],
   );
-  const page = rows.slice(0, request.first);
+  const shown = rows.slice(0, request.first);
   return {
-    rows: page.map((row) => ({ row, cursor: encodeCursor(scope, [sort.value(row), row.customer_id]) })),
+    rows: shown.map((row) => ({ row, cursor: encodeCursor(scope, [sort.value(row), row.customer_id]) })),
     hasNextPage: rows.length > request.first,
     totalCount: total,
   };

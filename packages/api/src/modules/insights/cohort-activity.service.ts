@@ -25,12 +25,15 @@ export async function loadCohortActivity(
       WHERE s.shop_id = $1 AND s.period = $3 AND s.cohort_start >= $4::date AND s.customers <> 0
         AND (s.period_start < $5::date OR (s.period_start = $5::date AND NOT (SELECT partial FROM partial)))
      UNION ALL
-     SELECT cohort_period_start($3, c.first_counted_day, w.week_starts_on)::text, $5::date::text, count(DISTINCT o.customer_id)::int
-       FROM sales_order o
-       JOIN customer c ON c.shop_id = $1 AND c.customer_id = o.customer_id
+     SELECT cohort_period_start($3, c.first_counted_day, w.week_starts_on)::text, $5::date::text, count(*)::int
+       FROM (SELECT DISTINCT o.customer_id FROM sales_order o
+              WHERE (SELECT partial FROM partial) AND o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted
+                AND o.local_day BETWEEN $5::date AND $2::date) k
+      -- Each of the period's buyers by its key: the shop's other customers are never read.
+      CROSS JOIN LATERAL (SELECT c.first_counted_day FROM customer c
+                           WHERE c.shop_id = $1 AND c.customer_id = k.customer_id OFFSET 0) c
       CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
-      WHERE (SELECT partial FROM partial) AND o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted
-        AND o.local_day BETWEEN $5::date AND $2::date AND c.first_counted_day >= $4::date
+      WHERE c.first_counted_day >= $4::date
       GROUP BY 1`,
     [request.asOf, request.by, request.firstStart, request.last.start, request.last.end],
   );

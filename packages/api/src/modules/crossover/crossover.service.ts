@@ -21,17 +21,22 @@ const STORE_CHANNELS = `'{${SALES_CHANNELS.filter((channel) => channel !== 'TIKT
  */
 export const CROSSOVER_AS_OF = `
   late_keys AS MATERIALIZED (
+    -- Each store buyer after asOf looked up by key (OFFSET 0: never a scan of all customers).
     SELECT DISTINCT c.address_key
-      FROM sales_order o
-      JOIN customer c ON c.shop_id = $1 AND c.customer_id = o.customer_id
-     WHERE o.shop_id = $1 AND o.counted AND o.channel = ANY(${STORE_CHANNELS}) AND o.local_day > $2::date
+      FROM (SELECT DISTINCT o.customer_id FROM sales_order o
+             WHERE o.shop_id = $1 AND o.counted AND o.channel = ANY(${STORE_CHANNELS}) AND o.local_day > $2::date) k
+     CROSS JOIN LATERAL (SELECT c.address_key FROM customer c
+                          WHERE c.shop_id = $1 AND c.customer_id = k.customer_id OFFSET 0) c
   ),
   late_stores AS MATERIALIZED (
-    SELECT s.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
+    SELECT k.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
       FROM late_keys k
-      JOIN customer s ON s.shop_id = $1 AND s.address_key = k.address_key AND s.space = 'STORE'
-      JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted AND o.local_day <= $2::date
-     GROUP BY s.address_key
+     CROSS JOIN LATERAL (SELECT s.customer_id FROM customer s
+                          WHERE s.shop_id = $1 AND s.address_key = k.address_key AND s.space = 'STORE' OFFSET 0) s
+     CROSS JOIN LATERAL (SELECT o.net_receipts_cents FROM sales_order o
+                          WHERE o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted AND o.local_day <= $2::date
+                          OFFSET 0) o
+     GROUP BY k.address_key
   ),
   crossover_as_of AS MATERIALIZED (
     SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_crossover_order_at AS first_store_at,

@@ -87,7 +87,7 @@ const KEPT_AT_AS_OF = `
 const LATE_AT_AS_OF = `
   SELECT ${IDENTITY}, l.orders, l.net_receipts_cents, l.first_order_at, l.last_order_at
     FROM late l
-    JOIN customer c ON c.shop_id = $1 AND c.customer_id = l.customer_id`;
+   CROSS JOIN LATERAL (SELECT * FROM customer c WHERE c.shop_id = $1 AND c.customer_id = l.customer_id OFFSET 0) c`;
 
 /**
  * The marketing list at asOf ($2) as rows of TikTokCustomerRow, in a statement of its own. When

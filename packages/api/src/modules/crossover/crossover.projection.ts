@@ -16,6 +16,7 @@ interface KeyStore {
   store_net: number;
   first_store_at: Date;
   first_store_day: string;
+  last_store_day: string;
 }
 
 interface TikTokState {
@@ -68,7 +69,8 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
   );
   const stores: KeyStore[] = await tx.query(
     `SELECT c.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net,
-            min(o.placed_at) AS first_store_at, min(o.local_day)::text AS first_store_day
+            min(o.placed_at) AS first_store_at, min(o.local_day)::text AS first_store_day,
+            max(o.local_day)::text AS last_store_day
        FROM unnest($2::text[]) AS k(address_key)
       CROSS JOIN LATERAL (SELECT c.customer_id, c.address_key FROM customer c
                            WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'STORE' OFFSET 0) c
@@ -155,8 +157,8 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
   if (stores.length > 0) {
     await tx.query(
       `INSERT INTO address_store_summary (shop_id, address_key, store_orders, store_net_receipts_cents,
-                                          first_store_order_at, first_store_day, crossover_customers)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::timestamptz[], $6::date[], $7::int[])`,
+                                          first_store_order_at, first_store_day, crossover_customers, last_store_day)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[], $5::timestamptz[], $6::date[], $7::int[], $8::date[])`,
       [
         stores.map((s) => s.address_key),
         stores.map((s) => s.store_orders),
@@ -164,6 +166,7 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
         stores.map((s) => s.first_store_at),
         stores.map((s) => s.first_store_day),
         stores.map((s) => crossoverCustomersByKey.get(s.address_key) ?? 0),
+        stores.map((s) => s.last_store_day),
       ],
     );
   }
@@ -216,8 +219,9 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
 async function fillCrossoverSummaries(tx: ShopTransaction): Promise<void> {
   await tx.query(
     `INSERT INTO address_store_summary (shop_id, address_key, store_orders, store_net_receipts_cents,
-                                        first_store_order_at, first_store_day, crossover_customers)
-     SELECT c.shop_id, c.address_key, count(*)::int, sum(o.net_receipts_cents)::bigint, min(o.placed_at), min(o.local_day), 0
+                                        first_store_order_at, first_store_day, crossover_customers, last_store_day)
+     SELECT c.shop_id, c.address_key, count(*)::int, sum(o.net_receipts_cents)::bigint, min(o.placed_at), min(o.local_day), 0,
+            max(o.local_day)
        FROM customer c
        JOIN sales_order o ON o.shop_id = c.shop_id AND o.customer_id = c.customer_id AND o.counted
       WHERE c.shop_id = $1 AND o.shop_id = $1 AND c.space = 'STORE'

@@ -1,11 +1,7 @@
 import type { CohortPeriodKind, CrossoverBucketKind } from '@tiktok-insights/shared';
 import type { ShopScope } from '../../platform/database/shop-scope.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor.js';
-import { SALES_CHANNELS } from '../orders/order-input.js';
 import { summariesCover } from '../insights/daily-summaries.projection.js';
-
-/** The channels of store orders: an index on (shop, channel, day) is scanned once for each. */
-const STORE_CHANNELS = `'{${SALES_CHANNELS.filter((channel) => channel !== 'TIKTOK').join(',')}}'::text[]`;
 
 /**
  * The crossover customers as of asOf ($2; $1 is the shop), from the state the import keeps, as
@@ -15,36 +11,23 @@ const STORE_CHANNELS = `'{${SALES_CHANNELS.filter((channel) => channel !== 'TIKT
  *   sourced now whose first TikTok order is on or before asOf was not sourced then either (the
  *   store order that came first is before asOf too). So the crossover customers at asOf are the
  *   kept ones whose crossover date is on or before asOf, with the same first orders.
- * - Their store orders up to asOf are the kept ones, except at the address keys with a counted
- *   store order after asOf (`late_keys`): there they are counted from the orders up to asOf. That
- *   reads the orders placed after asOf and those keys' orders, not the shop's history.
+ * - Their store orders up to asOf are the kept ones, except at an address key whose last store
+ *   order is after asOf: there they are counted from that key's orders up to asOf.
  */
 export const CROSSOVER_AS_OF = `
-  late_keys AS MATERIALIZED (
-    -- Each store buyer after asOf looked up by key (OFFSET 0: never a scan of all customers).
-    SELECT DISTINCT c.address_key
-      FROM (SELECT DISTINCT o.customer_id FROM sales_order o
-             WHERE o.shop_id = $1 AND o.counted AND o.channel = ANY(${STORE_CHANNELS}) AND o.local_day > $2::date) k
-     CROSS JOIN LATERAL (SELECT c.address_key FROM customer c
-                          WHERE c.shop_id = $1 AND c.customer_id = k.customer_id OFFSET 0) c
-  ),
-  late_stores AS MATERIALIZED (
-    SELECT k.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
-      FROM late_keys k
-     CROSS JOIN LATERAL (SELECT s.customer_id FROM customer s
-                          WHERE s.shop_id = $1 AND s.address_key = k.address_key AND s.space = 'STORE' OFFSET 0) s
-     CROSS JOIN LATERAL (SELECT o.net_receipts_cents FROM sales_order o
-                          WHERE o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted AND o.local_day <= $2::date
-                          OFFSET 0) o
-     GROUP BY k.address_key
-  ),
   crossover_as_of AS MATERIALIZED (
     SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_crossover_order_at AS first_store_at,
-           coalesce(l.store_orders, c.crossover_orders) AS store_orders,
-           coalesce(l.store_net, c.crossover_net_receipts_cents) AS store_net,
+           coalesce(r.store_orders, c.crossover_orders) AS store_orders,
+           coalesce(r.store_net, c.crossover_net_receipts_cents) AS store_net,
            c.sourced_day AS first_day, c.first_crossover_day AS first_store_day
       FROM customer c
-      LEFT JOIN late_stores l ON l.address_key = c.address_key
+      JOIN address_store_summary a ON a.shop_id = $1 AND a.address_key = c.address_key
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
+          FROM customer s
+          JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted AND o.local_day <= $2::date
+         WHERE a.last_store_day > $2::date AND s.shop_id = $1 AND s.address_key = c.address_key AND s.space = 'STORE'
+      ) r ON a.last_store_day > $2::date
      WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.crossover_orders > 0 AND c.first_crossover_day <= $2::date
   )`;
 

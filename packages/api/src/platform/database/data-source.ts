@@ -10,6 +10,7 @@ import { ImportJobs1764210000000 } from './migrations/1764210000000-import-jobs.
 import { ImportJobUploader1764220000000 } from './migrations/1764220000000-import-job-uploader.js';
 import { Accounts1764230000000 } from './migrations/1764230000000-accounts.js';
 import { MoreInsights1764240000000 } from './migrations/1764240000000-more-insights.js';
+import { AddressLastStoreDay1764250000000 } from './migrations/1764250000000-address-last-store-day.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   ImportJobUploader1764220000000,
   Accounts1764230000000,
   MoreInsights1764240000000,
+  AddressLastStoreDay1764250000000,
 ];
 
 export interface DataSourceOptions {

@@ -52,8 +52,8 @@ const CROSSOVER_SUMMARIES_COVER = summariesCover('$2::date', { channel: 'any' })
 
 /**
  * The crossover figures at asOf. When asOf is on or after the shop's last counted order day (the
- * dashboard's usual question), they are read from the summaries the import keeps; for an
- * earlier asOf they are computed from the orders up to that day.
+ * dashboard's usual question), they are the per-shop summaries the import keeps; for an earlier
+ * asOf, the kept state as of that day (CROSSOVER_AS_OF).
  */
 export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
   const [kept] = await shop.read(

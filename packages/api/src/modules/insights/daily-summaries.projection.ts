@@ -129,10 +129,10 @@ export const dailySummariesProjection: Projection = {
 };
 
 /**
- * SQL (one boolean) saying whether the kept summaries answer a question as of `asOf` (a SQL
- * expression for a day, e.g. `$2::date`): no counted order, of `channel` or of any channel, falls
- * on a later day. `$1` is the shop. A read that is current uses the kept summaries and totals;
- * otherwise it computes from the orders up to asOf.
+ * SQL (one boolean) saying whether the kept summaries and totals answer a question as of `asOf`
+ * (a SQL expression for a day, e.g. `$2::date`) as they stand: no counted order, of `channel` or
+ * of any channel, falls on a later day. `$1` is the shop. A read that is current uses them
+ * directly; otherwise it corrects them for what came after asOf.
  */
 export function summariesCover(asOf: string, options: { channel: 'TIKTOK' | 'any' }): string {
   const channel = options.channel === 'any' ? '' : ` AND d.channel = '${options.channel}'`;

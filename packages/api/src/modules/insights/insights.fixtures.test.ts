@@ -7,69 +7,22 @@
  * CDT (−05:00) in between. Noon CST = 18:00Z, noon CDT = 17:00Z.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AddressData, OrderData, OrderLineData, OrderStatus, SalesChannel } from '../orders/order-input.js';
+import type { OrderLineData } from '../orders/order-input.js';
 import { type TestApi } from '../../test-support/api-client.js';
-import { IMPORT_MUTATION, makeOrder } from '../../test-support/order-factory.js';
+import { fixtureCalls, orderOf as order } from '../../test-support/order-spec.js';
 import { useTestApiPerFile } from '../../test-support/test-api-per-file.js';
 
 let api: TestApi;
 useTestApiPerFile((started) => ({ api } = started));
+const { importOrders, read, readError } = fixtureCalls(() => api);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-interface OrderSpec {
-  id: string;
-  at: string;
-  customer: string;
-  channel?: SalesChannel;
-  status?: OrderStatus;
-  address?: Partial<AddressData>;
-  /** One line `p-default` × 1 at this price when `lines` is not given (default 1000). */
-  cents?: number;
-  lines?: OrderLineData[];
-  taxCents?: number;
-  shippingCents?: number;
-  discountCents?: number;
-  creditCents?: number;
-}
-
-function order(spec: OrderSpec): OrderData {
-  return makeOrder({
-    externalId: spec.id,
-    channel: spec.channel ?? 'TIKTOK',
-    placedAt: spec.at,
-    status: spec.status ?? 'PAID',
-    customer: { externalId: spec.customer, name: `Name of ${spec.customer}`, ...(spec.address ? { address: spec.address } : {}) },
-    lines: spec.lines ?? [{ productExternalId: 'p-default', productName: 'Default', sku: null, quantity: 1, unitPriceCents: spec.cents ?? 1000 }],
-    taxCents: spec.taxCents ?? 0,
-    shippingCents: spec.shippingCents ?? 0,
-    discountCents: spec.discountCents ?? 0,
-    creditCents: spec.creditCents ?? 0,
-  });
-}
-
 /** Noon in Chicago on a 2025 day (CST before 03-09, CDT from then to 11-01). */
 function noon(day: string): string {
   return `${day}T12:00:00${day >= '2025-03-09' && day < '2025-11-02' ? '-05:00' : '-06:00'}`;
-}
-
-async function importOrders(token: string, orders: OrderData[]): Promise<void> {
-  const result = await api.gql(IMPORT_MUTATION, { orders }, token);
-  expect(result.errors).toBeUndefined();
-}
-
-async function read(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const result = await api.gql(query, variables, token);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
-
-async function readError(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const result = await api.gql(query, variables, token);
-  expect(result.errors, 'an error is expected').toBeDefined();
-  return result.errors![0]!;
 }
 
 const SUMMARY = `totalOrders netReceipts { cents } averageOrderValue { cents } uniqueCustomers aovBelowTarget`;

@@ -10,52 +10,18 @@
  * 10-28 Wed, 11-01 Sun, 11-04 Wed.
  */
 import { describe, expect, it } from 'vitest';
-import type { AddressData, OrderData, OrderLineData, OrderStatus, SalesChannel } from '../orders/order-input.js';
+import type { AddressData, OrderLineData, OrderStatus } from '../orders/order-input.js';
 import { type TestApi } from '../../test-support/api-client.js';
-import { IMPORT_MUTATION, makeOrder } from '../../test-support/order-factory.js';
+import { fixtureCalls, orderOf as order } from '../../test-support/order-spec.js';
 import { useTestApiPerFile } from '../../test-support/test-api-per-file.js';
 
 let api: TestApi;
 useTestApiPerFile((started) => ({ api } = started));
+const { importOrders, read, readError } = fixtureCalls(() => api);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-interface OrderSpec {
-  id: string;
-  at: string;
-  customer: string;
-  channel?: SalesChannel;
-  status?: OrderStatus;
-  address?: Partial<AddressData>;
-  /** One line `p-default` × 1 at this price when `lines` is not given (default 1000). */
-  cents?: number;
-  lines?: OrderLineData[];
-  taxCents?: number;
-  shippingCents?: number;
-  discountCents?: number;
-  creditCents?: number;
-}
-
-function order(spec: OrderSpec): OrderData {
-  return makeOrder({
-    externalId: spec.id,
-    channel: spec.channel ?? 'TIKTOK',
-    placedAt: spec.at,
-    status: spec.status ?? 'PAID',
-    customer: {
-      externalId: spec.customer,
-      name: `Name of ${spec.customer}`,
-      ...(spec.address ? { address: { line2: null, ...spec.address } } : {}),
-    },
-    lines: spec.lines ?? [{ productExternalId: 'p-default', productName: 'Default', sku: null, quantity: 1, unitPriceCents: spec.cents ?? 1000 }],
-    taxCents: spec.taxCents ?? 0,
-    shippingCents: spec.shippingCents ?? 0,
-    discountCents: spec.discountCents ?? 0,
-    creditCents: spec.creditCents ?? 0,
-  });
-}
 
 /** Noon in Chicago on a 2026 day (CST before 03-08, CDT from then to 10-31). */
 function noon(day: string): string {
@@ -65,23 +31,6 @@ function noon(day: string): string {
 /** A place of its own (street and ZIP), so that only the orders meant to share an address do. */
 function place(street: string, postalCode: string): Partial<AddressData> {
   return { line1: street, line2: null, postalCode };
-}
-
-async function importOrders(token: string, orders: OrderData[]): Promise<void> {
-  const result = await api.gql(IMPORT_MUTATION, { orders }, token);
-  expect(result.errors).toBeUndefined();
-}
-
-async function read(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const result = await api.gql(query, variables, token);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
-
-async function readError(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const result = await api.gql(query, variables, token);
-  expect(result.errors, 'an error is expected').toBeDefined();
-  return result.errors![0]!;
 }
 
 // Hour of week ---------------------------------------------------------------------------------

@@ -23,11 +23,12 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'full' },
     requests: { type: 'string', default: '200' },
     // `--only upload`: the data set, the other shop's idle dashboard and the upload run, nothing else.
+    // `--only dataset`: build (or check) the data set and stop.
     only: { type: 'string' },
   },
 });
 if (values.scale !== 'full' && values.scale !== 'small') throw new Error('--scale is full or small');
-if (values.only !== undefined && values.only !== 'upload') throw new Error('--only takes upload');
+if (values.only !== undefined && values.only !== 'upload' && values.only !== 'dataset') throw new Error('--only takes upload or dataset');
 const scale = SCALES[values.scale];
 const requests = Number(values.requests);
 /** The upload run's file: spec'd at a million rows; small enough for CI at the small scale. */
@@ -57,6 +58,7 @@ async function main() {
         `${big.tiktok_customers.toLocaleString()} TikTok customers, ${big.products} products, ` +
         `${(big.lines / (big.tiktok_orders + big.store_orders)).toFixed(2)} lines an order, ${big.first_day} … ${big.last_day}`,
     );
+    if (values.only === 'dataset') return;
     const bigToken = (await createShopToken(db, dataset.bigShopId, 'benchmark')).token;
     const ordinaryToken = (await createShopToken(db, dataset.ordinaryShopIds[0]!, 'benchmark')).token;
     const document = await dashboardDocument();
@@ -101,9 +103,9 @@ async function main() {
       log(`ordinary shop dashboard, ${requests} requests…`);
       const ordinary = await dashboard(ordinaryToken, { connections: 1, amount: requests });
 
-      // A past asOf is computed from the orders today (issue: as fast as today's); few requests at full scale.
+      // A past asOf: kept summaries corrected for what came after that day.
       const pastAsOf = addDays(todayInZone(DEMO_SHOP.timezone), -30);
-      const pastRequests = values.scale === 'full' ? 10 : 50;
+      const pastRequests = 50;
       const pastDashboard = async (token: string) => {
         const past = { query: withAsOf(document.query), variables: { ...document.variables, asOf: pastAsOf } };
         await graphql(api.url, token, past.query, past.variables); // throws on a GraphQL error: a fast error is no timing
@@ -124,18 +126,13 @@ async function main() {
       log('SQL statements of one dashboard operation…');
       const statements = await countStatements(db, bigToken, document.query, document.variables);
 
-      log('CSV export of the big shop\'s marketing list…');
-      const exportRun = await sampleRss(api.pid, async () => {
-        const started = performance.now();
-        const response = await fetch(`${api.url}/api/exports/tiktok-customers.csv`, { headers: { authorization: `Bearer ${bigToken}` } });
-        let bytes = 0;
-        let newlines = 0;
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          bytes += chunk.length;
-          for (const byte of chunk) if (byte === 10) newlines += 1;
-        }
-        return { ms: performance.now() - started, bytes, rows: newlines - 1, status: response.status };
-      });
+      // RSS growth of one export varies with when the collector runs: five runs, min and max reported.
+      log("CSV export of the big shop's marketing list (5 runs)…");
+      const exportRuns = [];
+      for (let run = 0; run < 5; run++) {
+        const measured = await sampleRss(api.pid, () => exportMarketingList(api.url, bigToken));
+        exportRuns.push({ ...measured.result, rssGrowthBytes: measured.max - measured.before });
+      }
 
       log('importOrders throughput…');
       const imports = await measureImports(db, api.url, values.scale === 'full' ? 100_000 : 10_000);
@@ -160,7 +157,13 @@ async function main() {
         sqlStatementsPerDashboard: statements,
         import: imports,
         upload,
-        csvExport: { ...exportRun.result, rssGrowthBytes: exportRun.max - exportRun.before },
+        csvExport: {
+          runs: exportRuns,
+          rows: exportRuns[0]!.rows,
+          ms: Math.min(...exportRuns.map((run) => run.ms)),
+          rssGrowthMinBytes: Math.min(...exportRuns.map((run) => run.rssGrowthBytes)),
+          rssGrowthMaxBytes: Math.max(...exportRuns.map((run) => run.rssGrowthBytes)),
+        },
         apiPeakRssBytes: peakRss,
         spa,
       };
@@ -173,6 +176,18 @@ async function main() {
     await db.destroy();
     await embedded?.stop();
   }
+}
+
+async function exportMarketingList(url: string, token: string) {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/exports/tiktok-customers.csv`, { headers: { authorization: `Bearer ${token}` } });
+  let bytes = 0;
+  let newlines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) newlines += 1;
+  }
+  return { ms: performance.now() - started, bytes, rows: newlines - 1, status: response.status };
 }
 
 async function countStatements(db: Parameters<typeof startServer>[0]['dataSource'], token: string, query: string, variables: Record<string, unknown>) {
@@ -229,8 +244,8 @@ function status(value: number, target: number, lowerIsBetter = true) {
 
 function printReport(r: any) {
   const rows: Array<[string, string, string, string]> = [
-    ['Big shop dashboard p50 (serial)', ms(r.bigShopDashboard.serial.p50), '≤ 150 ms', status(r.bigShopDashboard.serial.p50, 150)],
-    ['Big shop dashboard p95 (serial)', ms(r.bigShopDashboard.serial.p95), '≤ 300 ms', status(r.bigShopDashboard.serial.p95, 300)],
+    ['Big shop dashboard p50 (serial)', ms(r.bigShopDashboard.serial.p50), '≤ 50 ms', status(r.bigShopDashboard.serial.p50, 50)],
+    ['Big shop dashboard p95 (serial)', ms(r.bigShopDashboard.serial.p95), '≤ 100 ms', status(r.bigShopDashboard.serial.p95, 100)],
     ['Big shop dashboard p99 (serial)', ms(r.bigShopDashboard.serial.p99), '', ''],
     ['Big shop, 8 clients: req/s', r.bigShopDashboard.concurrent8.requestsPerSecond.toFixed(1), '', ''],
     ['Big shop, 8 clients: p50 / p99', `${ms(r.bigShopDashboard.concurrent8.p50)} / ${ms(r.bigShopDashboard.concurrent8.p99)}`, '', ''],
@@ -246,8 +261,8 @@ function printReport(r: any) {
     ['Upload: API RSS growth', mb(r.upload.rssGrowthBytes), '≤ 100 MB', status(r.upload.rssGrowthBytes, 100 * 1024 * 1024)],
     ['Upload: other shop dashboard p95', `${ms(r.upload.otherShopDuringJob.p95)} (idle ${ms(r.upload.otherShopIdleP95)}, ${r.upload.otherShopP95Ratio.toFixed(1)}×)`, '≤ 3× idle', status(r.upload.otherShopP95Ratio, 3)],
     ['API peak RSS', mb(r.apiPeakRssBytes), '≤ 300 MB', status(r.apiPeakRssBytes, 300 * 1024 * 1024)],
-    [`CSV export (${r.csvExport.rows.toLocaleString()} rows)`, ms(r.csvExport.ms), '', ''],
-    ['CSV export RSS growth', mb(r.csvExport.rssGrowthBytes), '≤ 50 MB', status(r.csvExport.rssGrowthBytes, 50 * 1024 * 1024)],
+    [`CSV export (${r.csvExport.rows.toLocaleString()} rows), fastest of 5`, ms(r.csvExport.ms), '', ''],
+    ['CSV export RSS growth, min / max of 5', `${mb(r.csvExport.rssGrowthMinBytes)} / ${mb(r.csvExport.rssGrowthMaxBytes)}`, '≤ 50 MB', status(r.csvExport.rssGrowthMaxBytes, 50 * 1024 * 1024)],
     ['SPA initial JS (gzip)', r.spa.initialJsGzipBytes === null ? 'not measured' : `${(r.spa.initialJsGzipBytes / 1024).toFixed(0)} KB`, '≤ 250 KB', r.spa.initialJsGzipBytes === null ? '' : status(r.spa.initialJsGzipBytes, 250 * 1024)],
     ['SPA demo dashboard drawn', r.spa.drawnMs === null ? `not measured (${r.spa.note})` : ms(r.spa.drawnMs), '≤ 1500 ms', r.spa.drawnMs === null ? '' : status(r.spa.drawnMs, 1500)],
   ];

@@ -23,14 +23,16 @@ const LATEST_PLACED_AT = Date.UTC(2100, 0, 1);
 // cannot be stored at all.
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
-const text = (max: number) =>
-  z
-    .string()
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((value) => value.isWellFormed(), { error: 'must be valid Unicode text' })
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: 'must not contain control characters' });
+/** One pass over a text value for every rule, each with its own message. */
+function checkText(value: string, max: number, required: boolean, ctx: z.RefinementCtx): void {
+  if (value.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
+  if (!value.isWellFormed()) ctx.addIssue({ code: 'custom', message: 'must be valid Unicode text' });
+  if (CONTROL_CHARACTERS.test(value)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
+  if (required && value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+}
 
-const requiredText = (max: number) => text(max).refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+const text = (max: number) => z.string().superRefine((value, ctx) => checkText(value, max, false, ctx));
+const requiredText = (max: number) => z.string().superRefine((value, ctx) => checkText(value, max, true, ctx));
 const optionalText = (max: number) => text(max).nullish();
 
 const cents = (max: number) =>

@@ -14,20 +14,22 @@ import { summariesCover } from '../insights/daily-summaries.projection.js';
  * - Their store orders up to asOf are the kept ones, except at an address key whose last store
  *   order is after asOf: there they are counted from that key's orders up to asOf.
  */
+/** The store orders at an address key up to asOf ($2) and their net receipts. */
+const STORE_ORDERS_AT_KEY_AS_OF = (key: string) => `
+  SELECT count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
+    FROM customer s
+    JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted AND o.local_day <= $2::date
+   WHERE s.shop_id = $1 AND s.address_key = ${key} AND s.space = 'STORE'`;
+
 export const CROSSOVER_AS_OF = `
-  crossover_as_of AS MATERIALIZED (
+  crossover_as_of AS (
     SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_crossover_order_at AS first_store_at,
            coalesce(r.store_orders, c.crossover_orders) AS store_orders,
            coalesce(r.store_net, c.crossover_net_receipts_cents) AS store_net,
            c.sourced_day AS first_day, c.first_crossover_day AS first_store_day
       FROM customer c
       JOIN address_store_summary a ON a.shop_id = $1 AND a.address_key = c.address_key
-      LEFT JOIN LATERAL (
-        SELECT count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
-          FROM customer s
-          JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted AND o.local_day <= $2::date
-         WHERE a.last_store_day > $2::date AND s.shop_id = $1 AND s.address_key = c.address_key AND s.space = 'STORE'
-      ) r ON a.last_store_day > $2::date
+      LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AS_OF('c.address_key')}) r ON a.last_store_day > $2::date
      WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.crossover_orders > 0 AND c.first_crossover_day <= $2::date
   )`;
 
@@ -93,20 +95,44 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
 }
 
 /**
- * The crossover figures at an asOf before the shop's last counted order, from the kept summaries
- * bounded by asOf and the crossover customers at asOf (CROSSOVER_AS_OF).
+ * The crossover figures at an asOf before the shop's last counted order: the kept shop totals,
+ * corrected at the only address keys where they can differ (CROSSOVER_AS_OF): keys with crossover
+ * customers now and a store order after asOf (an index on last_store_day finds them). At each,
+ * its crossover customers' kept buckets and net receipts are taken out and, for those already
+ * crossover at asOf, the buckets and net receipts of the key's store orders up to asOf put in.
+ * The work follows the keys with recent store orders, not the shop's history.
  */
 async function analyzeCrossoverAsOf(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
   const [row] = await shop.read(
-    `WITH ${CROSSOVER_AS_OF}
+    `WITH changed AS MATERIALIZED (
+       SELECT a.store_net_receipts_cents AS now_net, t.now_one, t.now_two, t.now_three, t.as_of_customers,
+              r.store_orders, r.store_net
+         FROM address_store_summary a
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE c.crossover_orders = 1)::int AS now_one,
+                 count(*) FILTER (WHERE c.crossover_orders = 2)::int AS now_two,
+                 count(*) FILTER (WHERE c.crossover_orders >= 3)::int AS now_three,
+                 count(*) FILTER (WHERE c.first_crossover_day <= $2::date)::int AS as_of_customers
+            FROM customer c
+           WHERE c.shop_id = $1 AND c.address_key = a.address_key AND c.space = 'TIKTOK' AND c.crossover_orders > 0
+        ) t
+         LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AS_OF('a.address_key')}) r ON t.as_of_customers > 0
+        WHERE a.shop_id = $1 AND a.crossover_customers > 0 AND a.last_store_day > $2::date
+     ),
+     correction AS (
+       SELECT coalesce(sum(CASE WHEN store_orders = 1 THEN as_of_customers ELSE 0 END - now_one), 0) AS one,
+              coalesce(sum(CASE WHEN store_orders = 2 THEN as_of_customers ELSE 0 END - now_two), 0) AS two,
+              coalesce(sum(CASE WHEN store_orders >= 3 THEN as_of_customers ELSE 0 END - now_three), 0) AS three_or_more,
+              coalesce(sum(CASE WHEN as_of_customers > 0 THEN store_net ELSE 0 END - now_net), 0) AS net
+         FROM changed
+     )
      SELECT
        (SELECT coalesce(sum(x.sourced_customers), 0) FROM daily_crossover_summary x
          WHERE x.shop_id = $1 AND x.day <= $2::date)::int AS sourced,
-       (SELECT count(*) FILTER (WHERE store_orders = 1) FROM crossover_as_of)::int AS one,
-       (SELECT count(*) FILTER (WHERE store_orders = 2) FROM crossover_as_of)::int AS two,
-       (SELECT count(*) FILTER (WHERE store_orders >= 3) FROM crossover_as_of)::int AS three_or_more,
-       -- Every crossover customer at a key has all of the key's store orders up to asOf: one sum a key.
-       (SELECT coalesce(sum(store_net), 0) FROM (SELECT DISTINCT address_key, store_net FROM crossover_as_of) k)::bigint AS crossover_net,
+       (coalesce(k.one_customers, 0) + x.one)::int AS one,
+       (coalesce(k.two_customers, 0) + x.two)::int AS two,
+       (coalesce(k.three_or_more_customers, 0) + x.three_or_more)::int AS three_or_more,
+       (coalesce(k.crossover_net_receipts_cents, 0) + x.net)::bigint AS crossover_net,
        (SELECT min(n.day)::text FROM daily_new_customer_summary n
          WHERE n.shop_id = $1 AND n.tiktok_customers > 0 AND n.day <= $2::date) AS first_day,
        (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
@@ -115,7 +141,9 @@ async function analyzeCrossoverAsOf(shop: ShopScope, asOf: string): Promise<Cros
        (SELECT coalesce(json_agg(json_build_array(l.days, l.customers)), '[]') FROM (
           SELECT g.crossover_day - g.first_day AS days, sum(g.customers)::int AS customers
             FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.crossover_day <= $2::date AND g.customers <> 0
-           GROUP BY 1) l) AS lags`,
+           GROUP BY 1) l) AS lags
+       FROM correction x
+       LEFT JOIN shop_crossover_summary k ON k.shop_id = $1`,
     [asOf],
   );
   const crossover = row.one + row.two + row.three_or_more;

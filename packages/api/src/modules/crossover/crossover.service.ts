@@ -99,32 +99,43 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
  * corrected at the only address keys where they can differ (CROSSOVER_AS_OF): keys with crossover
  * customers now and a store order after asOf (an index on last_store_day finds them). At each,
  * its crossover customers' kept buckets and net receipts are taken out and, for those already
- * crossover at asOf, the buckets and net receipts of the key's store orders up to asOf put in.
- * The work follows the keys with recent store orders, not the shop's history.
+ * crossover at asOf (all but those whose crossover date is later), the bucket and net receipts
+ * of the key's store orders up to asOf put in. The work follows the keys with recent store
+ * orders and the customers who crossed since, not the shop's history.
  */
 async function analyzeCrossoverAsOf(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
   const [row] = await shop.read(
     `WITH changed AS MATERIALIZED (
-       SELECT a.store_net_receipts_cents AS now_net, t.now_one, t.now_two, t.now_three, t.as_of_customers,
-              r.store_orders, r.store_net
+       SELECT a.address_key, a.store_orders AS now_orders, a.store_net_receipts_cents AS now_net,
+              a.crossover_customers AS now_customers, a.crossover_customers - coalesce(l.later, 0) AS as_of_customers
          FROM address_store_summary a
-        CROSS JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE c.crossover_orders = 1)::int AS now_one,
-                 count(*) FILTER (WHERE c.crossover_orders = 2)::int AS now_two,
-                 count(*) FILTER (WHERE c.crossover_orders >= 3)::int AS now_three,
-                 count(*) FILTER (WHERE c.first_crossover_day <= $2::date)::int AS as_of_customers
-            FROM customer c
-           WHERE c.shop_id = $1 AND c.address_key = a.address_key AND c.space = 'TIKTOK' AND c.crossover_orders > 0
-        ) t
-         LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AS_OF('a.address_key')}) r ON t.as_of_customers > 0
+         LEFT JOIN (
+           -- The key's crossover customers whose crossover date is after asOf (crossed since: a
+           -- range of the crossover index that starts safely before asOf's end in any zone).
+           SELECT c.address_key, count(*)::int AS later
+             FROM customer c
+            WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.crossover_orders > 0
+              AND c.first_crossover_order_at >= ($2::date)::timestamp AT TIME ZONE 'UTC'
+              AND c.first_crossover_day > $2::date
+            GROUP BY c.address_key
+         ) l ON l.address_key = a.address_key
         WHERE a.shop_id = $1 AND a.crossover_customers > 0 AND a.last_store_day > $2::date
      ),
+     recounted AS (
+       SELECT ch.*, r.store_orders, r.store_net
+         FROM changed ch
+         LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AS_OF('ch.address_key')} AND ch.as_of_customers > 0) r ON true
+     ),
      correction AS (
-       SELECT coalesce(sum(CASE WHEN store_orders = 1 THEN as_of_customers ELSE 0 END - now_one), 0) AS one,
-              coalesce(sum(CASE WHEN store_orders = 2 THEN as_of_customers ELSE 0 END - now_two), 0) AS two,
-              coalesce(sum(CASE WHEN store_orders >= 3 THEN as_of_customers ELSE 0 END - now_three), 0) AS three_or_more,
+       -- Every crossover customer at a key has the key's store orders (crossover_orders = store_orders).
+       SELECT coalesce(sum(CASE WHEN store_orders = 1 THEN as_of_customers ELSE 0 END
+                         - CASE WHEN now_orders = 1 THEN now_customers ELSE 0 END), 0) AS one,
+              coalesce(sum(CASE WHEN store_orders = 2 THEN as_of_customers ELSE 0 END
+                         - CASE WHEN now_orders = 2 THEN now_customers ELSE 0 END), 0) AS two,
+              coalesce(sum(CASE WHEN store_orders >= 3 THEN as_of_customers ELSE 0 END
+                         - CASE WHEN now_orders >= 3 THEN now_customers ELSE 0 END), 0) AS three_or_more,
               coalesce(sum(CASE WHEN as_of_customers > 0 THEN store_net ELSE 0 END - now_net), 0) AS net
-         FROM changed
+         FROM recounted
      )
      SELECT
        (SELECT coalesce(sum(x.sourced_customers), 0) FROM daily_crossover_summary x

@@ -45,13 +45,26 @@ export interface CustomerPageRequest {
 /** SQL sort expression, the cursor value's type, and how to read the cursor value back, per sort field. */
 export const SORTS: Record<
   CustomerOrderField,
-  { column: string; cast: string; part: CursorPart; value: (row: TikTokCustomerRow) => string | number }
+  {
+    column: string;
+    /** The kept column on `customer` the import keeps (and indexes) for the sort. */
+    kept: string;
+    /**
+     * How a customer's value as of a past day compares with its kept value: the same (`same`:
+     * name, first order), or never greater (`not greater`: totals and last order only lose the
+     * orders after that day).
+     */
+    asOfValue: 'same' | 'not greater';
+    cast: string;
+    part: CursorPart;
+    value: (row: TikTokCustomerRow) => string | number;
+  }
 > = {
-  NAME: { column: 'name COLLATE "C"', cast: 'text COLLATE "C"', part: 'text', value: (r) => r.name },
-  FIRST_ORDER_AT: { column: 'first_order_at', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.first_order_at.toISOString() },
-  LAST_ORDER_AT: { column: 'last_order_at', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.last_order_at.toISOString() },
-  ORDERS: { column: 'orders', cast: 'int', part: 'int', value: (r) => r.orders },
-  NET_RECEIPTS: { column: 'net_receipts_cents', cast: 'bigint', part: 'bigint', value: (r) => r.net_receipts_cents },
+  NAME: { column: 'name COLLATE "C"', kept: 'c.name COLLATE "C"', asOfValue: 'same', cast: 'text COLLATE "C"', part: 'text', value: (r) => r.name },
+  FIRST_ORDER_AT: { column: 'first_order_at', kept: 'c.first_counted_order_at', asOfValue: 'same', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.first_order_at.toISOString() },
+  LAST_ORDER_AT: { column: 'last_order_at', kept: 'c.last_counted_order_at', asOfValue: 'not greater', cast: 'timestamptz', part: 'timestamptz', value: (r) => r.last_order_at.toISOString() },
+  ORDERS: { column: 'orders', kept: 'c.counted_orders', asOfValue: 'not greater', cast: 'int', part: 'int', value: (r) => r.orders },
+  NET_RECEIPTS: { column: 'net_receipts_cents', kept: 'c.counted_net_receipts_cents', asOfValue: 'not greater', cast: 'bigint', part: 'bigint', value: (r) => r.net_receipts_cents },
 };
 
 const IDENTITY = `c.customer_id, c.external_id, c.name, c.line1, c.line2, c.city, c.region, c.postal_code, c.country`;
@@ -64,18 +77,22 @@ const KEPT_TOTALS = `c.counted_orders AS orders, c.counted_net_receipts_cents AS
  * asOf (those with none up to asOf left out): the orders placed after asOf and those customers'
  * orders are read, not the shop's history.
  */
-const LATE_CUSTOMERS = `late AS MATERIALIZED (
+const CUSTOMERS_WITH_LATER_ORDERS = `SELECT DISTINCT o.customer_id FROM sales_order o
+  WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted AND o.local_day > $2::date`;
+
+/** The totals up to asOf of the customers in `k` (customer_id), those with no order up to asOf left out. */
+const TOTALS_AS_OF = (customers: string) => `
   SELECT k.customer_id, a.orders, a.net_receipts_cents, a.first_order_at, a.last_order_at
-    FROM (SELECT DISTINCT o.customer_id FROM sales_order o
-           WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted AND o.local_day > $2::date) k
+    FROM (${customers}) k
    CROSS JOIN LATERAL (
      SELECT count(*)::int AS orders, sum(o.net_receipts_cents)::bigint AS net_receipts_cents,
             min(o.placed_at) AS first_order_at, max(o.placed_at) AS last_order_at
        FROM sales_order o
       WHERE o.shop_id = $1 AND o.customer_id = k.customer_id AND o.counted AND o.local_day <= $2::date
    ) a
-   WHERE a.orders > 0
-)`;
+   WHERE a.orders > 0`;
+
+const LATE_CUSTOMERS = `late AS MATERIALIZED (${TOTALS_AS_OF(CUSTOMERS_WITH_LATER_ORDERS)})`;
 
 /** Customers whose kept totals are their totals at asOf: none of their counted orders is later. */
 const KEPT_AT_AS_OF = `
@@ -142,23 +159,98 @@ export async function listTikTokCustomers(shop: ShopScope, request: CustomerPage
   }
   const comparison = request.direction === 'ASC' ? '>' : '<';
   const order = request.direction === 'ASC' ? 'ASC' : 'DESC';
-  // Each part is ordered and cut on its own, so the kept part reads its sort index from the cursor on.
-  const list = customerList(current);
-  const page = (from: string) => `(SELECT * FROM (${from}) t
-      ${after ? `WHERE (t.${sort.column}, t.customer_id) ${comparison} ($4::${sort.cast}, $5::bigint)` : ''}
-      ORDER BY t.${sort.column} ${order}, t.customer_id ${order}
-      LIMIT $3)`;
-  const rows: TikTokCustomerRow[] = await shop.read(
-    `${list.with}
-     SELECT * FROM (${list.parts.map(page).join(' UNION ALL ')}) t
-      ORDER BY t.${sort.column} ${order}, t.customer_id ${order}
-      LIMIT $3`,
-    after ? [request.asOf, request.first + 1, after[0], after[1]] : [request.asOf, request.first + 1],
-  );
+  const params = after ? [request.asOf, request.first + 1, after[0], after[1]] : [request.asOf, request.first + 1];
+  const sql = current
+    ? currentPage(sort, { comparison, order, after: after !== null })
+    : sort.asOfValue === 'same' || request.direction === 'DESC'
+      ? boundedPastPage(sort, { comparison, order, after: after !== null })
+      : pastPage(sort, { comparison, order, after: after !== null });
+  const rows: TikTokCustomerRow[] = await shop.read(sql, params);
   const shown = rows.slice(0, request.first);
   return {
     rows: shown.map((row) => ({ row, cursor: encodeCursor(scope, [sort.value(row), row.customer_id]) })),
     hasNextPage: rows.length > request.first,
     totalCount: total,
   };
+}
+
+type Sort = (typeof SORTS)[CustomerOrderField];
+interface PageShape {
+  /** `>` for ascending pages, `<` for descending ones: what "after the cursor" is. */
+  comparison: string;
+  order: 'ASC' | 'DESC';
+  after: boolean;
+}
+
+const afterCursor = (sort: Sort, column: string, page: PageShape) =>
+  page.after ? `(${column}, t.customer_id) ${page.comparison} ($4::${sort.cast}, $5::bigint)` : 'true';
+
+/** The page when the kept totals are current: the sort's index from the cursor on. */
+function currentPage(sort: Sort, page: PageShape): string {
+  const list = customerList(true);
+  return `SELECT * FROM (${list.parts[0]}) t WHERE ${afterCursor(sort, `t.${sort.column}`, page)}
+           ORDER BY t.${sort.column} ${page.order}, t.customer_id ${page.order} LIMIT $3`;
+}
+
+/**
+ * A page as of a past day, any order: every customer with an order after asOf is totalled up to
+ * asOf (LATE_CUSTOMERS), the others read from the kept totals. Each part is ordered and cut on its
+ * own, so the kept part reads its sort index from the cursor on.
+ */
+function pastPage(sort: Sort, page: PageShape): string {
+  const list = customerList(false);
+  const part = (from: string) => `(SELECT * FROM (${from}) t WHERE ${afterCursor(sort, `t.${sort.column}`, page)}
+      ORDER BY t.${sort.column} ${page.order}, t.customer_id ${page.order} LIMIT $3)`;
+  return `${list.with}
+     SELECT * FROM (${list.parts.map(part).join(' UNION ALL ')}) t
+      ORDER BY t.${sort.column} ${page.order}, t.customer_id ${page.order} LIMIT $3`;
+}
+
+/**
+ * A page as of a past day in an order where no customer comes earlier as of that day than its kept
+ * values put it (names and first orders do not change; totals and last orders only drop, which in
+ * a descending order moves a customer later). Then:
+ * - the customers without an order after asOf keep their values: the first page-full of them from
+ *   the cursor on is read from the sort's index (\`kept\`), and its last row is the page's bound;
+ * - a customer with a later order belongs on the page only if its value as of asOf is at or before
+ *   the bound, so its kept value is too: only those (read from the same index, from its start or,
+ *   when values do not change, from the cursor) are totalled up to asOf, with their own orders.
+ * Without a bound (fewer customers than the page), every customer with a later order is totalled.
+ * The work follows the page's position, not the customers who bought after asOf.
+ */
+function boundedPastPage(sort: Sort, page: PageShape): string {
+  const onOrBefore = page.order === 'DESC' ? '>=' : '<=';
+  const boughtLater = `(c.last_counted_order_at AT TIME ZONE z.timezone)::date > $2::date`;
+  const atAsOf = `c.shop_id = $1 AND c.space = 'TIKTOK' AND c.counted_orders > 0 AND c.first_counted_day <= $2::date`;
+  const keptAfterCursor = afterCursor(sort, sort.kept, page).replace('t.customer_id', 'c.customer_id');
+  return `WITH z AS (SELECT timezone FROM shop WHERE shop_id = $1),
+     kept AS MATERIALIZED (
+       SELECT ${IDENTITY}, ${KEPT_TOTALS}, ${sort.kept} AS sort_value
+         FROM customer c CROSS JOIN z
+        WHERE ${atAsOf} AND NOT ${boughtLater} AND ${keptAfterCursor}
+        ORDER BY ${sort.kept} ${page.order}, c.customer_id ${page.order}
+        LIMIT $3
+     ),
+     bound AS (
+       SELECT k.sort_value, k.customer_id FROM kept k
+        WHERE (SELECT count(*) FROM kept) = $3
+        ORDER BY k.sort_value ${page.order === 'DESC' ? 'ASC' : 'DESC'}, k.customer_id ${page.order === 'DESC' ? 'ASC' : 'DESC'}
+        LIMIT 1
+     ),
+     late AS MATERIALIZED (${TOTALS_AS_OF(`
+       SELECT c.customer_id FROM customer c CROSS JOIN z CROSS JOIN bound b
+        WHERE ${atAsOf} AND ${boughtLater} AND (${sort.kept}, c.customer_id) ${onOrBefore} (b.sort_value, b.customer_id)
+          AND ${sort.asOfValue === 'same' ? keptAfterCursor : 'true'}
+       UNION ALL
+       SELECT * FROM (${CUSTOMERS_WITH_LATER_ORDERS}) o WHERE NOT EXISTS (SELECT 1 FROM bound)`)})
+     SELECT * FROM (
+       SELECT customer_id, external_id, name, line1, line2, city, region, postal_code, country,
+              orders, net_receipts_cents, first_order_at, last_order_at
+         FROM kept
+       UNION ALL
+       ${LATE_AT_AS_OF}
+     ) t
+      WHERE ${afterCursor(sort, `t.${sort.column}`, page)}
+      ORDER BY t.${sort.column} ${page.order}, t.customer_id ${page.order}
+      LIMIT $3`;
 }

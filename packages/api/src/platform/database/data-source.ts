@@ -11,7 +11,7 @@ import { ImportJobUploader1764220000000 } from './migrations/1764220000000-impor
 import { Accounts1764230000000 } from './migrations/1764230000000-accounts.js';
 import { MoreInsights1764240000000 } from './migrations/1764240000000-more-insights.js';
 import { AddressLastStoreDay1764250000000 } from './migrations/1764250000000-address-last-store-day.js';
-import { AddressLastStoreDayIndex1764260000000 } from './migrations/1764260000000-address-last-store-day-index.js';
+import { ReadIndexes1764260000000 } from './migrations/1764260000000-read-indexes.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -27,7 +27,7 @@ export const MIGRATIONS = [
   Accounts1764230000000,
   MoreInsights1764240000000,
   AddressLastStoreDay1764250000000,
-  AddressLastStoreDayIndex1764260000000,
+  ReadIndexes1764260000000,
 ];
 
 export interface DataSourceOptions {

@@ -20,8 +20,9 @@ export interface ApiProcess {
  * is measured apart from the benchmark's.
  */
 export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+  // BENCH_API_NODE_OPTIONS: Node options for the measured API alone (heap limits, say), not for the benchmark.
   const port = await freePort();
-  const child: ChildProcess = spawnBuiltApi({ DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+  const child: ChildProcess = spawnBuiltApi({ DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -48,20 +48,29 @@ export function chartNeedsYear(days: readonly string[], today: string): boolean 
   return days.some((day) => parts(day)[0] !== thisYear);
 }
 
+/** Intl formatters are costly to make (a table's dates made one per cell); one per zone and style is kept. */
+const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
+function zonedFormatter(style: 'instant' | 'day', timeZone: string): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone}`;
+  let formatter = zonedFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(
+      'en-US',
+      style === 'instant'
+        ? { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+        : { timeZone, year: 'numeric', month: 'short', day: 'numeric' },
+    );
+    zonedFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** An instant in the shop's time zone: "Nov 26, 2026, 5:16 AM CST". */
 export function formatInstantInZone(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return zonedFormatter('instant', timeZone).format(new Date(iso));
 }
 
 /** The calendar day of an instant in the shop's time zone: "Nov 26, 2026". */
 export function formatDateInZone(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
+  return zonedFormatter('day', timeZone).format(new Date(iso));
 }

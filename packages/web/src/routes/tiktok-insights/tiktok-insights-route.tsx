@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { isUnauthenticated } from '../../apollo/error-codes';
 import { useCaller } from '../../auth/caller-context';
+import { preloadCharts } from '../../components/charts/lazy-charts';
 import { ErrorState } from '../../components/states/error-state';
 import { InsightsTabs } from './insights-tabs';
 import { InsightsPageSkeleton } from './page-skeleton';
@@ -13,6 +15,8 @@ export function TikTokInsightsRoute() {
   const query = useTikTokInsightsQuery();
   const { canManage } = useCaller();
   const { shown, loading, error, range } = query;
+  // The charts' code loads while the dashboard's data is on the way.
+  useEffect(preloadCharts, []);
   if (!shown) {
     // A refused token: the app is switching to the sign-in page, which says why.
     if (loading || isUnauthenticated(error)) return <InsightsPageSkeleton />;

@@ -65,6 +65,17 @@ export async function summariesMatchOrders(
                     FROM sales_order o JOIN order_line l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
                    WHERE o.shop_id = $1 AND o.counted AND o.channel = 'TIKTOK' GROUP BY 1, 2) o
          ON o.day = s.day AND o.product_id = s.product_id
+      WHERE s.units IS DISTINCT FROM o.units OR s.sales IS DISTINCT FROM o.sales
+     UNION ALL
+     -- The weekly product summary: the same sums by the Monday that starts each day's week.
+     SELECT coalesce(s.week, o.week), coalesce(s.product_id, o.product_id), s.units, o.units, s.sales, o.sales
+       FROM (SELECT week_start AS week, product_id, units_sold AS units, total_sales_cents AS sales FROM weekly_product_summary
+              WHERE shop_id = $1 AND (units_sold <> 0 OR total_sales_cents <> 0)) s
+       FULL JOIN (SELECT o.local_day - (extract(isodow FROM o.local_day)::int - 1) AS week, l.product_id, sum(l.quantity) AS units,
+                         sum(l.quantity::bigint * l.unit_price_cents) AS sales
+                    FROM sales_order o JOIN order_line l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
+                   WHERE o.shop_id = $1 AND o.counted AND o.channel = 'TIKTOK' GROUP BY 1, 2) o
+         ON o.week = s.week AND o.product_id = s.product_id
       WHERE s.units IS DISTINCT FROM o.units OR s.sales IS DISTINCT FROM o.sales`,
     [shopId],
   );

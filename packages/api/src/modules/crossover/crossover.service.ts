@@ -186,13 +186,15 @@ export async function loadCohortCrossover(
   request: { asOf: string; by: CohortPeriodKind; firstStart: string },
 ): Promise<CohortCrossover[]> {
   const rows: Array<{ cohort_start: string; period_start: string; customers: number }> = await shop.read(
-    `SELECT cohort_period_start($2, x.first_day, w.week_starts_on)::text AS cohort_start,
-            cohort_period_start($2, x.crossover_day, w.week_starts_on)::text AS period_start,
-            sum(x.customers)::int AS customers
-       FROM crossover_lag_summary x
-      CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
-      WHERE x.shop_id = $1 AND x.first_day >= $3::date AND x.crossover_day <= $4::date AND x.customers <> 0
-      GROUP BY 1, 2`,
+    // Grouped by the periods as dates, made text once per cell (not once per summary row).
+    `SELECT c.cohort_start::text AS cohort_start, c.period_start::text AS period_start, c.customers
+       FROM (SELECT cohort_period_start($2, x.first_day, w.week_starts_on) AS cohort_start,
+                    cohort_period_start($2, x.crossover_day, w.week_starts_on) AS period_start,
+                    sum(x.customers)::int AS customers
+               FROM crossover_lag_summary x
+              CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
+              WHERE x.shop_id = $1 AND x.first_day >= $3::date AND x.crossover_day <= $4::date AND x.customers <> 0
+              GROUP BY 1, 2) c`,
     [request.by, request.firstStart, request.asOf],
   );
   return rows.map((row) => [row.cohort_start, row.period_start, row.customers]);

@@ -17,6 +17,7 @@ async function summaries(): Promise<Record<string, unknown[]>> {
   const zero: Record<string, string> = {
     daily_channel_summary: 'orders = 0 AND net_receipts_cents = 0',
     daily_product_summary: 'units_sold = 0 AND total_sales_cents = 0',
+    weekly_product_summary: 'units_sold = 0 AND total_sales_cents = 0',
     daily_new_customer_summary: 'tiktok_customers = 0',
     daily_tiktok_buyer_summary: 'customers = 0',
     tiktok_return_summary: 'customers = 0',
@@ -54,6 +55,7 @@ describe('the summary fills', () => {
     expect(kept.tiktok_hour_summary!.length).toBeGreaterThan(0);
     expect(kept.tiktok_cohort_summary!.length).toBeGreaterThan(0);
     expect(kept.crossover_lag_summary!.length).toBeGreaterThan(0);
+    expect(kept.weekly_product_summary!.length).toBeGreaterThan(0);
 
     // Each kept summary on its own, emptied for one shop and rebuilt: what the imports' deltas kept.
     const shop = new ShopScope(db.dataSource, chicago);

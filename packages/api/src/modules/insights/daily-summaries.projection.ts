@@ -3,9 +3,12 @@ import type { Projection } from '../orders/projection.js';
 
 /**
  * Counted orders per day and channel (money and order counts of every range), units and sales
- * per product and day over counted TikTok orders (top products), and TikTok orders per day and
+ * per product by day and by week over counted TikTok orders (top products), and TikTok orders per day and
  * local hour, counted and lost to cancellations and refunds (best hours, cancellations).
  */
+
+/** The Monday that starts the week of a day (a SQL expression for a date). */
+const WEEK_START = (day: string) => `${day} - (extract(isodow FROM ${day})::int - 1)`;
 
 /** Sums of TikTok orders per (day, hour of the shop's clock): counted, cancelled, refunded. */
 const HOUR_FIGURES = `
@@ -32,19 +35,32 @@ async function applySummaryDelta(tx: ShopTransaction, orderIds: readonly number[
        net_receipts_cents = s.net_receipts_cents + excluded.net_receipts_cents`,
     [orderIds, sign],
   );
+  // The same deltas by day and by week (Monday to Sunday), in one statement.
   await tx.query(
-    `INSERT INTO daily_product_summary AS s (shop_id, day, product_id, units_sold, total_sales_cents)
-     SELECT o.shop_id, o.local_day, l.product_id, $3 * sum(l.quantity), $3 * sum(l.quantity::bigint * l.unit_price_cents)
-       FROM unnest($2::bigint[]) AS k(order_id)
-      -- Only the primary key finds an order by id: filtering counted TikTok orders inside the lookup
-      -- would let the planner pick the partial index of those orders and scan it once per id.
-      CROSS JOIN LATERAL (SELECT o.shop_id, o.order_id, o.local_day, o.counted, o.channel FROM sales_order o
-                           WHERE o.shop_id = $1 AND o.order_id = k.order_id OFFSET 0) o
-      CROSS JOIN LATERAL (SELECT l.product_id, l.quantity, l.unit_price_cents FROM order_line l
-                           WHERE l.shop_id = $1 AND l.order_id = o.order_id OFFSET 0) l
-      WHERE o.counted AND o.channel = 'TIKTOK'
-      GROUP BY o.shop_id, o.local_day, l.product_id
-     ON CONFLICT (shop_id, day, product_id) DO UPDATE SET
+    `WITH delta AS (
+       SELECT o.shop_id, o.local_day AS day, l.product_id, $3 * sum(l.quantity) AS units_sold,
+              $3 * sum(l.quantity::bigint * l.unit_price_cents) AS total_sales_cents
+         FROM unnest($2::bigint[]) AS k(order_id)
+        -- Only the primary key finds an order by id: filtering counted TikTok orders inside the lookup
+        -- would let the planner pick the partial index of those orders and scan it once per id.
+        CROSS JOIN LATERAL (SELECT o.shop_id, o.order_id, o.local_day, o.counted, o.channel FROM sales_order o
+                             WHERE o.shop_id = $1 AND o.order_id = k.order_id OFFSET 0) o
+        CROSS JOIN LATERAL (SELECT l.product_id, l.quantity, l.unit_price_cents FROM order_line l
+                             WHERE l.shop_id = $1 AND l.order_id = o.order_id OFFSET 0) l
+        WHERE o.counted AND o.channel = 'TIKTOK'
+        GROUP BY o.shop_id, o.local_day, l.product_id
+     ),
+     by_day AS (
+       INSERT INTO daily_product_summary AS s (shop_id, day, product_id, units_sold, total_sales_cents)
+       SELECT shop_id, day, product_id, units_sold, total_sales_cents FROM delta
+       ON CONFLICT (shop_id, day, product_id) DO UPDATE SET
+         units_sold = s.units_sold + excluded.units_sold,
+         total_sales_cents = s.total_sales_cents + excluded.total_sales_cents
+     )
+     INSERT INTO weekly_product_summary AS s (shop_id, week_start, product_id, units_sold, total_sales_cents)
+     SELECT shop_id, ${WEEK_START('day')}, product_id, sum(units_sold)::bigint, sum(total_sales_cents)::bigint FROM delta
+      GROUP BY 1, 2, 3
+     ON CONFLICT (shop_id, week_start, product_id) DO UPDATE SET
        units_sold = s.units_sold + excluded.units_sold,
        total_sales_cents = s.total_sales_cents + excluded.total_sales_cents`,
     [orderIds, sign],
@@ -107,10 +123,21 @@ async function fillDailyProductSummary(tx: ShopTransaction): Promise<void> {
   );
 }
 
+/** The per-day product summary's sums by week (it is filled first). */
+async function fillWeeklyProductSummary(tx: ShopTransaction): Promise<void> {
+  await tx.query(
+    `INSERT INTO weekly_product_summary (shop_id, week_start, product_id, units_sold, total_sales_cents)
+     SELECT shop_id, ${WEEK_START('day')}, product_id, sum(units_sold)::bigint, sum(total_sales_cents)::bigint
+       FROM daily_product_summary
+      WHERE shop_id = $1
+      GROUP BY 1, 2, 3`,
+  );
+}
+
 /** An updated order's old contribution is taken out before it changes and its new one added after. */
 export const dailySummariesProjection: Projection = {
   name: 'daily channel, product and hour summaries',
-  tables: ['daily_channel_summary', 'daily_product_summary', 'tiktok_hour_summary'],
+  tables: ['daily_channel_summary', 'daily_product_summary', 'weekly_product_summary', 'tiktok_hour_summary'],
   async before(batch) {
     await applySummaryDelta(
       batch.tx,
@@ -124,6 +151,7 @@ export const dailySummariesProjection: Projection = {
   async rebuild(tx, timeZone) {
     await fillDailyChannelSummary(tx);
     await fillDailyProductSummary(tx);
+    await fillWeeklyProductSummary(tx);
     await fillTikTokHourSummary(tx, timeZone);
   },
 };

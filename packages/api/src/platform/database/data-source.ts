@@ -12,6 +12,7 @@ import { Accounts1764230000000 } from './migrations/1764230000000-accounts.js';
 import { MoreInsights1764240000000 } from './migrations/1764240000000-more-insights.js';
 import { AddressLastStoreDay1764250000000 } from './migrations/1764250000000-address-last-store-day.js';
 import { ReadIndexes1764260000000 } from './migrations/1764260000000-read-indexes.js';
+import { WeeklyProductSummary1764270000000 } from './migrations/1764270000000-weekly-product-summary.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   MoreInsights1764240000000,
   AddressLastStoreDay1764250000000,
   ReadIndexes1764260000000,
+  WeeklyProductSummary1764270000000,
 ];
 
 export interface DataSourceOptions {

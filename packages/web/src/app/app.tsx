@@ -6,6 +6,7 @@ import { createApolloClient } from '../apollo/create-apollo-client';
 import { AccountContext, type Account, type AccountStatus } from '../auth/account-context';
 import { authCall, authClient, fetchSession } from '../auth/auth-client';
 import { appRoutes } from './app-routes';
+import { prefetchFirstPage } from './prefetch-first-page';
 
 const router = createBrowserRouter(appRoutes);
 
@@ -23,11 +24,12 @@ export function App() {
   const refresh = useCallback(async () => {
     try {
       const session = await fetchSession();
+      if (session?.activeShopId) prefetchFirstPage(client, window.location);
       setStatus(session ? { kind: 'signed-in', session } : { kind: 'signed-out', ended: false });
     } catch (error) {
       setStatus({ kind: 'unreachable', error });
     }
-  }, []);
+  }, [client]);
   useEffect(() => void refresh(), [refresh]);
 
   const account = useMemo<Account>(() => {

@@ -12,7 +12,7 @@ import { CallerContext, CallerContextFragment } from './caller-context';
 import { SignInPage } from './sign-in-page';
 
 /** Who is asking, for the active shop; the fields are those the pages read (CallerContext_caller). */
-const CallerQuery = graphql(`
+export const CallerQuery = graphql(`
   query Caller {
     caller {
       ...CallerContext_caller

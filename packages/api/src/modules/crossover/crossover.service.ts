@@ -58,18 +58,23 @@ const CROSSOVER_SUMMARIES_COVER = summariesCover('$2::date', { channel: 'any' })
  * asOf, the kept state as of that day (CROSSOVER_AS_OF).
  */
 export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
+  // The kept figures are read only when they answer (PostgreSQL runs a CASE branch's subquery
+  // only when the branch is taken); a past asOf reads its own instead.
   const [kept] = await shop.read(
-    `SELECT ${CROSSOVER_SUMMARIES_COVER} AS current,
-            (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) AS totals,
-            (SELECT min(n.day)::text FROM daily_new_customer_summary n
-              WHERE n.shop_id = $1 AND n.tiktok_customers > 0) AS first_day,
-            (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
-               FROM daily_crossover_summary x
-              WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) AS days,
-            (SELECT coalesce(json_agg(json_build_array(l.days, l.customers)), '[]') FROM (
-               SELECT g.crossover_day - g.first_day AS days, sum(g.customers)::int AS customers
-                 FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.customers <> 0
-                GROUP BY 1) l) AS lags`,
+    `SELECT k.current,
+            CASE WHEN k.current THEN (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) END AS totals,
+            CASE WHEN k.current THEN (SELECT min(n.day)::text FROM daily_new_customer_summary n
+                                       WHERE n.shop_id = $1 AND n.tiktok_customers > 0) END AS first_day,
+            CASE WHEN k.current THEN (
+              SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
+                FROM daily_crossover_summary x
+               WHERE x.shop_id = $1 AND (x.sourced_customers <> 0 OR x.crossover_customers <> 0)) END AS days,
+            CASE WHEN k.current THEN (
+              SELECT coalesce(json_agg(json_build_array(l.days, l.customers)), '[]') FROM (
+                SELECT g.crossover_day - g.first_day AS days, sum(g.customers)::int AS customers
+                  FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.customers <> 0
+                 GROUP BY 1) l) END AS lags
+       FROM (SELECT ${CROSSOVER_SUMMARIES_COVER} AS current) k`,
     [asOf],
   );
   if (!kept.current) return analyzeCrossoverAsOf(shop, asOf);

@@ -39,7 +39,8 @@ export function percentAxis(max?: number) {
 export const categoryAxis = {
   type: 'category' as const,
   grid: { display: false },
-  ticks: { autoSkip: true, maxRotation: 0, autoSkipPadding: 12 },
+  // The labels are dates of one width: a few of them tell how many fit (chart.js measures every one otherwise).
+  ticks: { autoSkip: true, maxRotation: 0, autoSkipPadding: 12, sampleSize: 8 },
 };
 
 /** Tooltip line for an amount in minor units: "Net receipts: $1,234.50". */

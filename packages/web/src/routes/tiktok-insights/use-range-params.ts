@@ -18,6 +18,17 @@ export function rangeNotice(reason: string): string {
   return `The date range in this address can’t be shown: ${reason}. Showing the default range (the last 6 full weeks) instead.`;
 }
 
+/** The range an address's parameters name (both null: the default), or the problem that voids it. */
+export function rangeOfParams(params: URLSearchParams): { from: string | null; to: string | null; problem: string | null } {
+  const from = parseDay(params.get('from'));
+  const to = parseDay(params.get('to'));
+  let problem = from.problem ?? to.problem;
+  if (!problem && from.day && to.day && compareDays(to.day, from.day) < 0) {
+    problem = `it ends on ${formatDayWithYear(to.day)}, before it starts on ${formatDayWithYear(from.day)}`;
+  }
+  return problem ? { from: null, to: null, problem } : { from: from.day, to: to.day, problem: null };
+}
+
 /**
  * The range in the address (`?from=YYYY-MM-DD&to=YYYY-MM-DD`); absent means the default 6 weeks.
  * A range that is not a pair of dates, or ends before it starts, is not used: the page shows the
@@ -25,12 +36,7 @@ export function rangeNotice(reason: string): string {
  */
 export function useRangeParams() {
   const [params, setParams] = useSearchParams();
-  const from = parseDay(params.get('from'));
-  const to = parseDay(params.get('to'));
-  let problem = from.problem ?? to.problem;
-  if (!problem && from.day && to.day && compareDays(to.day, from.day) < 0) {
-    problem = `it ends on ${formatDayWithYear(to.day)}, before it starts on ${formatDayWithYear(from.day)}`;
-  }
+  const { from, to, problem } = rangeOfParams(params);
   const setRange = (range: { start: string; end: string } | null, { replace = false }: { replace?: boolean } = {}) =>
     setParams(
       (old) => {
@@ -47,8 +53,8 @@ export function useRangeParams() {
       { replace },
     );
   return {
-    from: problem ? null : from.day,
-    to: problem ? null : to.day,
+    from,
+    to,
     /** Whether the address names a range at all (valid or not). */
     inAddress: params.has('from') || params.has('to'),
     notice: problem ? rangeNotice(problem) : null,

@@ -147,6 +147,34 @@ describe('Signing in', () => {
   });
 });
 
+describe('Opening the dashboard signed in', () => {
+  it('asks who the caller is and for the page at once, then not again', async () => {
+    let releaseCaller: () => void = () => undefined;
+    const callerHeld = new Promise<void>((resolve) => (releaseCaller = resolve));
+    const asked = fakeApi(async (request) => {
+      if (request.path === '/api/auth/get-session') return ok(sessionBody());
+      if (request.path === '/api/auth/organization/list') return ok([{ id: 'shop-1', name: 'Rosie Lane Boutique', slug: 'rosie', createdAt: '2026-01-01T00:00:00.000Z' }]);
+      if (request.path !== '/graphql') return undefined;
+      if (request.operationName === 'Caller') {
+        await callerHeld;
+        return graphqlData({ caller: personCaller('OWNER') });
+      }
+      return graphqlData(pageData());
+    });
+    await openApp('/insights/tiktok?from=2026-10-05&to=2026-11-22');
+
+    // The page's data is asked for while the caller's answer is still on its way.
+    const pageQueries = () => asked.filter((r) => r.operationName === 'TikTokInsightsPage');
+    await waitFor(() => expect(pageQueries()).toHaveLength(1));
+    expect(pageQueries()[0]!.body.variables).toMatchObject({ from: '2026-10-05', to: '2026-11-22', withCustomers: true });
+    releaseCaller();
+
+    expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+    expect(pageQueries()).toHaveLength(1);
+    expect(asked.filter((r) => r.operationName === 'Caller')).toHaveLength(1);
+  });
+});
+
 describe('A session that ends', () => {
   it('an UNAUTHENTICATED answer: the sign-in page says the session ended, with the form as the one way out', async () => {
     const server = accountServer({ signedIn: true, graphql: () => unauthenticated });

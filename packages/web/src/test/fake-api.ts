@@ -13,9 +13,10 @@ export type Reply = { status?: number; body: unknown; headers?: Record<string, s
 
 /**
  * A hand-made server behind `fetch` (better-auth's client, Apollo's HTTP link and the REST calls
- * all use it): `answer` gives the status and JSON body for each request. Returns what was asked.
+ * all use it): `answer` gives the status and JSON body for each request (or a promise of them: an
+ * answer held back). Returns what was asked.
  */
-export function fakeApi(answer: (request: Request) => Reply | undefined): Request[] {
+export function fakeApi(answer: (request: Request) => Reply | undefined | Promise<Reply | undefined>): Request[] {
   const asked: Request[] = [];
   vi.stubGlobal(
     'fetch',
@@ -32,7 +33,7 @@ export function fakeApi(answer: (request: Request) => Reply | undefined): Reques
         operationName: url.pathname === '/graphql' ? ((body as { operationName?: string } | null)?.operationName ?? null) : null,
       };
       asked.push(request);
-      const reply = answer(request);
+      const reply = await answer(request);
       if (reply === 'network-failure') throw new TypeError('Failed to fetch');
       if (!reply) return new Response(JSON.stringify({ errors: [{ message: `No fake answer for ${request.method} ${request.path}` }] }), { status: 404 });
       return new Response(JSON.stringify(reply.body), { status: reply.status ?? 200, headers: { 'content-type': 'application/json', ...reply.headers } });

@@ -33,7 +33,9 @@ export async function writeCsv<DbRow, CsvRow>(
   try {
     // A cursor lives in a transaction; REPEATABLE READ gives the whole file one snapshot.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const source: Readable = client.query(new QueryStream(spec.sql, spec.parameters, { batchSize: 1000, highWaterMark: 1000 }));
+    // Batches of 250 rows: with 1,000, rows waiting on the socket outlived the young generation
+    // and the process grew by up to 126 MB over a 474,000-row export; with 250, by 2-4 MB, as fast.
+    const source: Readable = client.query(new QueryStream(spec.sql, spec.parameters, { batchSize: 250, highWaterMark: 250 }));
     // Records go out in pieces of about 64 kB (the header with the first), not one by one.
     let pending = csvStart(spec.table);
     const toRecords = new Transform({

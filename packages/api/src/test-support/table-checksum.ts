@@ -145,12 +145,14 @@ export async function summariesMatchOrders(
        SELECT DISTINCT o.customer_id, o.local_day AS day, z.week_starts_on FROM sales_order o JOIN shop z ON z.shop_id = o.shop_id
         WHERE o.shop_id = $1 AND o.channel = 'TIKTOK' AND o.counted
      ),
-     periods AS (
-       SELECT customer_id, 'MONTH' AS period, date_trunc('month', day::timestamp)::date AS start FROM buying
-       UNION
+     buying_periods AS (
+       SELECT customer_id, 'MONTH' AS period, date_trunc('month', day::timestamp)::date AS start, day FROM buying
+       UNION ALL
        SELECT customer_id, 'WEEK', day - CASE week_starts_on WHEN 'SUNDAY' THEN extract(dow FROM day)::int
-                                                             ELSE extract(isodow FROM day)::int - 1 END FROM buying
+                                                             ELSE extract(isodow FROM day)::int - 1 END, day FROM buying
      ),
+     -- Each customer's periods with their first buying day in each.
+     periods AS (SELECT customer_id, period, start, min(day) AS first_day FROM buying_periods GROUP BY 1, 2, 3),
      actual AS (
        SELECT p.period, f.start AS cohort_start, p.start AS period_start, count(*)::int AS customers
          FROM periods p
@@ -163,6 +165,18 @@ export async function summariesMatchOrders(
        FROM (SELECT period, cohort_start, period_start, customers FROM tiktok_cohort_summary
               WHERE shop_id = $1 AND customers <> 0) s
        FULL JOIN actual a ON a.period = s.period AND a.cohort_start = s.cohort_start AND a.period_start = s.period_start
+      WHERE s.customers IS DISTINCT FROM a.customers
+     UNION ALL
+     -- The cohorts by day: per cohort, the customers whose first buying day of a period is that day.
+     SELECT coalesce(s.period, a.period), coalesce(s.cohort_start, a.cohort_start), coalesce(s.day, a.day), s.customers, a.customers
+       FROM (SELECT period, cohort_start, day, customers FROM tiktok_cohort_day_summary
+              WHERE shop_id = $1 AND customers <> 0) s
+       FULL JOIN (SELECT p.period, f.start AS cohort_start, p.first_day AS day, count(*)::int AS customers
+                    FROM periods p
+                    JOIN (SELECT customer_id, period, min(start) AS start FROM periods GROUP BY 1, 2) f
+                      ON f.customer_id = p.customer_id AND f.period = p.period
+                   GROUP BY 1, 2, 3) a
+         ON a.period = s.period AND a.cohort_start = s.cohort_start AND a.day = s.day
       WHERE s.customers IS DISTINCT FROM a.customers`,
     [shopId],
   );

@@ -24,6 +24,7 @@ async function summaries(): Promise<Record<string, unknown[]>> {
     daily_crossover_summary: 'sourced_customers = 0 AND crossover_customers = 0',
     tiktok_hour_summary: '(orders, net_receipts_cents, cancelled_orders, refunded_orders, lost_net_receipts_cents) = (0, 0, 0, 0, 0)',
     tiktok_cohort_summary: 'customers = 0',
+    tiktok_cohort_day_summary: 'customers = 0',
     crossover_lag_summary: 'customers = 0',
   };
   const result: Record<string, unknown[]> = {};
@@ -54,6 +55,7 @@ describe('the summary fills', () => {
     expect(kept.tiktok_return_summary!.length).toBeGreaterThan(0);
     expect(kept.tiktok_hour_summary!.length).toBeGreaterThan(0);
     expect(kept.tiktok_cohort_summary!.length).toBeGreaterThan(0);
+    expect(kept.tiktok_cohort_day_summary!.length).toBeGreaterThan(0);
     expect(kept.crossover_lag_summary!.length).toBeGreaterThan(0);
     expect(kept.weekly_product_summary!.length).toBeGreaterThan(0);
 

@@ -7,22 +7,41 @@ import type { Projection } from '../orders/projection.js';
  * customer's previous one, for unique and returning customers of any range (see the
  * TikTokBuyerSummaries migration). The range metrics read them. From the same buying days, the
  * cohorts: per (month or week of a customer's first buying day, month or week of a buying day),
- * the customers (see the MoreInsights migration).
+ * the customers (see the MoreInsights migration), and per (cohort, day) the customers whose first
+ * buying day of the day's period it is (see the CohortDaySummary migration).
  */
 
 /**
- * The distinct (period kind, cohort start, period start) of each customer's buying days, from rows
- * `days` (customer_id, day, first_day: the customer's first buying day, n: the side, 1 or −1).
- * Weeks start on the shop's week start.
+ * Each customer's first buying day in each period (per period kind, cohort start and period
+ * start), from rows `days` (customer_id, day, first_day: the customer's first buying day, n: the
+ * side, 1 or −1). Weeks start on the shop's week start. Counted by (cohort, period start) they are
+ * the cohorts; by (cohort, day), the cohorts by day (a period's customers up to any of its days).
  */
-function cohortPairsOf(days: string, periods: readonly CohortPeriodKind[] = ['MONTH', 'WEEK']): string {
-  const pairs = (period: CohortPeriodKind) => `
-    SELECT DISTINCT d.customer_id, d.n, '${period}' AS period,
+function cohortFirstDaysOf(days: string, periods: readonly CohortPeriodKind[] = ['MONTH', 'WEEK']): string {
+  const firsts = (period: CohortPeriodKind) => `
+    SELECT d.customer_id, d.n, '${period}' AS period,
            cohort_period_start('${period}', d.first_day, w.week_starts_on) AS cohort_start,
-           cohort_period_start('${period}', d.day, w.week_starts_on) AS period_start
-      FROM ${days} d CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w`;
-  return periods.map(pairs).join('\n    UNION ALL');
+           cohort_period_start('${period}', d.day, w.week_starts_on) AS period_start,
+           min(d.day) AS day
+      FROM ${days} d CROSS JOIN (SELECT week_starts_on FROM shop WHERE shop_id = $1) w
+     GROUP BY 1, 2, 3, 4, 5`;
+  return periods.map(firsts).join('\n    UNION ALL');
 }
+
+/** Inserts (or adds to) both cohort summaries from the first days `firsts` (a WITH query, see cohortFirstDaysOf). */
+const COHORT_INSERTS = (firsts: string) => `
+     cohorts AS (
+       INSERT INTO tiktok_cohort_summary AS s (shop_id, period, cohort_start, period_start, customers)
+       SELECT $1, period, cohort_start, period_start, sum(n)::int FROM ${firsts}
+        GROUP BY period, cohort_start, period_start HAVING sum(n) <> 0
+       ON CONFLICT (shop_id, period, cohort_start, period_start) DO UPDATE SET customers = s.customers + excluded.customers
+     ),
+     cohort_days AS (
+       INSERT INTO tiktok_cohort_day_summary AS s (shop_id, period, day, cohort_start, customers)
+       SELECT $1, period, day, cohort_start, sum(n)::int FROM ${firsts}
+        GROUP BY period, day, cohort_start HAVING sum(n) <> 0
+       ON CONFLICT (shop_id, period, day, cohort_start) DO UPDATE SET customers = s.customers + excluded.customers
+     )`;
 
 /** The days on which some customers had a counted TikTok order, one entry per customer and day. */
 export interface BuyingDays {
@@ -77,12 +96,7 @@ async function applyBuyingDayChanges(
        SELECT $1, day, sum(n)::int FROM sides GROUP BY day HAVING sum(n) <> 0
        ON CONFLICT (shop_id, day) DO UPDATE SET customers = s.customers + excluded.customers
      ),
-     cohorts AS (
-       INSERT INTO tiktok_cohort_summary AS s (shop_id, period, cohort_start, period_start, customers)
-       SELECT $1, period, cohort_start, period_start, sum(n)::int FROM (${cohortPairsOf('sides')}) p
-        GROUP BY period, cohort_start, period_start HAVING sum(n) <> 0
-       ON CONFLICT (shop_id, period, cohort_start, period_start) DO UPDATE SET customers = s.customers + excluded.customers
-     )
+     firsts AS MATERIALIZED (${cohortFirstDaysOf('sides')}),${COHORT_INSERTS('firsts')}
      INSERT INTO tiktok_return_summary AS s (shop_id, day, previous_day, customers)
      SELECT $1, day, previous_day, sum(n)::int FROM sides
       WHERE previous_day IS NOT NULL
@@ -92,18 +106,16 @@ async function applyBuyingDayChanges(
   );
 }
 
-/** The shop's cohorts of one kind of period, or both, from its orders. */
+/** The shop's cohorts (and cohorts by day) of one kind of period, or both, from its orders. */
 async function fillCohorts(tx: ShopTransaction, periods: readonly CohortPeriodKind[]): Promise<void> {
   await tx.query(
-    `INSERT INTO tiktok_cohort_summary (shop_id, period, cohort_start, period_start, customers)
-     SELECT $1, period, cohort_start, period_start, count(*)::int
-       FROM (${cohortPairsOf(
-         `(SELECT customer_id, local_day AS day, min(local_day) OVER (PARTITION BY customer_id) AS first_day, 1 AS n
-             FROM (SELECT DISTINCT customer_id, local_day FROM sales_order
-                    WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) b)`,
-         periods,
-       )}) p
-      GROUP BY period, cohort_start, period_start`,
+    `WITH firsts AS MATERIALIZED (${cohortFirstDaysOf(
+       `(SELECT customer_id, local_day AS day, min(local_day) OVER (PARTITION BY customer_id) AS first_day, 1 AS n
+           FROM (SELECT DISTINCT customer_id, local_day FROM sales_order
+                  WHERE shop_id = $1 AND channel = 'TIKTOK' AND counted) b)`,
+       periods,
+     )}),${COHORT_INSERTS('firsts')}
+     SELECT 1`,
   );
 }
 
@@ -113,6 +125,7 @@ async function fillCohorts(tx: ShopTransaction, periods: readonly CohortPeriodKi
  */
 export async function refillWeeklyCohorts(tx: ShopTransaction): Promise<void> {
   await tx.query(`DELETE FROM tiktok_cohort_summary WHERE shop_id = $1 AND period = 'WEEK'`);
+  await tx.query(`DELETE FROM tiktok_cohort_day_summary WHERE shop_id = $1 AND period = 'WEEK'`);
   await fillCohorts(tx, ['WEEK']);
 }
 
@@ -142,7 +155,7 @@ interface Buyers {
 
 export const tiktokBuyersProjection: Projection<Buyers> = {
   name: 'TikTok buyer and cohort summaries',
-  tables: ['daily_tiktok_buyer_summary', 'tiktok_return_summary', 'tiktok_cohort_summary'],
+  tables: ['daily_tiktok_buyer_summary', 'tiktok_return_summary', 'tiktok_cohort_summary', 'tiktok_cohort_day_summary'],
   async before(batch) {
     // Only TikTok customers have buying days; an updated order's old customer may be one.
     const tiktokCustomers = [...batch.customerIds].filter(([key]) => key.startsWith('TIKTOK|')).map(([, id]) => id);

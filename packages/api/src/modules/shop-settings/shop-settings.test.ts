@@ -104,6 +104,10 @@ async function daySummaries(shopId: string): Promise<Record<string, unknown[]>> 
       `SELECT period, cohort_start::text, period_start::text, customers FROM tiktok_cohort_summary
         WHERE shop_id = $1 AND customers <> 0 ORDER BY 1, 2, 3`,
     ),
+    cohortDays: await q(
+      `SELECT period, day::text, cohort_start::text, customers FROM tiktok_cohort_day_summary
+        WHERE shop_id = $1 AND customers <> 0 ORDER BY 1, 2, 3`,
+    ),
     crossoverLags: await q(
       `SELECT first_day::text, crossover_day::text, customers FROM crossover_lag_summary
         WHERE shop_id = $1 AND customers <> 0 ORDER BY 1, 2`,

@@ -13,6 +13,7 @@ import { MoreInsights1764240000000 } from './migrations/1764240000000-more-insig
 import { AddressLastStoreDay1764250000000 } from './migrations/1764250000000-address-last-store-day.js';
 import { ReadIndexes1764260000000 } from './migrations/1764260000000-read-indexes.js';
 import { WeeklyProductSummary1764270000000 } from './migrations/1764270000000-weekly-product-summary.js';
+import { CohortDaySummary1764280000000 } from './migrations/1764280000000-cohort-day-summary.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   AddressLastStoreDay1764250000000,
   ReadIndexes1764260000000,
   WeeklyProductSummary1764270000000,
+  CohortDaySummary1764280000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,27 +1,16 @@
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { setImmediate } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { ShopScope } from '../../platform/database/shop-scope.js';
 import { withSessionLock } from '../../platform/database/session-lock.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { loggableError, type Logger } from '../../platform/logging/logger.js';
 import { afterImport, importBatch, startImport, type ImportOrdersCounts, type ImportSession } from '../ingest/import-pipeline.js';
-import { parseOrders, type DomainOrder, type ImportProblem } from '../orders/domain-order.js';
-import {
-  columnOfField,
-  openOrderFile,
-  type OrderFileFormat,
-  type OrderFileOrder,
-  type OrderFileReader,
-  type OrderFileRowError,
-} from '../order-files/order-file-reader.js';
+import type { OrderFileFormat, OrderFileRowError } from '../order-files/order-file-reader.js';
 import { MAX_IMPORT_ERRORS } from './import-jobs.js';
+import { OrderFileThread } from './order-file-thread.js';
 
 /** Orders written per pipeline batch; the whole file is still one transaction. */
 const ORDERS_PER_BATCH = 5_000;
-/** Orders checked at a time before other requests get their turn. */
-const ORDERS_PER_CHECK = 100;
 /** A job's rows_read is written at most this often while it runs. */
 const PROGRESS_INTERVAL_MS = 1_000;
 /** Runs started for one job before it is failed instead of tried again (a file that keeps stopping the process). */
@@ -126,109 +115,47 @@ type Outcome =
 /** Reads the file and writes all of its orders in one transaction, or none when a row is invalid. */
 async function importFile(scope: ShopScope, job: ClaimedJob, signal: AbortSignal): Promise<Outcome> {
   const [shop]: Array<{ timezone: string }> = await scope.write(`SELECT timezone FROM shop WHERE shop_id = $1`);
-  const input = createReadStream(job.stored_file);
+  const file = new OrderFileThread({
+    path: job.stored_file,
+    format: job.format,
+    timeZone: shop!.timezone,
+    maxErrors: MAX_IMPORT_ERRORS,
+    ordersPerBatch: ORDERS_PER_BATCH,
+  });
+  let lastProgress = performance.now();
+  let session: ImportSession | null = null;
+  const counts: ImportOrdersCounts = { created: 0, updated: 0, unchanged: 0 };
+  let valid = true;
   try {
-    const reader = await openOrderFile(input, { format: job.format, timeZone: shop!.timezone, maxErrors: MAX_IMPORT_ERRORS });
-    let lastProgress = performance.now();
-    let session: ImportSession | null = null;
-    const counts: ImportOrdersCounts = { created: 0, updated: 0, unchanged: 0 };
-    try {
-      await scope.transaction(async (tx) => {
-        session = await startImport(tx);
-        const problems: OrderFileRowError[] = [];
-        const parsedBatches = readAhead(parsedBatchesOf(reader, job.format, problems));
-        for await (const parsed of parsedBatches) {
-          signal.throwIfAborted();
-          if (parsed && reader.errorCount === 0 && problems.length === 0) {
-            const written = await importBatch(session, parsed);
-            counts.created += written.created;
-            counts.updated += written.updated;
-            counts.unchanged += written.unchanged;
-          }
-          if (performance.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
-            lastProgress = performance.now();
-            await scope.write(`UPDATE import_job SET rows_read = $3 WHERE shop_id = $1 AND import_job_id = $2`, [job.import_job_id, reader.rowsRead]);
-          }
+    await scope.transaction(async (tx) => {
+      session = await startImport(tx);
+      for await (const orders of file.batches()) {
+        signal.throwIfAborted();
+        // A batch with problems rolls the file back: nothing after it is written.
+        valid &&= orders !== null;
+        if (valid) {
+          const written = await importBatch(session, orders!);
+          counts.created += written.created;
+          counts.updated += written.updated;
+          counts.unchanged += written.unchanged;
         }
-        const errors = [...reader.errors, ...problems].sort((a, b) => a.row - b.row).slice(0, MAX_IMPORT_ERRORS);
-        if (reader.errorCount > 0 || errors.length > 0) throw new InvalidFile(errors);
-      });
-    } catch (error) {
-      if (error instanceof InvalidFile) return { kind: 'failed', errors: error.errors, rowsRead: reader.rowsRead };
-      throw error;
-    }
-    afterImport(scope.dataSource, session!);
-    return { kind: 'done', counts, rowsRead: reader.rowsRead, skipped: reader.ordersSkipped };
+        if (performance.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
+          lastProgress = performance.now();
+          await scope.write(`UPDATE import_job SET rows_read = $3 WHERE shop_id = $1 AND import_job_id = $2`, [job.import_job_id, file.rowsRead]);
+        }
+      }
+      if (file.end!.invalid) throw new InvalidFile(file.end!.errors.slice(0, MAX_IMPORT_ERRORS));
+    });
   } catch (error) {
+    if (error instanceof InvalidFile) return { kind: 'failed', errors: error.errors, rowsRead: file.rowsRead };
     // A header no format knows (the upload checked it; the file changed since): the job fails with it.
     if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
       return { kind: 'failed', errors: [{ row: 1, column: '', message: error.message }], rowsRead: 0 };
     }
     throw error;
-  } finally {
-    input.destroy();
   }
-}
-
-/**
- * The file's batches as the pipeline takes them, or null for a batch with problems (added to
- * `problems`). Once the file has an error nothing more is parsed, but it is still read to the end,
- * so that all of its errors are shown.
- */
-async function* parsedBatchesOf(reader: OrderFileReader, format: OrderFileFormat, problems: OrderFileRowError[]) {
-  for await (const batch of reader.batches(ORDERS_PER_BATCH)) {
-    yield reader.errorCount > 0 || problems.length > 0 ? null : await parseBatch(format, batch, problems);
-  }
-}
-
-/**
- * The items of `source`, each asked for as soon as the one before is handed out: the next batch is
- * read and parsed while PostgreSQL writes the current one, so the file's reading and the
- * database's writing overlap (two cores at work, not one after the other).
- */
-async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  let next = source.next();
-  try {
-    for (;;) {
-      const item = await next;
-      if (item.done) return;
-      next = source.next();
-      // Settled below, or abandoned with the import: never an unhandled rejection meanwhile.
-      next.catch(() => undefined);
-      yield item.value;
-    }
-  } finally {
-    await next.catch(() => undefined);
-    await source.return(undefined);
-  }
-}
-
-/**
- * The batch as the pipeline takes it, or null with its problems added as the file's rows and
- * columns. It is checked a slice at a time, letting other requests in between: checking thousands
- * of orders at once would hold up every other shop's dashboard on this process.
- */
-async function parseBatch(format: OrderFileFormat, batch: readonly OrderFileOrder[], problems: OrderFileRowError[]) {
-  const parsed: DomainOrder[] = [];
-  let valid = true;
-  for (let start = 0; start < batch.length; start += ORDERS_PER_CHECK) {
-    if (start > 0) await setImmediate();
-    const slice = batch.slice(start, start + ORDERS_PER_CHECK);
-    try {
-      if (valid) parsed.push(...parseOrders(slice.map((entry) => entry.order)));
-      else parseOrders(slice.map((entry) => entry.order));
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'BAD_USER_INPUT') throw error;
-      valid = false;
-      const found = (error.details.problems as ImportProblem[] | undefined) ?? [];
-      for (const problem of found) {
-        const row = problem.orderIndex === null ? 1 : (slice[problem.orderIndex]?.firstRow ?? 1);
-        problems.push({ row, column: columnOfField(format, problem.field), message: problem.message });
-      }
-      if (found.length === 0) problems.push({ row: slice[0]?.firstRow ?? 1, column: '', message: error.message });
-    }
-  }
-  return valid ? parsed : null;
+  afterImport(scope.dataSource, session!);
+  return { kind: 'done', counts, rowsRead: file.end!.rowsRead, skipped: file.end!.ordersSkipped };
 }
 
 async function fail(scope: ShopScope, job: ClaimedJob, rowsRead: number, errors: OrderFileRowError[]): Promise<void> {

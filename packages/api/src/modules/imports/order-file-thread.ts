@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../platform/errors/app-error.js';
+import type { DomainOrder } from '../orders/domain-order.js';
+import type { OrderFileFormat, OrderFileRowError } from '../order-files/order-file-reader.js';
+
+/** What the worker is given: the stored file and how to read it. */
+export interface FileReadRequest {
+  path: string;
+  format: OrderFileFormat;
+  timeZone: string;
+  maxErrors: number;
+  ordersPerBatch: number;
+}
+
+/** What the worker answers each request with. */
+export type FileReadMessage =
+  | { kind: 'batch'; orders: DomainOrder[] | null; rowsRead: number }
+  | { kind: 'end'; rowsRead: number; ordersSkipped: number; errors: OrderFileRowError[]; errorCount: number }
+  | { kind: 'failed'; code: ErrorCode | null; message: string; details: Record<string, unknown> };
+
+/** How the file read, once its last batch was taken. */
+export interface FileReadEnd {
+  rowsRead: number;
+  ordersSkipped: number;
+  /** Problems of the file's rows, in row order, up to the request's maxErrors. */
+  errors: OrderFileRowError[];
+  invalid: boolean;
+}
+
+/**
+ * An uploaded order file read and checked on a worker thread (order-file.worker.ts) while the
+ * import writes: the CSV parsing, the checks and their garbage stay off the thread that answers
+ * every shop's requests. The next batch is read while the current one is written (one ahead, so
+ * memory holds two batches). `batches` yields each batch's orders, or null for a batch of a file
+ * with problems; `end` is set once they are all taken. Stopping early ends the thread.
+ */
+export class OrderFileThread {
+  rowsRead = 0;
+  end: FileReadEnd | null = null;
+  private readonly worker: Worker;
+  private readonly inbox: FileReadMessage[] = [];
+  private waiting: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  private broken: Error | null = null;
+
+  constructor(request: FileReadRequest) {
+    this.worker = new Worker(workerModule(), { workerData: request });
+    this.worker.on('message', (message: FileReadMessage) => {
+      this.inbox.push(message);
+      this.waiting?.resolve();
+    });
+    this.worker.on('error', (error) => this.stop(error));
+    this.worker.on('exit', (code) => this.stop(new Error(`the order file reader stopped (exit code ${code})`)));
+  }
+
+  async *batches(): AsyncGenerator<DomainOrder[] | null> {
+    try {
+      this.worker.postMessage('next');
+      for (;;) {
+        const message = await this.next();
+        if (message.kind === 'failed') {
+          throw message.code ? new AppError(message.code, message.message, message.details) : new Error(message.message);
+        }
+        this.rowsRead = message.rowsRead;
+        if (message.kind === 'end') {
+          const errors = message.errors.sort((a, b) => a.row - b.row);
+          this.end = { rowsRead: message.rowsRead, ordersSkipped: message.ordersSkipped, errors, invalid: message.errorCount > 0 };
+          return;
+        }
+        this.worker.postMessage('next');
+        yield message.orders;
+      }
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
+  private async next(): Promise<FileReadMessage> {
+    while (this.inbox.length === 0) {
+      if (this.broken) throw this.broken;
+      await new Promise<void>((resolve, reject) => (this.waiting = { resolve, reject }));
+      this.waiting = null;
+    }
+    return this.inbox.shift()!;
+  }
+
+  private stop(error: Error): void {
+    this.broken ??= error;
+    this.waiting?.reject(this.broken);
+  }
+}
+
+/**
+ * The worker's module: beside the bundle in dist (scripts/build.mjs builds it as its own entry),
+ * or, run from the TypeScript source (tsx, vitest), that source loaded through tsx's API: Node 20
+ * applies no `--import` loader to a worker's own module.
+ */
+function workerModule(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./order-file.worker.js', import.meta.url);
+  const source = new URL('./order-file.worker.ts', import.meta.url).href;
+  // tsx/esm/api as `import` resolves it (require would get its CommonJS build).
+  const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
+  const bootstrap = `import { tsImport } from ${JSON.stringify(tsx)};\nawait tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
+}

@@ -23,12 +23,13 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'full' },
     requests: { type: 'string', default: '200' },
     // `--only upload`: the data set, the other shop's idle dashboard and the upload run, nothing else.
+    // `--only import`: the data set and the importOrders run, nothing else.
     // `--only dataset`: build (or check) the data set and stop.
     only: { type: 'string' },
   },
 });
 if (values.scale !== 'full' && values.scale !== 'small') throw new Error('--scale is full or small');
-if (values.only !== undefined && values.only !== 'upload' && values.only !== 'dataset') throw new Error('--only takes upload or dataset');
+if (values.only !== undefined && !['upload', 'import', 'dataset'].includes(values.only)) throw new Error('--only takes upload, import or dataset');
 const scale = SCALES[values.scale];
 const requests = Number(values.requests);
 /** The upload run's file: spec'd at a million rows; small enough for CI at the small scale. */
@@ -86,6 +87,12 @@ async function main() {
         });
         return { ...upload, otherShopIdleP95: idle.p95, otherShopP95Ratio: upload.otherShopDuringJob.p95 / idle.p95 };
       };
+      const importOrders = () => measureImports(db, api.url, values.scale === 'full' ? 100_000 : 10_000);
+      if (values.only === 'import') {
+        log('importOrders throughput…');
+        console.log(JSON.stringify({ import: await importOrders() }, null, 2));
+        return;
+      }
       if (values.only === 'upload') {
         await dashboard(ordinaryToken, { connections: 1, amount: 20 });
         log(`ordinary shop dashboard, ${requests} requests…`);
@@ -141,7 +148,7 @@ async function main() {
       }
 
       log('importOrders throughput…');
-      const imports = await measureImports(db, api.url, values.scale === 'full' ? 100_000 : 10_000);
+      const imports = await importOrders();
 
       const upload = await runUpload(ordinary);
 

@@ -8,9 +8,9 @@ import { OrderFileThread } from './order-file-thread.js';
 const HEADER =
   'order_id,channel,placed_at,status,customer_id,customer_name,email,address_line1,address_line2,city,region,postal_code,country,' +
   'product_id,product_name,sku,quantity,unit_price,tax,shipping,discount,credit\n';
-const row = (order: number, quantity = '1') =>
+const row = (order: number, quantity = '1', postalCode = '78701') =>
   `ORD-${order},WEBSITE,2025-03-09T19:30:00-05:00,PAID,cust-${order % 50},Customer ${order % 50},c@example.com,` +
-  `${order} Main St,,Austin,TX,78701,US,p-1,Product one,SKU-1,${quantity},12.50,1.00,2.00,0.50,\n`;
+  `${order} Main St,,Austin,TX,${postalCode},US,p-1,Product one,SKU-1,${quantity},12.50,1.00,2.00,0.50,\n`;
 
 let dir: string;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ async function fileOf(name: string, text: string): Promise<string> {
   return path;
 }
 
-const request = (path: string) => ({ path, format: 'template' as const, timeZone: 'America/Chicago', maxErrors: 100, ordersPerBatch: 40 });
+const request = (path: string, ordersPerBatch = 40) => ({ path, format: 'template' as const, timeZone: 'America/Chicago', maxErrors: 100, ordersPerBatch });
 
 it('hands over a file as checked batches, one asked for at a time, and how it read', async () => {
   const path = await fileOf('good.csv', HEADER + Array.from({ length: 100 }, (_, i) => row(i)).join(''));
@@ -51,6 +51,29 @@ it('gives null for batches once the file has a problem, and its problems by row 
   expect(thread.end!.errors.map((e) => [e.row, e.column])).toEqual([
     [51, 'quantity'],
     [92, 'quantity'],
+  ]);
+});
+
+it('sends a batch larger than one message whole, and reports the problems of all of its parts', async () => {
+  const good = new OrderFileThread(request(await fileOf('large.csv', HEADER + Array.from({ length: 1200 }, (_, i) => row(i)).join('')), 2000));
+  const sizes: number[] = [];
+  const ids = new Set<string>();
+  for await (const batch of good.batches()) {
+    sizes.push(batch!.length);
+    for (const order of batch!) ids.add(order.externalId);
+  }
+  expect(sizes).toEqual([1200]);
+  expect(ids.size).toBe(1200);
+
+  // ZIP codes the order checks refuse, in the first and the second part of the same batch.
+  const rows = Array.from({ length: 1200 }, (_, i) => row(i, '1', i === 100 || i === 900 ? 'ABCDE' : '78701'));
+  const bad = new OrderFileThread(request(await fileOf('large-bad.csv', HEADER + rows.join('')), 2000));
+  const batches = [];
+  for await (const batch of bad.batches()) batches.push(batch);
+  expect(batches).toEqual([null]);
+  expect(bad.end!.errors.map((e) => [e.row, e.column])).toEqual([
+    [102, 'postal_code'],
+    [902, 'postal_code'],
   ]);
 });
 

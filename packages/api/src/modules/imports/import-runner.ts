@@ -153,6 +153,9 @@ async function importFile(scope: ShopScope, job: ClaimedJob, signal: AbortSignal
       return { kind: 'failed', errors: [{ row: 1, column: '', message: error.message }], rowsRead: 0 };
     }
     throw error;
+  } finally {
+    // The transaction may have failed before the file was asked for its first batch.
+    await file.close();
   }
   afterImport(scope.dataSource, session!);
   return { kind: 'done', counts, rowsRead: file.end!.rowsRead, skipped: file.end!.ordersSkipped };

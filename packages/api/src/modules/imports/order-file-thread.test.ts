@@ -77,6 +77,15 @@ it('sends a batch larger than one message whole, and reports the problems of all
   ]);
 });
 
+it('ends the thread on close, even before a batch was asked for', async () => {
+  const thread = new OrderFileThread(request(await fileOf('closed.csv', HEADER + row(1))));
+  await thread.close();
+  const read = (async () => {
+    for await (const _ of thread.batches());
+  })();
+  await expect(read).rejects.toThrow('the order file reader stopped');
+});
+
 it('refuses an unknown header with BAD_USER_INPUT naming the columns', async () => {
   const thread = new OrderFileThread(request(await fileOf('header.csv', 'id,when\n1,today\n')));
   const read = (async () => {

@@ -46,7 +46,8 @@ export interface FileReadEnd {
  * import writes: the CSV parsing, the checks and their garbage stay off the thread that answers
  * every shop's requests. The next batch is read while the current one is written (one ahead, so
  * memory holds two batches). `batches` yields each batch's orders, or null for a batch of a file
- * with problems; `end` is set once they are all taken. Stopping early ends the thread.
+ * with problems; `end` is set once they are all taken. Stopping early ends the thread; `close` ends it when
+ * `batches` was never started.
  */
 export class OrderFileThread {
   rowsRead = 0;
@@ -93,8 +94,13 @@ export class OrderFileThread {
         yield batch;
       }
     } finally {
-      await this.worker.terminate();
+      await this.close();
     }
+  }
+
+  /** Ends the thread (again, or before any batch was asked for). */
+  async close(): Promise<void> {
+    await this.worker.terminate();
   }
 
   private async next(): Promise<FileReadMessage> {

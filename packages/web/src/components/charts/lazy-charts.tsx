@@ -16,9 +16,11 @@ const chartModules = {
 /**
  * Starts loading every chart's chunk at once, so that a page which will draw charts fetches them
  * while its data is on the way, rather than one after another as each chart first renders.
+ * Best effort: a chunk that fails to load here is loaded again when its chart renders, and that
+ * load's failure is the one the page reports.
  */
 export function preloadCharts(): void {
-  for (const load of Object.values(chartModules)) void load();
+  for (const load of Object.values(chartModules)) load().catch(() => undefined);
 }
 
 const NetReceiptsOrdersChartImpl = lazy(() => chartModules.netReceiptsOrders().then((m) => ({ default: m.NetReceiptsOrdersChart })));

@@ -173,6 +173,19 @@ describe('Opening the dashboard signed in', () => {
     expect(pageQueries()).toHaveLength(1);
     expect(asked.filter((r) => r.operationName === 'Caller')).toHaveLength(1);
   });
+  it('with the session asked for before the app drew (as main.tsx does), the app uses that answer and asks no second time', async () => {
+    const { asked } = accountServer({ signedIn: true });
+    window.history.replaceState(null, '', '/insights/tiktok');
+    vi.resetModules();
+    const { App } = await import('./app');
+    const { fetchSession } = await import('../auth/auth-client');
+    const firstSession = fetchSession();
+    render(<App firstSession={firstSession} />);
+
+    expect(await screen.findByTestId('card-all-time')).toBeInTheDocument();
+    expect(asked.filter((r) => r.path === '/api/auth/get-session')).toHaveLength(1);
+    expect(asked.filter((r) => r.operationName === 'TikTokInsightsPage')).toHaveLength(1);
+  });
 });
 
 describe('A session that ends', () => {

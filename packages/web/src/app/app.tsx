@@ -4,7 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from '../apollo/create-apollo-client';
 import { AccountContext, type Account, type AccountStatus } from '../auth/account-context';
-import { authCall, authClient, fetchSession } from '../auth/auth-client';
+import { authCall, authClient, fetchSession, type SignedInSession } from '../auth/auth-client';
 import { appRoutes } from './app-routes';
 import { prefetchFirstPage } from './prefetch-first-page';
 
@@ -15,15 +15,19 @@ const router = createBrowserRouter(appRoutes);
  * kept, by the browser) and one Apollo client that sends that cookie. Shared links make a client
  * of their own (routes/shared).
  */
-export function App() {
+export function App({ firstSession }: { firstSession?: Promise<SignedInSession | null> } = {}) {
   const [status, setStatus] = useState<AccountStatus>({ kind: 'checking' });
   // The client's error link outlives renders: it calls whatever `sessionEnded` is current.
   const onUnauthenticated = useRef<() => void>(() => undefined);
   const [client] = useState(() => createApolloClient({ onUnauthenticated: () => onUnauthenticated.current() }));
 
+  // `firstSession`: the session already asked for (main.tsx asks while the app's first frame draws).
+  const pendingFirstSession = useRef(firstSession);
   const refresh = useCallback(async () => {
     try {
-      const session = await fetchSession();
+      const asked = pendingFirstSession.current;
+      pendingFirstSession.current = undefined;
+      const session = await (asked ?? fetchSession());
       if (session?.activeShopId) prefetchFirstPage(client, window.location);
       setStatus(session ? { kind: 'signed-in', session } : { kind: 'signed-out', ended: false });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
 import { ChartSkeleton } from '../states/skeleton';
 
 /*
@@ -12,6 +12,17 @@ const chartModules = {
   categoryBar: () => import('./category-bar-chart'),
   doughnut: () => import('./doughnut-chart'),
 };
+type ChartModules = typeof chartModules;
+type ChartModule<K extends keyof ChartModules> = Awaited<ReturnType<ChartModules[K]>>;
+
+/** The chunks in so far, by chart. */
+const loaded = new Map<keyof ChartModules, unknown>();
+
+async function load<K extends keyof ChartModules>(name: K): Promise<ChartModule<K>> {
+  const module = (await chartModules[name]()) as ChartModule<K>;
+  loaded.set(name, module);
+  return module;
+}
 
 /**
  * Starts loading every chart's chunk at once, so that a page which will draw charts fetches them
@@ -19,16 +30,32 @@ const chartModules = {
  * Best effort: a chunk that fails to load here is loaded again when its chart renders, and that
  * load's failure is the one the page reports.
  */
-export function preloadCharts(): void {
-  for (const load of Object.values(chartModules)) load().catch(() => undefined);
+export async function preloadCharts(): Promise<void> {
+  const names = Object.keys(chartModules) as (keyof ChartModules)[];
+  await Promise.all(names.map((name) => load(name).catch(() => undefined)));
 }
 
-const NetReceiptsOrdersChartImpl = lazy(() => chartModules.netReceiptsOrders().then((m) => ({ default: m.NetReceiptsOrdersChart })));
-const StackedBarChartImpl = lazy(() => chartModules.stackedBar().then((m) => ({ default: m.StackedBarChart })));
-const TrendLineChartImpl = lazy(() => chartModules.trendLine().then((m) => ({ default: m.TrendLineChart })));
-const CategoryBarChartImpl = lazy(() => chartModules.categoryBar().then((m) => ({ default: m.CategoryBarChart })));
-const DoughnutChartImpl = lazy(() => chartModules.doughnut().then((m) => ({ default: m.DoughnutChart })));
+/**
+ * A chart loaded with React.lazy. Once its chunk is in (preloaded while the page's data was on the
+ * way), the component is handed over at once: React.lazy takes a thenable that calls back during
+ * the render, so the chart draws in the same pass as the rest of the page, where a promise would
+ * show the placeholder first and the chart only in a later render.
+ */
+function lazyChart<K extends keyof ChartModules, P extends object>(name: K, component: (module: ChartModule<K>) => ComponentType<P>) {
+  return lazy(() => {
+    const module = loaded.get(name) as ChartModule<K> | undefined;
+    if (!module) return load(name).then((loadedModule) => ({ default: component(loadedModule) }));
+    const ready = { default: component(module) };
+    const thenable = { then: (resolve: (value: typeof ready) => void) => resolve(ready) };
+    return thenable as unknown as Promise<typeof ready>;
+  });
+}
 
+const NetReceiptsOrdersChartImpl = lazyChart('netReceiptsOrders', (m) => m.NetReceiptsOrdersChart);
+const StackedBarChartImpl = lazyChart('stackedBar', (m) => m.StackedBarChart);
+const TrendLineChartImpl = lazyChart('trendLine', (m) => m.TrendLineChart);
+const CategoryBarChartImpl = lazyChart('categoryBar', (m) => m.CategoryBarChart);
+const DoughnutChartImpl = lazyChart('doughnut', (m) => m.DoughnutChart);
 export function NetReceiptsOrdersChart(props: ComponentProps<typeof NetReceiptsOrdersChartImpl>) {
   return (
     <Suspense fallback={<ChartSkeleton />}>

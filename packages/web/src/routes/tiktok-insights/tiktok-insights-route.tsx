@@ -16,7 +16,7 @@ export function TikTokInsightsRoute() {
   const { canManage } = useCaller();
   const { shown, loading, error, range } = query;
   // The charts' code loads while the dashboard's data is on the way.
-  useEffect(preloadCharts, []);
+  useEffect(() => void preloadCharts(), []);
   if (!shown) {
     // A refused token: the app is switching to the sign-in page, which says why.
     if (loading || isUnauthenticated(error)) return <InsightsPageSkeleton />;

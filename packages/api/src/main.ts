@@ -1,3 +1,4 @@
+import './app/process/heap-growth.js';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from './app/config.js';

@@ -333,4 +333,49 @@ describe('crossover', () => {
     expect(c.cumulativeByWeek[0]).toEqual({ start: '2015-01-05', end: '2015-01-11', cumulativeSourcedCustomers: 1 });
     expect(c.cumulativeByWeek[547]).toEqual({ start: '2025-06-30', end: '2025-07-06', cumulativeSourcedCustomers: 2 });
   });
+
+  it('takes a store order changed or cancelled after it was imported out of a past asOf, day by day', async () => {
+    const shop = await api.createShop({ timezone: 'America/Chicago', weekStartsOn: 'MONDAY' });
+    const OAK = { line1: '6 Oak St', postalCode: '60607' };
+    const store = (id: string, day: string, cents: number, status: OrderStatus = 'PAID') =>
+      order(id, 'WEBSITE', 'st-oak', noon(day), OAK, cents, status);
+    const load = async (orders: OrderData[]) => expect((await api.gql(IMPORT_MUTATION, { orders }, shop.token)).errors).toBeUndefined();
+    const at = async (asOf: string) => {
+      const result = await api.gql(CROSSOVER, { asOf, first: 10 }, shop.token);
+      expect(result.errors).toBeUndefined();
+      const c = result.data!.shop.tiktokInsights.crossover;
+      return {
+        crossover: c.crossoverCustomers,
+        cents: c.crossoverNonTikTokNetReceipts.cents,
+        buckets: c.orderBreakdown.filter((b: any) => b.customers > 0).map((b: any) => b.bucket),
+        nodes: c.customers.edges.map((e: any) => [e.node.nonTikTokOrders, e.node.nonTikTokNetReceipts.cents]),
+      };
+    };
+    const days = () =>
+      db.dataSource.query(
+        `SELECT day::text, store_orders, store_net_receipts_cents::int AS cents FROM address_store_day_summary
+          WHERE shop_id = $1 ORDER BY day`,
+        [shop.shopId],
+      );
+
+    // Two store orders on 03-10, one on 03-20, one on 04-05 (after asOf 03-31).
+    await load([tiktok('oak-t', 'tt-oak', '2025-03-01', OAK), store('oak-1', '2025-03-10', 1000), store('oak-2', '2025-03-10', 500),
+      store('oak-3', '2025-03-20', 2000), store('oak-4', '2025-04-05', 4000)]);
+    expect(await days()).toEqual([
+      { day: '2025-03-10', store_orders: 2, cents: 1500 },
+      { day: '2025-03-20', store_orders: 1, cents: 2000 },
+      { day: '2025-04-05', store_orders: 1, cents: 4000 },
+    ]);
+    expect(await at('2025-03-31')).toEqual({ crossover: 1, cents: 3500, buckets: ['THREE_OR_MORE'], nodes: [[3, 3500]] });
+
+    // 03-20's order cancelled and 04-05's changed: 03-20's day goes, 04-05's is rewritten.
+    await load([store('oak-3', '2025-03-20', 2000, 'CANCELLED'), store('oak-4', '2025-04-05', 4500)]);
+    expect(await days()).toEqual([
+      { day: '2025-03-10', store_orders: 2, cents: 1500 },
+      { day: '2025-04-05', store_orders: 1, cents: 4500 },
+    ]);
+    expect(await at('2025-03-31')).toEqual({ crossover: 1, cents: 1500, buckets: ['TWO'], nodes: [[2, 1500]] });
+    expect(await at('2025-04-05')).toEqual({ crossover: 1, cents: 6000, buckets: ['THREE_OR_MORE'], nodes: [[3, 6000]] });
+    expect(await at('2025-03-09')).toEqual({ crossover: 0, cents: 0, buckets: ['NONE'], nodes: [] });
+  });
 });

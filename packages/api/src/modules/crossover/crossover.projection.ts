@@ -19,6 +19,40 @@ interface KeyStore {
   last_store_day: string;
 }
 
+/** A key's counted store orders on one day. */
+interface KeyStoreDay {
+  address_key: string;
+  day: string;
+  store_orders: number;
+  store_net: number;
+  first_store_at: Date;
+}
+
+/** Each key's store orders, from its days. */
+function keyStores(days: KeyStoreDay[]): KeyStore[] {
+  const byKey = new Map<string, KeyStore>();
+  for (const d of days) {
+    const store = byKey.get(d.address_key);
+    if (!store) {
+      byKey.set(d.address_key, {
+        address_key: d.address_key,
+        store_orders: d.store_orders,
+        store_net: Number(d.store_net),
+        first_store_at: d.first_store_at,
+        first_store_day: d.day,
+        last_store_day: d.day,
+      });
+      continue;
+    }
+    store.store_orders += d.store_orders;
+    store.store_net += Number(d.store_net);
+    if (d.first_store_at < store.first_store_at) store.first_store_at = d.first_store_at;
+    if (d.day < store.first_store_day) store.first_store_day = d.day;
+    if (d.day > store.last_store_day) store.last_store_day = d.day;
+  }
+  return [...byKey.values()];
+}
+
 interface TikTokState {
   customer_id: number;
   address_key: string;
@@ -67,18 +101,18 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
        FROM address_store_summary WHERE shop_id = $1 AND address_key = ANY($2::text[])`,
     [addressKeys],
   );
-  const stores: KeyStore[] = await tx.query(
-    `SELECT c.address_key, count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net,
-            min(o.placed_at) AS first_store_at, min(o.local_day)::text AS first_store_day,
-            max(o.local_day)::text AS last_store_day
+  const storeDays: KeyStoreDay[] = await tx.query(
+    `SELECT c.address_key, o.local_day::text AS day, count(*)::int AS store_orders,
+            sum(o.net_receipts_cents)::bigint AS store_net, min(o.placed_at) AS first_store_at
        FROM unnest($2::text[]) AS k(address_key)
       CROSS JOIN LATERAL (SELECT c.customer_id, c.address_key FROM customer c
                            WHERE c.shop_id = $1 AND c.address_key = k.address_key AND c.space = 'STORE' OFFSET 0) c
       CROSS JOIN LATERAL (SELECT o.net_receipts_cents, o.placed_at, o.local_day FROM sales_order o
                            WHERE o.shop_id = $1 AND o.customer_id = c.customer_id AND o.counted OFFSET 0) o
-      GROUP BY c.address_key`,
+      GROUP BY c.address_key, o.local_day`,
     [addressKeys],
   );
+  const stores = keyStores(storeDays);
   const customers: TikTokState[] = await tx.query(
     `SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_counted_day::text AS first_day,
             c.sourced_day::text AS sourced_day, c.crossover_orders, c.crossover_net_receipts_cents AS crossover_net,
@@ -171,6 +205,8 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
     );
   }
 
+  await writeStoreDays(tx, addressKeys, storeDays);
+
   const days = [...dayDeltas].filter(([, d]) => d.sourced !== 0 || d.crossover !== 0);
   if (days.length > 0) {
     await tx.query(
@@ -212,11 +248,44 @@ async function refreshCrossoverState(tx: ShopTransaction, addressKeys: string[])
 }
 
 /**
- * Each address key's counted store orders, each TikTok customer's crossover state, and the
- * crossover counts per day and per shop, from scratch. Expects the customers' counted totals
+ * The touched keys' store days as recounted: days no longer there are deleted and only days whose
+ * figures changed are written, so a key's untouched days stay as they are (and index-only readable).
+ */
+async function writeStoreDays(tx: ShopTransaction, addressKeys: string[], days: KeyStoreDay[]): Promise<void> {
+  const keys = days.map((d) => d.address_key);
+  const dayList = days.map((d) => d.day);
+  await tx.query(
+    `DELETE FROM address_store_day_summary d
+      WHERE d.shop_id = $1 AND d.address_key = ANY($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM unnest($3::text[], $4::date[]) AS n(address_key, day)
+                         WHERE n.address_key = d.address_key AND n.day = d.day)`,
+    [addressKeys, keys, dayList],
+  );
+  if (days.length === 0) return;
+  await tx.query(
+    `INSERT INTO address_store_day_summary AS d (shop_id, address_key, day, store_orders, store_net_receipts_cents)
+     SELECT $1, * FROM unnest($2::text[], $3::date[], $4::int[], $5::bigint[])
+     ON CONFLICT (shop_id, address_key, day) DO UPDATE SET
+       store_orders = excluded.store_orders, store_net_receipts_cents = excluded.store_net_receipts_cents
+     WHERE (d.store_orders, d.store_net_receipts_cents) IS DISTINCT FROM (excluded.store_orders, excluded.store_net_receipts_cents)`,
+    [keys, dayList, days.map((d) => d.store_orders), days.map((d) => d.store_net)],
+  );
+}
+
+/**
+ * Each address key's counted store orders (in all and per day), each TikTok customer's crossover
+ * state, and the crossover counts per day and per shop, from scratch. Expects the customers' counted totals
  * (first order and its day) to be current.
  */
 async function fillCrossoverSummaries(tx: ShopTransaction): Promise<void> {
+  await tx.query(
+    `INSERT INTO address_store_day_summary (shop_id, address_key, day, store_orders, store_net_receipts_cents)
+     SELECT c.shop_id, c.address_key, o.local_day, count(*)::int, sum(o.net_receipts_cents)::bigint
+       FROM customer c
+       JOIN sales_order o ON o.shop_id = c.shop_id AND o.customer_id = c.customer_id AND o.counted
+      WHERE c.shop_id = $1 AND o.shop_id = $1 AND c.space = 'STORE'
+      GROUP BY c.shop_id, c.address_key, o.local_day`,
+  );
   await tx.query(
     `INSERT INTO address_store_summary (shop_id, address_key, store_orders, store_net_receipts_cents,
                                         first_store_order_at, first_store_day, crossover_customers, last_store_day)
@@ -293,7 +362,7 @@ async function fillCrossoverSummaries(tx: ShopTransaction): Promise<void> {
 /** Reads the customers' first counted orders: it comes after the customers' totals. */
 export const crossoverProjection: Projection = {
   name: 'crossover summaries',
-  tables: ['address_store_summary', 'daily_crossover_summary', 'shop_crossover_summary', 'crossover_lag_summary'],
+  tables: ['address_store_summary', 'address_store_day_summary', 'daily_crossover_summary', 'shop_crossover_summary', 'crossover_lag_summary'],
   async apply(batch) {
     // The keys the changed orders' customers have now, had before this import, and the keys of
     // the updated orders' old customers.

@@ -12,24 +12,23 @@ import { summariesCover } from '../insights/daily-summaries.projection.js';
  *   store order that came first is before asOf too). So the crossover customers at asOf are the
  *   kept ones whose crossover date is on or before asOf, with the same first orders.
  * - Their store orders up to asOf are the kept ones, except at an address key whose last store
- *   order is after asOf: there they are counted from that key's orders up to asOf.
+ *   order is after asOf: there the key's store orders on the days after asOf are taken out.
  */
-/** The store orders at an address key up to asOf ($2) and their net receipts. */
-const STORE_ORDERS_AT_KEY_AS_OF = (key: string) => `
-  SELECT count(*)::int AS store_orders, sum(o.net_receipts_cents)::bigint AS store_net
-    FROM customer s
-    JOIN sales_order o ON o.shop_id = $1 AND o.customer_id = s.customer_id AND o.counted AND o.local_day <= $2::date
-   WHERE s.shop_id = $1 AND s.address_key = ${key} AND s.space = 'STORE'`;
+/** The store orders at an address key on the days after asOf ($2) and their net receipts. */
+const STORE_ORDERS_AT_KEY_AFTER = (key: string) => `
+  SELECT sum(d.store_orders)::int AS later_orders, sum(d.store_net_receipts_cents)::bigint AS later_net
+    FROM address_store_day_summary d
+   WHERE d.shop_id = $1 AND d.address_key = ${key} AND d.day > $2::date`;
 
 export const CROSSOVER_AS_OF = `
   crossover_as_of AS (
     SELECT c.customer_id, c.address_key, c.first_counted_order_at AS first_at, c.first_crossover_order_at AS first_store_at,
-           coalesce(r.store_orders, c.crossover_orders) AS store_orders,
-           coalesce(r.store_net, c.crossover_net_receipts_cents) AS store_net,
+           c.crossover_orders - coalesce(r.later_orders, 0) AS store_orders,
+           c.crossover_net_receipts_cents - coalesce(r.later_net, 0) AS store_net,
            c.sourced_day AS first_day, c.first_crossover_day AS first_store_day
       FROM customer c
       JOIN address_store_summary a ON a.shop_id = $1 AND a.address_key = c.address_key
-      LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AS_OF('c.address_key')}) r ON a.last_store_day > $2::date
+      LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AFTER('c.address_key')}) r ON a.last_store_day > $2::date
      WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.crossover_orders > 0 AND c.first_crossover_day <= $2::date
   )`;
 
@@ -59,7 +58,7 @@ const CROSSOVER_SUMMARIES_COVER = summariesCover('$2::date', { channel: 'any' })
  */
 export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
   // The kept figures are read only when they answer (PostgreSQL runs a CASE branch's subquery
-  // only when the branch is taken); a past asOf reads its own instead.
+  // only when the branch is taken); a past asOf reads its own instead, in the same statement.
   const [kept] = await shop.read(
     `SELECT k.current,
             CASE WHEN k.current THEN (SELECT row_to_json(s) FROM shop_crossover_summary s WHERE s.shop_id = $1) END AS totals,
@@ -73,11 +72,12 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
               SELECT coalesce(json_agg(json_build_array(l.days, l.customers)), '[]') FROM (
                 SELECT g.crossover_day - g.first_day AS days, sum(g.customers)::int AS customers
                   FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.customers <> 0
-                 GROUP BY 1) l) END AS lags
+                 GROUP BY 1) l) END AS lags,
+            CASE WHEN NOT k.current THEN (SELECT row_to_json(f) FROM (${CROSSOVER_FIGURES_AS_OF}) f) END AS as_of
        FROM (SELECT ${CROSSOVER_SUMMARIES_COVER} AS current) k`,
     [asOf],
   );
-  if (!kept.current) return analyzeCrossoverAsOf(shop, asOf);
+  if (!kept.current) return crossoverAsOf(kept.as_of);
   const totals = kept.totals ?? {};
   const buckets = {
     NONE: totals.none_customers ?? 0,
@@ -108,9 +108,7 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
  * of the key's store orders up to asOf put in. The work follows the keys with recent store
  * orders and the customers who crossed since, not the shop's history.
  */
-async function analyzeCrossoverAsOf(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
-  const [row] = await shop.read(
-    `WITH changed AS MATERIALIZED (
+const CROSSOVER_FIGURES_AS_OF = `WITH changed AS MATERIALIZED (
        SELECT a.address_key, a.store_orders AS now_orders, a.store_net_receipts_cents AS now_net,
               a.crossover_customers AS now_customers, a.crossover_customers - coalesce(l.later, 0) AS as_of_customers
          FROM address_store_summary a
@@ -127,9 +125,9 @@ async function analyzeCrossoverAsOf(shop: ShopScope, asOf: string): Promise<Cros
         WHERE a.shop_id = $1 AND a.crossover_customers > 0 AND a.last_store_day > $2::date
      ),
      recounted AS (
-       SELECT ch.*, r.store_orders, r.store_net
+       SELECT ch.*, ch.now_orders - coalesce(r.later_orders, 0) AS store_orders, ch.now_net - coalesce(r.later_net, 0) AS store_net
          FROM changed ch
-         LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AS_OF('ch.address_key')} AND ch.as_of_customers > 0) r ON true
+         LEFT JOIN LATERAL (${STORE_ORDERS_AT_KEY_AFTER('ch.address_key')} AND ch.as_of_customers > 0) r ON true
      ),
      correction AS (
        -- Every crossover customer at a key has the key's store orders (crossover_orders = store_orders).
@@ -159,11 +157,21 @@ async function analyzeCrossoverAsOf(shop: ShopScope, asOf: string): Promise<Cros
             FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.crossover_day <= $2::date AND g.customers <> 0
            GROUP BY 1) l) AS lags
        FROM correction x
-       LEFT JOIN shop_crossover_summary k ON k.shop_id = $1`,
-    [asOf],
-  );
+       LEFT JOIN shop_crossover_summary k ON k.shop_id = $1`;
+
+interface CrossoverFiguresAsOf {
+  sourced: number;
+  one: number;
+  two: number;
+  three_or_more: number;
+  crossover_net: number;
+  first_day: string | null;
+  days: Array<[string, number, number]>;
+  lags: Array<[number, number]>;
+}
+
+function crossoverAsOf(row: CrossoverFiguresAsOf): CrossoverAnalysis {
   const crossover = row.one + row.two + row.three_or_more;
-  const days: Array<[string, number, number]> = row.days;
   return {
     current: false,
     sourced: row.sourced,
@@ -171,8 +179,8 @@ async function analyzeCrossoverAsOf(shop: ShopScope, asOf: string): Promise<Cros
     buckets: { NONE: row.sourced - crossover, ONE: row.one, TWO: row.two, THREE_OR_MORE: row.three_or_more },
     crossoverNetReceiptsCents: Number(row.crossover_net),
     firstTikTokDay: row.first_day,
-    sourcedByDay: days.filter(([, sourced]) => sourced !== 0).map(([day, sourced]) => [day, sourced]),
-    crossoverByDay: days.filter(([, , crossover]) => crossover !== 0).map(([day, , crossover]) => [day, crossover]),
+    sourcedByDay: row.days.filter(([, sourced]) => sourced !== 0).map(([day, sourced]) => [day, sourced]),
+    crossoverByDay: row.days.filter(([, , crossover]) => crossover !== 0).map(([day, , crossover]) => [day, crossover]),
     crossoverLags: row.lags,
   };
 }

@@ -58,6 +58,7 @@ describe('the summary fills', () => {
     expect(kept.tiktok_cohort_day_summary!.length).toBeGreaterThan(0);
     expect(kept.crossover_lag_summary!.length).toBeGreaterThan(0);
     expect(kept.weekly_product_summary!.length).toBeGreaterThan(0);
+    expect(kept.address_store_day_summary!.length).toBeGreaterThan(0);
 
     // Each kept summary on its own, emptied for one shop and rebuilt: what the imports' deltas kept.
     const shop = new ShopScope(db.dataSource, chicago);

@@ -14,6 +14,7 @@ import { AddressLastStoreDay1764250000000 } from './migrations/1764250000000-add
 import { ReadIndexes1764260000000 } from './migrations/1764260000000-read-indexes.js';
 import { WeeklyProductSummary1764270000000 } from './migrations/1764270000000-weekly-product-summary.js';
 import { CohortDaySummary1764280000000 } from './migrations/1764280000000-cohort-day-summary.js';
+import { AddressStoreDaySummary1764290000000 } from './migrations/1764290000000-address-store-day-summary.js';
 import { installPgTypeParsers } from './pg-types.js';
 import { QueryObserverLogger } from './query-observer.js';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ReadIndexes1764260000000,
   WeeklyProductSummary1764270000000,
   CohortDaySummary1764280000000,
+  AddressStoreDaySummary1764290000000,
 ];
 
 export interface DataSourceOptions {

@@ -5,6 +5,7 @@ import { type TestDatabase } from '../../test-support/test-database.js';
 import { useTestApiPerFile } from '../../test-support/test-api-per-file.js';
 import { MIGRATIONS } from './data-source.js';
 import { TikTokBuyerSummaries1764190000000 } from './migrations/1764190000000-tiktok-buyer-summaries.js';
+import { AddressStoreDaySummary1764290000000 } from './migrations/1764290000000-address-store-day-summary.js';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -61,6 +62,36 @@ it('fills the buyer summaries from the orders already there when their migration
   ]);
   // Back to before the buyer summaries' migration (and the ones after it), then forward again.
   const undone = MIGRATIONS.length - MIGRATIONS.indexOf(TikTokBuyerSummaries1764190000000);
+  for (let i = 0; i < undone; i++) await db.dataSource.undoLastMigration();
+  expect(await db.dataSource.runMigrations()).toHaveLength(undone);
+  expect(await stored()).toEqual(byImport);
+});
+
+it('fills the per-day store summary from the orders already there when its migration runs', async () => {
+  const { shopId, token } = await api.createShop();
+  const pine = { line1: '9 Pine St', line2: null, postalCode: '60601' };
+  const store = (externalId: string, placedAt: string, status: 'PAID' | 'CANCELLED' = 'PAID') =>
+    makeOrder({ externalId, channel: 'WEBSITE', placedAt, status, customer: { externalId: 'st-a', address: pine } });
+  const orders = [
+    makeOrder({ customer: { externalId: 'tt-a', address: pine }, placedAt: '2025-03-01T12:00:00-06:00' }),
+    store('s-1', '2025-03-02T09:00:00-06:00'),
+    store('s-2', '2025-03-02T19:00:00-06:00'),
+    store('s-3', '2025-03-05T12:00:00-06:00'),
+    store('s-4', '2025-03-06T12:00:00-06:00', 'CANCELLED'),
+  ];
+  expect((await api.gql(IMPORT_MUTATION, { orders }, token)).errors).toBeUndefined();
+  const stored = () =>
+    db.dataSource.query(
+      `SELECT day::text, store_orders, store_net_receipts_cents::text AS cents FROM address_store_day_summary
+        WHERE shop_id = $1 ORDER BY day`,
+      [shopId],
+    );
+  const byImport = await stored();
+  expect(byImport.map((d: { day: string; store_orders: number }) => [d.day, d.store_orders])).toEqual([
+    ['2025-03-02', 2],
+    ['2025-03-05', 1],
+  ]);
+  const undone = MIGRATIONS.length - MIGRATIONS.indexOf(AddressStoreDaySummary1764290000000);
   for (let i = 0; i < undone; i++) await db.dataSource.undoLastMigration();
   expect(await db.dataSource.runMigrations()).toHaveLength(undone);
   expect(await stored()).toEqual(byImport);

@@ -105,23 +105,16 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
  * customers now and a store order after asOf (an index on last_store_day finds them). At each,
  * its crossover customers' kept buckets and net receipts are taken out and, for those already
  * crossover at asOf (all but those whose crossover date is later), the bucket and net receipts
- * of the key's store orders up to asOf put in. The work follows the keys with recent store
- * orders and the customers who crossed since, not the shop's history.
+ * of the key's store orders up to asOf (its kept ones less those of its days after asOf) put in.
+ * The work follows the keys with recent store orders, not the shop's history.
  */
 const CROSSOVER_FIGURES_AS_OF = `WITH changed AS MATERIALIZED (
+       -- A key's crossover customers all crossed on its first store order's day: at asOf they are
+       -- all still crossover, or (that day being later) none of them.
        SELECT a.address_key, a.store_orders AS now_orders, a.store_net_receipts_cents AS now_net,
-              a.crossover_customers AS now_customers, a.crossover_customers - coalesce(l.later, 0) AS as_of_customers
+              a.crossover_customers AS now_customers,
+              CASE WHEN a.first_store_day <= $2::date THEN a.crossover_customers ELSE 0 END AS as_of_customers
          FROM address_store_summary a
-         LEFT JOIN (
-           -- The key's crossover customers whose crossover date is after asOf (crossed since: a
-           -- range of the crossover index that starts safely before asOf's end in any zone).
-           SELECT c.address_key, count(*)::int AS later
-             FROM customer c
-            WHERE c.shop_id = $1 AND c.space = 'TIKTOK' AND c.crossover_orders > 0
-              AND c.first_crossover_order_at >= ($2::date)::timestamp AT TIME ZONE 'UTC'
-              AND c.first_crossover_day > $2::date
-            GROUP BY c.address_key
-         ) l ON l.address_key = a.address_key
         WHERE a.shop_id = $1 AND a.crossover_customers > 0 AND a.last_store_day > $2::date
      ),
      recounted AS (

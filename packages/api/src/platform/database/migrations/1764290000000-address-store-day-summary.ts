@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Per address key and day, the key's counted store orders and their net receipts. A read as of a
  * past day takes the orders after it out of the key's kept totals (address_store_summary) with one
  * short index range per key, instead of finding the key's store customers and then their orders.
- * Filled here from the orders.
+ * Filled here from the orders. The index of the keys with crossover customers by their last store
+ * day carries their first store day too, which is their crossover customers' crossover date.
  */
 export class AddressStoreDaySummary1764290000000 implements MigrationInterface {
   name = 'AddressStoreDaySummary1764290000000';
@@ -28,9 +29,18 @@ export class AddressStoreDaySummary1764290000000 implements MigrationInterface {
        GROUP BY c.shop_id, c.address_key, o.local_day`);
     // Without statistics the planner takes each key's range for a large one (a bitmap scan per key).
     await db.query(`ANALYZE address_store_day_summary`);
+    await this.lastStoreDayIndex(db, 'address_key, store_orders, store_net_receipts_cents, crossover_customers, first_store_day');
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await this.lastStoreDayIndex(db, 'address_key, store_orders, store_net_receipts_cents, crossover_customers');
     await db.query(`DROP TABLE IF EXISTS address_store_day_summary`);
+  }
+
+  private async lastStoreDayIndex(db: QueryRunner, included: string): Promise<void> {
+    await db.query(`DROP INDEX address_store_summary_last_store_day_idx`);
+    await db.query(`
+      CREATE INDEX address_store_summary_last_store_day_idx ON address_store_summary (shop_id, last_store_day)
+       INCLUDE (${included}) WHERE crossover_customers > 0`);
   }
 }

@@ -6,6 +6,7 @@ import {
   medianOfCounts,
   orderBreakdown,
   ratio0,
+  todayInZone,
 } from '@tiktok-insights/shared';
 import { toTikTokCustomer } from '../customers/tiktok-customers.resolver.js';
 import { TikTokCustomer } from '../customers/tiktok-customer.types.js';
@@ -24,6 +25,7 @@ import {
   CrossoverWeek,
 } from './crossover.types.js';
 import { createCrossoverAnalysisLoader } from './crossover-analysis.loader.js';
+import type { InsightsScope } from '../insights/insights.types.js';
 import { createTikTokCustomerLoader } from '../customers/tiktok-customer.loader.js';
 
 /** Crossover customers per lag bucket, every bucket listed, with its share of all of them. */
@@ -35,14 +37,19 @@ function crossoverLagBreakdown(lags: ReadonlyArray<readonly [days: number, custo
   });
 }
 
+/** The request's crossover figures at its asOf (read once, whichever fields ask). */
+function crossoverAnalysis({ shop, asOf }: InsightsScope) {
+  return shop.scope.loader(createCrossoverAnalysisLoader).load({ asOf, today: todayInZone(shop.timezone) });
+}
+
 @Resolver(() => TikTokInsights)
 export class TikTokCrossoverResolver {
   @FieldResolver(() => CrossoverInsights, {
     description: 'TikTok buyers who later bought through the shop\'s own store at the same address, up to `asOf`.',
   })
   async crossover(@Root() insights: TikTokInsights): Promise<CrossoverInsights> {
-    const { shop, asOf } = insights.scope;
-    const analysis = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
+    const { shop } = insights.scope;
+    const analysis = await crossoverAnalysis(insights.scope);
     return {
       sourcedCustomers: analysis.sourced,
       crossoverCustomers: analysis.crossover,
@@ -69,7 +76,7 @@ export class CrossoverInsightsResolver {
     @Arg('to', () => DateScalar, { nullable: true, description: 'Last week wanted (any day of it).' }) to: string | null,
   ): Promise<CrossoverWeek[]> {
     const { shop, asOf } = crossover.scope;
-    const analysis = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
+    const analysis = await crossoverAnalysis(crossover.scope);
     try {
       const window = crossoverWeeksWindow(asOf, shop.weekStartsOn, analysis.firstTikTokDay, from ?? null, to ?? null);
       return cumulativeWeeks(window, shop.weekStartsOn, asOf, analysis.sourcedByDay, analysis.crossoverByDay);
@@ -91,7 +98,7 @@ export class CrossoverInsightsResolver {
     const size = pageSize(first);
     // The count alone (`first: 0`) is no personal data: a shared link sees it.
     if (size > 0) shop.scope.require('customers');
-    const { current } = await shop.scope.loader(createCrossoverAnalysisLoader).load(asOf);
+    const { current } = await crossoverAnalysis(crossover.scope);
     const page = await listCrossoverCustomers(shop.scope, { asOf, first: size, after: after ?? null, current });
     return {
       edges: page.rows.map(({ row, cursor }) => ({

@@ -48,6 +48,21 @@ export interface CrossoverAnalysis {
   crossoverLags: Array<[days: number, customers: number]>;
 }
 
+/** A shop_crossover_summary row. */
+interface KeptCrossoverTotals {
+  sourced_customers: number;
+  none_customers: number;
+  one_customers: number;
+  two_customers: number;
+  three_or_more_customers: number;
+  crossover_net_receipts_cents: number;
+}
+
+async function readTotalsAsOf(shop: ShopScope, asOf: string): Promise<CrossoverTotalsAsOf> {
+  const [row] = await shop.read(CROSSOVER_TOTALS_AS_OF, [asOf]);
+  return row;
+}
+
 /** Whether the crossover summaries answer for asOf ($2): no counted order of any channel after it. */
 const CROSSOVER_SUMMARIES_COVER = summariesCover('$2::date', { channel: 'any' });
 
@@ -56,7 +71,11 @@ const CROSSOVER_SUMMARIES_COVER = summariesCover('$2::date', { channel: 'any' })
  * dashboard's usual question), they are the per-shop summaries the import keeps; for an earlier
  * asOf, the kept state as of that day (CROSSOVER_AS_OF).
  */
-export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<CrossoverAnalysis> {
+export async function analyzeCrossover(shop: ShopScope, asOf: string, today: string): Promise<CrossoverAnalysis> {
+  // Before today the kept figures rarely answer: the totals as of asOf are read on another
+  // connection meanwhile (when the kept ones do answer, that read finds no key to correct).
+  const totalsAsOf = asOf < today ? readTotalsAsOf(shop, asOf) : null;
+  totalsAsOf?.catch(() => {}); // awaited below when needed; not an unhandled rejection when not
   // The kept figures are read only when they answer (PostgreSQL runs a CASE branch's subquery
   // only when the branch is taken); a past asOf reads its own instead, in the same statement.
   const [kept] = await shop.read(
@@ -73,12 +92,12 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
                 SELECT g.crossover_day - g.first_day AS days, sum(g.customers)::int AS customers
                   FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.customers <> 0
                  GROUP BY 1) l) END AS lags,
-            CASE WHEN NOT k.current THEN (SELECT row_to_json(f) FROM (${CROSSOVER_FIGURES_AS_OF}) f) END AS as_of
+            CASE WHEN NOT k.current THEN (SELECT row_to_json(f) FROM (${CROSSOVER_DAYS_AS_OF}) f) END AS as_of
        FROM (SELECT ${CROSSOVER_SUMMARIES_COVER} AS current) k`,
     [asOf],
   );
-  if (!kept.current) return crossoverAsOf(kept.as_of);
-  const totals = kept.totals ?? {};
+  if (!kept.current) return crossoverAsOf(kept.as_of, await (totalsAsOf ?? readTotalsAsOf(shop, asOf)));
+  const totals: Partial<KeptCrossoverTotals> = kept.totals ?? {};
   const buckets = {
     NONE: totals.none_customers ?? 0,
     ONE: totals.one_customers ?? 0,
@@ -100,7 +119,7 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
 }
 
 /**
- * The crossover figures at an asOf before the shop's last counted order: the kept shop totals,
+ * The crossover totals at an asOf before the shop's last counted order: the kept shop totals,
  * corrected at the only address keys where they can differ (CROSSOVER_AS_OF): keys with crossover
  * customers now and a store order after asOf (an index on last_store_day finds them). At each,
  * its crossover customers' kept buckets and net receipts are taken out and, for those already
@@ -108,7 +127,7 @@ export async function analyzeCrossover(shop: ShopScope, asOf: string): Promise<C
  * of the key's store orders up to asOf (its kept ones less those of its days after asOf) put in.
  * The work follows the keys with recent store orders, not the shop's history.
  */
-const CROSSOVER_FIGURES_AS_OF = `WITH changed AS MATERIALIZED (
+const CROSSOVER_TOTALS_AS_OF = `WITH changed AS MATERIALIZED (
        -- A key's crossover customers all crossed on its first store order's day: at asOf they are
        -- all still crossover, or (that day being later) none of them.
        SELECT a.address_key, a.store_orders AS now_orders, a.store_net_receipts_cents AS now_net,
@@ -139,7 +158,12 @@ const CROSSOVER_FIGURES_AS_OF = `WITH changed AS MATERIALIZED (
        (coalesce(k.one_customers, 0) + x.one)::int AS one,
        (coalesce(k.two_customers, 0) + x.two)::int AS two,
        (coalesce(k.three_or_more_customers, 0) + x.three_or_more)::int AS three_or_more,
-       (coalesce(k.crossover_net_receipts_cents, 0) + x.net)::bigint AS crossover_net,
+       (coalesce(k.crossover_net_receipts_cents, 0) + x.net)::bigint AS crossover_net
+       FROM correction x
+       LEFT JOIN shop_crossover_summary k ON k.shop_id = $1`;
+
+/** The crossover series at asOf: from the per-day summaries. */
+const CROSSOVER_DAYS_AS_OF = `SELECT
        (SELECT min(n.day)::text FROM daily_new_customer_summary n
          WHERE n.shop_id = $1 AND n.tiktok_customers > 0 AND n.day <= $2::date) AS first_day,
        (SELECT coalesce(json_agg(json_build_array(x.day::text, x.sourced_customers, x.crossover_customers) ORDER BY x.day), '[]')
@@ -148,29 +172,31 @@ const CROSSOVER_FIGURES_AS_OF = `WITH changed AS MATERIALIZED (
        (SELECT coalesce(json_agg(json_build_array(l.days, l.customers)), '[]') FROM (
           SELECT g.crossover_day - g.first_day AS days, sum(g.customers)::int AS customers
             FROM crossover_lag_summary g WHERE g.shop_id = $1 AND g.crossover_day <= $2::date AND g.customers <> 0
-           GROUP BY 1) l) AS lags
-       FROM correction x
-       LEFT JOIN shop_crossover_summary k ON k.shop_id = $1`;
+           GROUP BY 1) l) AS lags`;
 
-interface CrossoverFiguresAsOf {
-  sourced: number;
-  one: number;
-  two: number;
-  three_or_more: number;
-  crossover_net: number;
+interface CrossoverDaysAsOf {
   first_day: string | null;
   days: Array<[string, number, number]>;
   lags: Array<[number, number]>;
 }
 
-function crossoverAsOf(row: CrossoverFiguresAsOf): CrossoverAnalysis {
-  const crossover = row.one + row.two + row.three_or_more;
+/** The crossover totals at asOf, read in one snapshot (the buckets add up to the sourced customers). */
+interface CrossoverTotalsAsOf {
+  sourced: number;
+  one: number;
+  two: number;
+  three_or_more: number;
+  crossover_net: number;
+}
+
+function crossoverAsOf(row: CrossoverDaysAsOf, totals: CrossoverTotalsAsOf): CrossoverAnalysis {
+  const crossover = totals.one + totals.two + totals.three_or_more;
   return {
     current: false,
-    sourced: row.sourced,
+    sourced: totals.sourced,
     crossover,
-    buckets: { NONE: row.sourced - crossover, ONE: row.one, TWO: row.two, THREE_OR_MORE: row.three_or_more },
-    crossoverNetReceiptsCents: Number(row.crossover_net),
+    buckets: { NONE: totals.sourced - crossover, ONE: totals.one, TWO: totals.two, THREE_OR_MORE: totals.three_or_more },
+    crossoverNetReceiptsCents: Number(totals.crossover_net),
     firstTikTokDay: row.first_day,
     sourcedByDay: row.days.filter(([, sourced]) => sourced !== 0).map(([day, sourced]) => [day, sourced]),
     crossoverByDay: row.days.filter(([, , crossover]) => crossover !== 0).map(([day, , crossover]) => [day, crossover]),
